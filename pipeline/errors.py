@@ -1,0 +1,27 @@
+"""The exception family. Only the CLI turns these into exit codes and messages."""
+
+from __future__ import annotations
+
+
+class PipelineError(Exception):
+    """Base of every error the pipeline reports to the user as a clean message."""
+
+
+class InputError(PipelineError):
+    """Raised when a deal file cannot be read or breaks the contract.
+
+    `problems` holds every problem found, each already formatted as
+    `path:line:col: field: message`, so all of them are shown at once.
+    """
+
+    def __init__(self, problems: list[str]):
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+class TemplateError(PipelineError):
+    """Raised when a template is missing, malformed or needs what the context lacks."""
+
+
+class RenderError(PipelineError):
+    """Raised when a document cannot be rendered or written."""

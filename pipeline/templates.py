@@ -1,0 +1,41 @@
+"""One place finds templates and makes the Jinja environment that renders them.
+
+A user's folder (or file) is searched first, then the shipped `templates/`; the
+error lists where it looked. Templates may come from users, so Jinja runs
+sandboxed with strict undefined variables.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from pipeline.errors import TemplateError
+
+SHIPPED = Path(__file__).resolve().parent.parent / "templates"
+
+
+def find_template(name: str, user_dirs: tuple[Path, ...] = ()) -> Path:
+    """The first `name` found in the user's folders, then in the shipped templates."""
+    searched = [*user_dirs, SHIPPED]
+    for folder in searched:
+        candidate = Path(folder) / name
+        if candidate.is_file():
+            return candidate
+    where = ", ".join(str(f) for f in searched)
+    raise TemplateError(f"template '{name}' not found (looked in: {where})")
+
+
+def jinja_environment(folders: tuple[Path, ...] = (), autoescape: bool = False) -> SandboxedEnvironment:
+    """A sandboxed, strict environment loading from the given folders then the shipped ones."""
+    loader = jinja2.FileSystemLoader([str(f) for f in (*folders, SHIPPED)])
+    return SandboxedEnvironment(
+        loader=loader,
+        undefined=jinja2.StrictUndefined,
+        autoescape=autoescape,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
