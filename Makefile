@@ -1,0 +1,65 @@
+# Deal-to-documents: `make proposals` builds every deal in inputs/, `make test` runs the tests.
+# Both set everything up from nothing (a .venv with the project installed).
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+READY  := $(VENV)/.ready
+DEALS  := $(sort $(wildcard inputs/*.yaml))
+CODE   := $(shell find pipeline templates -type f -not -path '*/__pycache__/*' 2>/dev/null)
+N      ?= 200
+JOBS   ?= 0
+
+.PHONY: help proposals test check pdf bench golden schema clean distclean system-deps
+
+help: ## show this help
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+proposals: build/.made ## build the deck and the briefs of every deal in inputs/ into build/
+
+build/.made: $(DEALS) $(CODE) $(READY)
+	$(PY) -m pipeline build $(DEALS) --out build -j $(JOBS)
+	@touch $@
+
+test: $(READY) system-deps ## run the test suite (installs what it needs first)
+	$(PY) -m pytest
+
+check: $(READY) ## validate every deal in inputs/ and report problems, writing nothing
+	$(PY) -m pipeline check $(DEALS)
+
+pdf: proposals system-deps ## a PDF beside every built document (LibreOffice, one profile per worker)
+	$(PY) -m pipeline pdf --out build -j $(JOBS)
+
+bench: $(READY) ## benchmark N synthetic deals (make bench N=200)
+	$(PY) tools/bench.py --deals $(N) --json build/bench/results.json
+
+golden: $(READY) ## refresh the golden text of the example deals' documents
+	$(PY) tools/golden.py --write
+
+schema: $(READY) ## refresh schema/deal.schema.json from the model
+	$(PY) -m pipeline schema > schema/deal.schema.json
+
+$(READY): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $@
+
+# LibreOffice, a CJK font and poppler: for the PDF checks and `make pdf`. Installed when
+# missing and we may (root with apt-get); otherwise the tests that need them are skipped.
+system-deps:
+	@if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing LibreOffice, fonts-noto-cjk and poppler-utils"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      libreoffice-writer-nogui libreoffice-impress-nogui fonts-noto-cjk poppler-utils >/dev/null; \
+	  else \
+	    echo "note: LibreOffice, fonts-noto-cjk or poppler-utils missing; the tests that need them are skipped"; \
+	  fi; \
+	fi
+
+clean: ## remove the generated documents
+	rm -rf build
+
+distclean: clean ## also remove the virtual environment
+	rm -rf $(VENV) *.egg-info

@@ -1,0 +1,246 @@
+"""The orchestrator: the only place that knows the order of the stages.
+
+One deal: load -> analyze -> render every document in memory -> publish the
+folder atomically. A batch: skip the deals whose input, templates and code are
+unchanged, run the rest on any `concurrent.futures.Executor` (a process pool by
+default), and report each deal's outcome. Bad input never stops the others.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+import traceback
+from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Literal, Optional
+
+from pipeline import stamps
+from pipeline.analyze import analyze
+from pipeline.errors import InputError, PipelineError
+from pipeline.fingerprint import environment_digest, file_digest
+from pipeline.load import Source, load_deal
+from pipeline.output import publish, sweep_staging
+from pipeline.results import Analysis
+from pipeline.templates import SHIPPED
+
+Status = Literal["built", "skipped", "failed"]
+DOCUMENTS = ("analysis.json", "training-deck.pptx", "brief-senior.docx", "brief-middle.docx", "brief-frontline.docx")
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a build needs besides the deal files; picklable, so workers get a copy."""
+
+    out_dir: Path = Path("build")
+    deck_template: Optional[Path] = None
+    brief_template: Optional[Path] = None
+    force: bool = False
+    debug: bool = False
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one deal file: the lines to print and the status."""
+
+    path: str
+    status: Status
+    deal_id: Optional[str] = None
+    errors: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    seconds: float = 0.0
+
+
+@dataclass
+class Summary:
+    outcomes: list[Outcome] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def count(self, status: Status) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def ok(self) -> bool:
+        return self.count("failed") == 0
+
+
+def analyse_file(path: str) -> tuple[Analysis, Source]:
+    """Load and analyse one deal file; InputError when it breaks the contract."""
+    deal, source = load_deal(path)
+    return analyze(deal), source
+
+
+def warning_lines(analysis: Analysis, source: Source) -> tuple[str, ...]:
+    """The analysis' doubts as `path:line: warning: field: message`."""
+    lines = []
+    for finding in analysis.findings:
+        line = source.line_of(finding.field)
+        where = f"{source.path}:{line}" if line else f"{source.path}"
+        lines.append(f"{where}: warning: {finding.field}: {finding.message}")
+    return tuple(lines)
+
+
+def render_documents(analysis: Analysis, options: Options) -> dict[str, bytes]:
+    """Every document of one deal, in memory, with reproducible bytes."""
+    from pipeline.render.brief import render_briefs
+    from pipeline.render.deck import render_deck
+    from pipeline.reproducible import normalize_office_zip
+
+    date = analysis.deal.date
+    files = {"analysis.json": analysis_json(analysis)}
+    files["training-deck.pptx"] = normalize_office_zip(render_deck(analysis, options.deck_template), date)
+    for level, payload in render_briefs(analysis, options.brief_template).items():
+        files[f"brief-{level}.docx"] = normalize_office_zip(payload, date)
+    return files
+
+
+def analysis_json(analysis: Analysis) -> bytes:
+    return (analysis.model_dump_json(indent=2) + "\n").encode("utf-8")
+
+
+def build_deal(path: str, options: Options, environment: str) -> Outcome:
+    """Build one deal file into `<out>/<id>/`; never raises for bad input."""
+    started = time.perf_counter()
+    try:
+        analysis, source = analyse_file(path)
+        files = render_documents(analysis, options)
+        deal_id = analysis.deal.id
+        files[stamps.STAMP] = stamps.encode(file_digest(Path(path)), environment, deal_id)
+        publish(options.out_dir, deal_id, files)
+        warnings = warning_lines(analysis, source)
+        return Outcome(path, "built", deal_id, (), warnings, time.perf_counter() - started)
+    except InputError as error:
+        return Outcome(path, "failed", None, tuple(error.problems) + _stale_note(path, options))
+    except PipelineError as error:
+        return Outcome(path, "failed", None, (f"{path}: {error}",) + _stale_note(path, options))
+    except Exception as error:  # noqa: BLE001 - the one place an unexpected error becomes a message
+        return Outcome(path, "failed", None, _internal_error(path, error, options.debug))
+
+
+def check_deal(path: str, debug: bool = False) -> Outcome:
+    """Validate and analyse one deal file, writing nothing."""
+    try:
+        analysis, source = analyse_file(path)
+        return Outcome(path, "built", analysis.deal.id, (), warning_lines(analysis, source))
+    except InputError as error:
+        return Outcome(path, "failed", None, tuple(error.problems))
+    except Exception as error:  # noqa: BLE001 - an unexpected error becomes one line
+        return Outcome(path, "failed", None, _internal_error(path, error, debug))
+
+
+def _stale_note(path: str, options: Options) -> tuple[str, ...]:
+    deal_id = stamps.Ledger.read(options.out_dir).previous_id(path)
+    if deal_id and (options.out_dir / deal_id).is_dir():
+        folder = options.out_dir / deal_id
+        return (f"{path}: note: the documents in {folder}/ are from the last good build and are now stale",)
+    return ()
+
+
+def _internal_error(path: str, error: Exception, debug: bool) -> tuple[str, ...]:
+    line = f"{path}: internal error: {type(error).__name__}: {error}"
+    if debug:
+        return (line, traceback.format_exc().rstrip())
+    return (line + " (run again with --debug for the details, and please report it)",)
+
+
+def build_all(
+    paths: Iterable[str],
+    options: Options,
+    jobs: int = 0,
+    executor: Optional[Executor] = None,
+    on_outcome: Optional[Callable[[Outcome, int, int], None]] = None,
+) -> Summary:
+    """Build every deal file; unchanged ones are skipped, the rest run on `executor`.
+
+    With no executor, a pool of `jobs` long-lived worker processes (default: every core)
+    is used when more than one deal needs building.
+    """
+    started = time.perf_counter()
+    paths = sorted(dict.fromkeys(str(p) for p in paths))
+    options.out_dir.mkdir(parents=True, exist_ok=True)
+    sweep_staging(options.out_dir)
+    environment = environment_digest(SHIPPED, (options.deck_template, options.brief_template))
+    summary = Summary()
+    ledger = stamps.Ledger.read(options.out_dir)
+    todo, early = _triage(paths, options, environment, ledger)
+    report = _reporter(summary, len(paths), on_outcome)
+    for outcome in early:
+        report(outcome)
+    for outcome in _run(todo, options, environment, jobs, executor):
+        report(outcome)
+    ledger.save(summary.outcomes)
+    summary.outcomes.sort(key=lambda o: o.path)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _reporter(summary: Summary, total: int, on_outcome):
+    def report(outcome: Outcome) -> None:
+        summary.outcomes.append(outcome)
+        if on_outcome:
+            on_outcome(outcome, len(summary.outcomes), total)
+
+    return report
+
+
+def _triage(paths: list[str], options: Options, environment: str, ledger: stamps.Ledger):
+    """Split into deals to build and outcomes known already (unchanged, or a clashing id)."""
+    todo, early, owners = [], [], {}
+    for path in paths:
+        deal_id = _declared_id(path)
+        if deal_id in owners:
+            message = f"{path}: id '{deal_id}' is already used by {owners[deal_id]}; give each deal a unique id"
+            early.append(Outcome(path, "failed", None, (message,)))
+            continue
+        owners[deal_id] = path
+        if not options.force and ledger.is_fresh(path, environment):
+            early.append(Outcome(path, "skipped", deal_id))
+        else:
+            todo.append(path)
+    return todo, early
+
+
+_ID_LINE = re.compile(rb"^id:[ \t]*[\"']?([A-Za-z0-9_-]+)", re.MULTILINE)
+
+
+def _declared_id(path: str) -> str:
+    """The deal's id as the file declares it, read cheaply (the loader checks it properly)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(65536)
+    except OSError:
+        return Path(path).stem
+    match = _ID_LINE.search(head)
+    return match.group(1).decode() if match else Path(path).stem
+
+
+def _run(todo: list[str], options: Options, environment: str, jobs: int, executor: Optional[Executor]):
+    if executor is not None:
+        yield from _run_on(executor, todo, options, environment)
+        return
+    workers = min(jobs or os.cpu_count() or 1, len(todo))
+    if workers <= 1:
+        for path in todo:
+            yield build_deal(path, options, environment)
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=warm_up) as pool:
+        yield from _run_on(pool, todo, options, environment)
+
+
+def _run_on(executor: Executor, todo: list[str], options: Options, environment: str):
+    futures = [executor.submit(build_deal, path, options, environment) for path in todo]
+    for future in as_completed(futures):
+        yield future.result()
+
+
+def warm_up() -> None:
+    """Import the renderers and load their templates once per worker, before the first deal."""
+    from pipeline.render import brief, deck
+
+    for module in (deck, brief):
+        warm = getattr(module, "warm_up", None)
+        if warm:
+            warm()
+

@@ -1,0 +1,29 @@
+"""Shared fixtures; in CI (REQUIRE_OFFICE=1) a missing LibreOffice fails the run instead of skipping."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "inputs").glob("*.yaml"))
+
+
+def pytest_sessionstart(session):
+    if os.environ.get("REQUIRE_OFFICE") == "1":
+        missing = [tool for tool in ("soffice", "pdftotext", "pdftoppm") if shutil.which(tool) is None]
+        if missing:
+            raise pytest.UsageError(f"REQUIRE_OFFICE=1 but {', '.join(missing)} not installed")
+
+
+@pytest.fixture(scope="session")
+def example_paths() -> list[Path]:
+    return EXAMPLES
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
