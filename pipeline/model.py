@@ -28,8 +28,11 @@ YEAR_MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=1, max_length=64)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Score = Annotated[float, Field(ge=0, le=100)]
-Weight = Annotated[float, Field(gt=0)]
+# Numbers are strict: YAML's `yes` or a quoted "90" must not pass as a number.
+Score = Annotated[float, Field(ge=0, le=100, strict=True, description="0-100")]
+Weight = Annotated[float, Field(gt=0, strict=True, description="A positive importance weight (权重系数).")]
+Number = Annotated[float, Field(strict=True)]
+Positive = Annotated[float, Field(gt=0, strict=True)]
 Strength = Annotated[int, Field(ge=0, le=5, strict=True)]
 Influence = Annotated[int, Field(ge=1, le=5, strict=True)]
 Level = Literal["top", "deputy", "manager", "frontline"]
@@ -41,17 +44,27 @@ YearMonth = Annotated[str, StringConstraints(pattern=YEAR_MONTH)]  # a start giv
 class Contract(BaseModel):
     """Base of every model of the contract: unknown keys are errors, values frozen."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, coerce_numbers_to_str=True, allow_inf_nan=False,
+        use_attribute_docstrings=True,
+    )
 
 
 class Company(Contract):
+    """Us or a competitor."""
+
     id: Id
+    """Letters, digits, '-' and '_'; the key of this company in every `scores`."""
     name: Text
+    """The name shown in the documents."""
 
 
 class Customer(Contract):
+    """The customer of the bid (大客户)."""
+
     name: Text
     segment: Optional[Text] = None
+    """Optional: the customer's segment, e.g. 金融行业客户."""
 
 
 class Item(Contract):
@@ -60,7 +73,9 @@ class Item(Contract):
     name: Text
     weight: Weight
     scores: dict[str, Score]
+    """A 0-100 score for every company, by company id: {us: 90, A: 60}."""
     in_3_years: Optional[dict[str, Score]] = None
+    """Optional: our target and competitors' projection in three years, by company id."""
 
 
 class Overall(Contract):
@@ -72,25 +87,38 @@ class Overall(Contract):
 
 
 class Outcome(Contract):
+    """One measurable result: what changes, and by how many percent."""
+
     metric: Text
-    change_pct: float
+    change_pct: Number
+    """The change in percent: 25 for +25%, -15 for -15%."""
 
 
 class Money(Contract):
-    amount: Annotated[float, Field(gt=0)]
+    """An amount of money in a currency."""
+
+    amount: Positive
     currency: Text
+    """e.g. USD, CNY."""
 
 
 class Specific(Contract):
     """Step 2, the SMART statement, from its parts."""
 
     start: Union[dt.date, YearMonth]
+    """When the value starts: a date (2026-12-01) or a year-month (2026-12)."""
     offering: Text
+    """What we provide."""
     outcomes: Annotated[list[Outcome], Field(min_length=1)]
+    """At least one measurable outcome."""
     investment: Money
+    """The customer's investment."""
     monthly_benefit: Optional[Money] = None
-    payback_months: Optional[Annotated[float, Field(gt=0)]] = None
+    """Optional: the customer's benefit per month."""
+    payback_months: Optional[Positive] = None
+    """Optional: the stated payback in months; checked against investment and monthly_benefit."""
     tracking: Optional[Text] = None
+    """Optional: how the result will be measured."""
 
 
 class Levels(Contract):
@@ -102,6 +130,8 @@ class Levels(Contract):
 
 
 class ValueProposition(Contract):
+    """The value proposition (价值命题) in the method's three steps."""
+
     overall: Overall
     specific: Specific
     levels: Optional[Levels] = None
@@ -112,9 +142,13 @@ class Contact(Contract):
 
     name: Text
     title: Optional[Text] = None
+    """Optional: the person's job title."""
     level: Level
+    """top (一把手) | deputy (副总经理) | manager (部门或分管经理) | frontline (一线员工)."""
     strength: Strength
+    """0-5: 0 no relationship ... 5 a champion for us."""
     our_contact: Optional[Text] = None
+    """Optional: who on our side holds this link."""
 
 
 class Surrounding(Contract):
@@ -123,18 +157,26 @@ class Surrounding(Contract):
     name: Text
     kind: Kind
     influence: Influence
+    """1-5: how strongly it influences the customer."""
     strength: Strength
+    """0-5: the strength of our relationship with it."""
 
 
 class OurTeam(Contract):
+    """Optional: our people facing each audience level."""
+
     senior: Optional[Text] = None
     middle: Optional[Text] = None
     frontline: Optional[Text] = None
 
 
 class Chain(Contract):
+    """The relationship chain (关系链条)."""
+
     customer: list[Contact]
+    """People inside the customer."""
     surrounding: list[Surrounding] = []
+    """Optional: relations around the chain (周边关系)."""
     our_team: OurTeam = OurTeam()
 
 
@@ -142,17 +184,26 @@ class Deal(Contract):
     """One bid for one large customer, as the account manager describes it."""
 
     id: Optional[Id] = None
+    """Optional, default: the file's stem. Letters, digits, '-' and '_' only."""
     title: Text
     language: Language = "zh"
+    """zh (default) | en: the language of everything generated."""
     date: dt.date
+    """The date of the analysis (ISO 8601); it dates every document."""
     customer: Customer
     us: Company
     competitors: Annotated[list[Company], Field(min_length=1)]
+    """At least one competitor."""
     situation: Optional[Text] = None
+    """Optional: the competitive background, free text."""
     key_buying_factors: Annotated[list[Item], Field(min_length=1)]
+    """客户购买关键因素的匹配: at least one item."""
     business_capabilities: Annotated[list[Item], Field(min_length=1)]
+    """业务能力: at least one item."""
     relationship_capabilities: Annotated[list[Item], Field(min_length=1)]
+    """客户关系能力: at least one item."""
     positioning_statement: Optional[Text] = None
+    """Optional: the team's own words; when absent a draft is generated."""
     value_proposition: ValueProposition
     chain: Chain
 

@@ -1,0 +1,94 @@
+"""Text -> YAML node tree, safely, with every YAML failure as one plain line.
+
+Composing (not constructing) keeps each node's position and builds no objects.
+Depth is capped while composing, because PyYAML recurses per level.
+"""
+
+from __future__ import annotations
+
+import yaml
+from yaml.nodes import Node
+
+from pipeline.errors import InputError
+
+MAX_DEPTH = 64
+
+# PyYAML's wording, and what it usually means in a hand-written deal file.
+PLAIN_WORDS = {
+    "mapping values are not allowed here":
+        "a ':' where no key can start; put text that contains ': ' in quotes",
+    "found character '\\t' that cannot start any token":
+        "a tab character; indent with spaces, not tabs",
+    "could not find expected ':'":
+        "a key without ':' after it, or a text spanning lines that should be in quotes",
+    "did not find expected key":
+        "this line does not line up with the keys above it; check its indentation",
+    "did not find expected '-' indicator":
+        "this line does not line up with the list items above it; check its indentation",
+    "found unexpected end of stream":
+        "the file ends inside a quoted text or a {...}/[...]; close it",
+    "found a tab character that violates indentation":
+        "a tab character in the indentation; indent with spaces, not tabs",
+}
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader whose composer refuses to nest deeper than MAX_DEPTH."""
+
+    depth = 0
+
+    def compose_node(self, parent, index):
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise _TooDeep(self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+class _TooDeep(Exception):
+    def __init__(self, mark):
+        self.mark = mark
+
+
+def compose(text: str, shown: str) -> Node | None:
+    """The document's root node (None when it holds nothing); InputError on bad YAML."""
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    except _TooDeep as e:
+        raise InputError([f"{_at(shown, e.mark)}: nesting too deep (more than {MAX_DEPTH} levels); "
+                          "a deal file needs only a few"]) from None
+    except RecursionError:
+        raise InputError([f"{shown}: nesting too deep; a deal file needs only a few levels"]) from None
+    except yaml.reader.ReaderError as e:
+        raise InputError([_unprintable(text, e, shown)]) from None
+    except yaml.MarkedYAMLError as e:
+        raise InputError([_syntax(e, shown)]) from None
+
+
+def _at(shown: str, mark) -> str:
+    return f"{shown}:{mark.line + 1}:{mark.column + 1}"
+
+
+def _syntax(e: yaml.MarkedYAMLError, shown: str) -> str:
+    if e.problem == "expected a single document in the stream":
+        return (f"{_at(shown, e.problem_mark)}: a second YAML document ('---'); "
+                "a deal file holds exactly one")
+    if e.problem and e.problem.startswith("found undefined alias"):
+        name = e.problem.split()[-1]
+        return (f"{_at(shown, e.problem_mark)}: YAML syntax error: alias *{name.strip(chr(39))} "
+                "refers to no anchor defined before it")
+    mark = e.problem_mark or e.context_mark
+    words = PLAIN_WORDS.get(e.problem or "", e.problem or "invalid YAML")
+    where = _at(shown, mark) if mark else shown
+    return f"{where}: YAML syntax error: {words}"
+
+
+def _unprintable(text: str, e: yaml.reader.ReaderError, shown: str) -> str:
+    """A raw control character: PyYAML refuses them outside quoted escapes."""
+    before = text[:e.position]
+    line = before.count("\n") + 1
+    col = e.position - (before.rfind("\n") + 1) + 1
+    return (f"{shown}:{line}:{col}: control character U+{e.character:04X} is not allowed in a "
+            "YAML file; delete it (inside double quotes, write \\n for a line break)")
