@@ -1,0 +1,64 @@
+"""The per-level meeting briefs: one template, three views, three .docx files.
+
+Each level's view comes from `pipeline.render.context`; this module only fills
+the template with it (docxtpl), places the chart, and sets the core properties
+from the deal so that no wall clock reaches the output.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import jinja2
+from docxtpl import DocxTemplate
+
+from pipeline.errors import TemplateError
+from pipeline.model import Deal
+from pipeline.render.brief_template import BriefTemplate, environment, load_brief_template
+from pipeline.render.context import BriefContext, brief_contexts
+from pipeline.render.docx_chart import InlineChart
+from pipeline.results import Analysis
+
+AUTHOR = "dealdocs"
+LANGUAGE_TAGS = {"zh": "zh-CN", "en": "en-US"}
+
+
+def render_briefs(analysis: Analysis, template: Path | None = None) -> dict[str, bytes]:
+    """The senior, middle and front-line briefs of one deal, as .docx bytes."""
+    loaded = load_brief_template(template)
+    return {level: render_brief(loaded, context, analysis.deal)
+            for level, context in brief_contexts(analysis).items()}
+
+
+def warm_up() -> None:
+    """Read and check the shipped template before the first deal (one per worker process)."""
+    load_brief_template()
+
+
+def render_brief(template: BriefTemplate, context: BriefContext, deal: Deal) -> bytes:
+    document = DocxTemplate(io.BytesIO(template.blob))
+    variables = context.mapping()
+    if context.chart is not None:
+        variables["chart"] = InlineChart(document, context.chart, deal.date)
+    try:
+        document.render(variables, jinja_env=environment(), autoescape=True)
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"brief template {template.path}: {exc}") from exc
+    set_properties(document.docx.core_properties, context, deal)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def set_properties(properties, context: BriefContext, deal: Deal) -> None:
+    """Title and dates from the deal; a fixed author; revision 1."""
+    stamp = dt.datetime.combine(deal.date, dt.time())
+    properties.title = f"{context.doc_title}: {deal.title}"
+    properties.subject = deal.customer.name
+    properties.author = properties.last_modified_by = AUTHOR
+    properties.created = properties.modified = stamp
+    properties.revision = 1
+    properties.language = LANGUAGE_TAGS[deal.language]
+    properties.comments = ""

@@ -1,0 +1,218 @@
+"""Native, editable charts inside a .docx: a chart part with its embedded workbook.
+
+python-pptx writes the chart XML (c:chartSpace) and the workbook; this module
+adds what a Word chart needs around them (a title, axis titles, an East Asian
+font, the link to the workbook) and an inline drawing that docxtpl places where
+the template says `{{ chart }}`. The parts are built once per chart and reused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import Part
+from docx.shared import Cm
+from lxml import etree
+from pptx.chart.data import CategoryChartData, XyChartData
+from pptx.chart.xmlwriter import ChartXmlWriter
+from pptx.enum.chart import XL_CHART_TYPE
+from xlsxwriter import Workbook
+
+from pipeline.render.context import ChartSpec
+
+C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+NS = {"c": C, "a": A, "r": R}
+LATIN_FONT = "Arial"
+EAST_ASIAN_FONT = "Noto Sans CJK SC"
+WIDTH, HEIGHT = Cm(15), Cm(8.5)
+
+
+@dataclass(frozen=True)
+class ChartBlobs:
+    chart_xml: bytes  # refers to its workbook as rId1
+    workbook: bytes
+
+
+@functools.lru_cache(maxsize=64)
+def chart_blobs(spec: ChartSpec, stamp: dt.date) -> ChartBlobs:
+    """The chart part and workbook bytes of `spec`; the workbook is dated `stamp`, not now."""
+    chart_type, data = chart_data(spec)
+    root = etree.fromstring(ChartXmlWriter(chart_type, data).xml.encode("utf-8"))
+    decorate(root, spec)
+    xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return ChartBlobs(xml, workbook_blob(data, stamp))
+
+
+def chart_data(spec: ChartSpec) -> tuple[Any, Any]:
+    if spec.kind == "radar":
+        data = CategoryChartData(number_format="0")
+        data.categories = spec.categories
+        for series in spec.series:
+            data.add_series(series.name, series.values)
+        return XL_CHART_TYPE.RADAR_MARKERS, data
+    data = XyChartData(number_format="0.0")
+    for series in spec.series:
+        data.add_series(series.name).add_data_point(*series.values)
+    return XL_CHART_TYPE.XY_SCATTER, data
+
+
+def workbook_blob(data, stamp: dt.date) -> bytes:
+    """python-pptx's workbook, but with a fixed creation date (XlsxWriter would stamp now)."""
+    buffer = io.BytesIO()
+    workbook = Workbook(buffer, {"in_memory": True})
+    workbook.set_properties({"created": dt.datetime.combine(stamp, dt.time())})
+    data._workbook_writer._populate_worksheet(workbook, workbook.add_worksheet())
+    workbook.close()
+    return buffer.getvalue()
+
+
+# --- chart XML ---------------------------------------------------------------------
+
+
+def el(tag: str, **attrs: str) -> etree._Element:
+    prefix, name = tag.split(":")
+    element = etree.Element(f"{{{NS[prefix]}}}{name}")
+    for key, value in attrs.items():
+        element.set(key, value)
+    return element
+
+
+def sub(parent, tag: str, **attrs: str) -> etree._Element:
+    child = el(tag, **attrs)
+    parent.append(child)
+    return child
+
+
+def decorate(root, spec: ChartSpec) -> None:
+    chart = root.find("c:chart", NS)
+    chart.insert(0, title(spec.title, 1200))
+    chart.insert(1, el("c:autoTitleDeleted", val="0"))
+    if spec.kind == "map":
+        decorate_map(root, spec)
+    legend_below(chart)
+    for old in root.findall("c:txPr", NS):
+        root.remove(old)
+    root.append(text_properties(900))
+    external = sub(root, "c:externalData", **{f"{{{R}}}id": "rId1"})
+    sub(external, "c:autoUpdate", val="0")
+
+
+def decorate_map(root, spec: ChartSpec) -> None:
+    """Label each company's point with its name; title and scale both axes."""
+    for series in root.iterfind(".//c:ser", NS):
+        series.find("c:xVal", NS).addprevious(series_name_labels())
+    axes = root.findall(".//c:valAx", NS)
+    for axis, text in zip(axes, (spec.x_title, spec.y_title)):
+        axis_range(axis, *value_range(spec))
+        anchor = axis.find("c:majorGridlines", NS)
+        (anchor if anchor is not None else axis.find("c:axPos", NS)).addnext(title(text, 900))
+
+
+def legend_below(chart) -> None:
+    """A legend under the plot (python-pptx writes none for radar charts), so the plot keeps the width."""
+    for old in chart.findall("c:legend", NS):
+        chart.remove(old)
+    legend = el("c:legend")
+    sub(legend, "c:legendPos", val="b")
+    sub(legend, "c:overlay", val="0")
+    chart.find("c:plotArea", NS).addnext(legend)
+
+
+def value_range(spec: ChartSpec) -> tuple[int, int]:
+    """From the nearest ten below the lowest point (at least 0) to 100: the scores' scale."""
+    low = min(v for s in spec.series for v in s.values)
+    return max(0, int(low // 10) * 10 - 10), 100
+
+
+def axis_range(axis, low: int, high: int) -> None:
+    orientation = axis.find("c:scaling/c:orientation", NS)
+    orientation.addnext(el("c:min", val=str(low)))
+    orientation.addnext(el("c:max", val=str(high)))
+
+
+def series_name_labels():
+    labels = el("c:dLbls")
+    sub(labels, "c:dLblPos", val="t")
+    for name, val in (("showLegendKey", "0"), ("showVal", "0"), ("showCatName", "0"),
+                      ("showSerName", "1"), ("showPercent", "0"), ("showBubbleSize", "0")):
+        sub(labels, f"c:{name}", val=val)
+    return labels
+
+
+def title(text: str, size: int):
+    node = el("c:title")
+    rich = sub(sub(node, "c:tx"), "c:rich")
+    sub(rich, "a:bodyPr")
+    sub(rich, "a:lstStyle")
+    paragraph = sub(rich, "a:p")
+    fonts(sub(sub(paragraph, "a:pPr"), "a:defRPr", sz=str(size), b="1"))
+    run = sub(paragraph, "a:r")
+    fonts(sub(run, "a:rPr", lang="zh-CN", sz=str(size), b="1"))
+    sub(run, "a:t").text = text
+    sub(node, "c:overlay", val="0")
+    return node
+
+
+def text_properties(size: int):
+    """Chart-wide text: an East Asian font, or LibreOffice and Word draw Chinese in a fallback."""
+    node = el("c:txPr")
+    sub(node, "a:bodyPr")
+    sub(node, "a:lstStyle")
+    paragraph = sub(node, "a:p")
+    fonts(sub(sub(paragraph, "a:pPr"), "a:defRPr", sz=str(size)))
+    sub(paragraph, "a:endParaRPr", lang="zh-CN")
+    return node
+
+
+def fonts(run_properties) -> None:
+    sub(run_properties, "a:latin", typeface=LATIN_FONT)
+    sub(run_properties, "a:ea", typeface=EAST_ASIAN_FONT)
+
+
+# --- into the document -------------------------------------------------------------
+
+
+class InlineChart:
+    """Put where a template says `{{ chart }}`: adds the chart parts to the part being
+    rendered and returns the inline drawing (as docxtpl's InlineImage does for pictures)."""
+
+    def __init__(self, tpl, spec: ChartSpec, stamp: dt.date):
+        self.tpl, self.spec, self.stamp = tpl, spec, stamp
+
+    def __html__(self) -> str:
+        rel_id = add_chart(self.tpl.current_rendering_part, chart_blobs(self.spec, self.stamp))
+        return f'</w:t></w:r><w:r><w:drawing>{inline_xml(rel_id, self.spec.title)}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
+
+    __str__ = __html__
+
+
+def add_chart(part, blobs: ChartBlobs) -> str:
+    package = part.package
+    chart = Part(package.next_partname("/word/charts/chart%d.xml"), CT.DML_CHART, blobs.chart_xml, package)
+    workbook = Part(package.next_partname("/word/embeddings/Microsoft_Excel_Sheet%d.xlsx"),
+                    CT.SML_SHEET, blobs.workbook, package)
+    chart.relate_to(workbook, RT.PACKAGE)  # its first relationship: rId1, as the chart XML says
+    return part.relate_to(chart, RT.CHART)
+
+
+def inline_xml(rel_id: str, name: str) -> str:
+    alt = etree.Element("x")
+    alt.set("descr", name)
+    descr = etree.tostring(alt).decode()[len("<x "):-len("/>")]
+    return (
+        f'<wp:inline xmlns:wp="{WP}" distT="0" distB="0" distL="0" distR="0">'
+        f'<wp:extent cx="{WIDTH}" cy="{HEIGHT}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+        f'<wp:docPr id="1" name="Chart" {descr}/><wp:cNvGraphicFramePr/>'
+        f'<a:graphic xmlns:a="{A}"><a:graphicData uri="{C}">'
+        f'<c:chart xmlns:c="{C}" xmlns:r="{R}" r:id="{rel_id}"/>'
+        "</a:graphicData></a:graphic></wp:inline>"
+    )
