@@ -3,6 +3,8 @@ our strongest and weakest dimension against the field, and the positioning state
 
 from __future__ import annotations
 
+from typing import Optional
+
 from pipeline.model import DIMENSIONS, Company, Deal, Item
 from pipeline.results import CompetitorPosition, Overview, Position
 from pipeline.score import Scores
@@ -87,14 +89,19 @@ def best_items(deal: Deal, dimension: str, count: int) -> list[Item]:
     return sorted(deal.dimension(dimension), key=lambda item: -item_margin(deal, item))[:count]
 
 
-def contested_factor(deal: Deal) -> tuple[Item, Company] | None:
-    """The key buying factor where a competitor beats us by most, and that competitor."""
-    trailing = [item for item in deal.key_buying_factors if item_margin(deal, item) < 0]
+def contested_factor(deal: Deal, words: Optional[list[str]] = None) -> Optional[tuple[Item, Company]]:
+    """The key buying factor where a competitor beats us by most (among those whose name holds
+    one of `words`, if given), and that competitor."""
+    trailing = [item for item in deal.key_buying_factors if item_margin(deal, item) < 0 and named(item, words)]
     if not trailing:
         return None
     item = min(trailing, key=lambda i: item_margin(deal, i))
     leader = max(deal.competitors, key=lambda rival: item.scores[rival.id])
     return item, leader
+
+
+def named(item: Item, words: Optional[list[str]]) -> bool:
+    return words is None or any(word.lower() in item.name.lower() for word in words)
 
 
 def draft_statement(deal: Deal, strongest: str, positioning: dict[str, CompetitorPosition]) -> str:

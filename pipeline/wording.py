@@ -76,6 +76,11 @@ TEXT: dict[str, dict[str, str]] = {
         "doubt_currency": "投资({investment})与每月收益({benefit})的币种不同, 无法计算回收期",
         "doubt_no_end": "没有回收期或每月收益, 看不出何时完成",
         "doubt_join": "; ",
+        # facts quoted by the tactics' reasons
+        "fact_top_strength": "{who}的关系强度为{strength}",
+        "fact_no_contact": "尚无联系人",
+        "fact_flagged": "{who} ({kind}, 影响力{influence}, 关系强度{strength})",
+        "fact_gap": "{item} {now}→{target} ({gap})",
     },
     "en": {
         "relative_to": "Relative to {name}, we {clauses}.",
@@ -136,6 +141,10 @@ TEXT: dict[str, dict[str, str]] = {
         "doubt_currency": "the investment ({investment}) and the monthly benefit ({benefit}) are in different currencies, so no payback can be computed",
         "doubt_no_end": "there is no payback or monthly benefit, so no end",
         "doubt_join": "; ",
+        "fact_top_strength": "{who} at strength {strength}",
+        "fact_no_contact": "no contact yet",
+        "fact_flagged": "{who} ({kind}, influence {influence}, strength {strength})",
+        "fact_gap": "{item} {now}→{target} ({gap})",
     },
 }
 

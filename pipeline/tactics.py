@@ -1,0 +1,82 @@
+"""Competitive tactics: the playbook's rules that this deal's positions and chain fire.
+
+Conditions are read from a fixed vocabulary (see `pipeline.playbook.When`); a fired
+rule's texts are filled with this deal's facts in a sandboxed, strict template.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from pipeline.errors import TemplateError
+from pipeline.facts import SHORT, facts, trailing_facts
+from pipeline.model import Deal
+from pipeline.playbook import Playbook, Rule, When, load_playbook
+from pipeline.position import contested_factor
+from pipeline.results import ChainResult, CompetitorPosition, Tactic
+from pipeline.score import Scores
+from pipeline.templates import jinja_environment
+from pipeline.three_years import three_years
+
+TEXTS = ("title", "recommendation", "reason")
+STANDINGS: dict[str, Callable[[list[str]], bool]] = {
+    "advantage_all": lambda ps: all(p == "advantage" for p in ps),
+    "advantage_any": lambda ps: "advantage" in ps,
+    "disadvantage_any": lambda ps: "disadvantage" in ps,
+    "disadvantage_all": lambda ps: all(p == "disadvantage" for p in ps),
+    "no_disadvantage": lambda ps: "disadvantage" not in ps,
+    "parity_any": lambda ps: "parity" in ps,
+}
+
+
+def tactics(deal: Deal, scores: Scores, positioning: dict[str, CompetitorPosition], chain: ChainResult,
+            playbook: Optional[Playbook] = None) -> list[Tactic]:
+    """Every rule that fires, in the playbook's order, with its reason in this deal's words."""
+    rules = (playbook or load_playbook()).rules
+    known = facts(deal, scores, positioning, chain, three_years(deal, scores))
+    fired = [r for r in rules if holds(r.when, deal, positioning, chain, known)]
+    env = jinja_environment()
+    return [tactic(r, deal, known, env) for r in fired]
+
+
+def holds(when: When, deal: Deal, positioning: dict[str, CompetitorPosition], chain: ChainResult,
+          known: dict[str, str]) -> bool:
+    """Every condition the rule gives is met (a rule with none always fires)."""
+    checks = [standing(positioning, SHORT[key], getattr(when, key)) for key in SHORT if getattr(when, key)]
+    flags = {
+        "chain_intact": chain.intact,
+        "top_held": chain.levels["top"].held,
+        "surrounding_flagged": any(s.flagged for s in chain.surrounding),
+        "trailing_projection": known["projection_rival"] != "",
+    }
+    checks += [getattr(when, key) == value for key, value in flags.items() if getattr(when, key) is not None]
+    if when.kbf_item_trailing is not None:
+        checks.append(contested_factor(deal, words(when)) is not None)
+    return all(checks)
+
+
+def standing(positioning: dict[str, CompetitorPosition], dimension: str, wanted: str) -> bool:
+    return STANDINGS[wanted]([getattr(p, dimension) for p in positioning.values()])
+
+
+def words(when: When) -> Optional[list[str]]:
+    """The names a trailing-factor condition looks for; None means any factor."""
+    return None if when.kbf_item_trailing == "any" else when.kbf_item_trailing
+
+
+def tactic(rule: Rule, deal: Deal, known: dict[str, str], env: SandboxedEnvironment) -> Tactic:
+    """The rule's texts filled in; the trailing factor is the one its own condition matched."""
+    if rule.when.kbf_item_trailing is not None:
+        known = known | trailing_facts(deal, contested_factor(deal, words(rule.when)))
+    texts = {part: render(env, rule.id, getattr(getattr(rule, part), deal.language), known) for part in TEXTS}
+    return Tactic(rule=rule.id, **texts)
+
+
+def render(env: SandboxedEnvironment, rule_id: str, source: str, known: dict[str, str]) -> str:
+    try:
+        return env.from_string(source).render(known).strip()
+    except jinja2.TemplateError as error:
+        raise TemplateError(f"playbook rule '{rule_id}': {error} (known facts: {', '.join(sorted(known))})") from error
