@@ -142,6 +142,8 @@ def define_styles(document) -> None:
     style_text(styles["Caption"], 9, color=GREY, after=8, bold=False)
     for name in ("List Bullet", "List Number"):
         styles[name].paragraph_format.space_after = Pt(2)
+    add_paragraph_style(styles, "Intro", 10.5, after=4)
+    styles["Intro"].paragraph_format.keep_with_next = True  # never left alone above its table
     add_paragraph_style(styles, "Callout", 11, color=ACCENT, after=8, before=4)
     callout_box(styles["Callout"])
     add_paragraph_style(styles, "Table Heading", 9.5, bold=True, after=0, color=RGBColor(0xFF, 0xFF, 0xFF))
@@ -260,7 +262,7 @@ def write_body(document) -> None:
     body.para("{{ value_message }}", "Callout")
     body.table([("h.figure", "f.label", 6.0), ("h.figure_value", "f.value", 11.0)], "f", "figures")
     body.para("{{ h.people }}", "Heading 1")
-    body.para("{{ our_side }}")
+    body.para("{{ our_side }}", "Intro")
     body.tag("{%p if contacts %}")
     body.table([("h.name", "c.name", 2.4), ("h.title", "c.title", 4.2), ("h.role", "c.role", 3.0),
                 ("h.strength", "c.strength", 1.8), ("h.status", "c.status", 1.8), ("h.holder", "c.holder", 3.8)],
@@ -273,16 +275,16 @@ def write_body(document) -> None:
     body.loop("m", "mend", "{{ m }}", "List Bullet")
     body.tag("{%p endif %}")
     body.para("{{ h.competition }}", "Heading 1")
-    body.para("{{ competition_intro }}")
+    body.para("{{ competition_intro }}", "Intro")
     body.loop("s", "sentences", "{{ s }}", "List Bullet")
     body.guarded_table("index_rows", [("h.company", "r.company", 5.0), ("h.kbf", "r.kbf", 4.0),
                                       ("h.bc", "r.bc", 4.0), ("h.rc", "r.rc", 4.0)], "r")
-    body.guarded_table("item_rows", [("h.dimension", "r.dimension", 2.8), ("h.item", "r.item", 4.2),
-                                     ("h.weight", "r.weight", 1.2), ("h.us", "r.us", 1.2),
-                                     ("h.others", "r.others", 7.6)], "r")
+    body.guarded_table("item_rows", [("h.dimension", "r.dimension", 2.8), ("h.item", "r.item", 4.0),
+                                     ("h.weight", "r.weight", 1.5), ("h.us", "r.us", 1.3),
+                                     ("h.others", "r.others", 7.4)], "r")
     body.guarded_table("win_rows", [("h.competitor", "r.competitor", 3.5), ("h.wins", "r.facts", 13.5)], "r")
     body.tag("{%p if chart %}")
-    body.para("{{ chart }}", align=WD_ALIGN_PARAGRAPH.CENTER)
+    body.para("{{ chart }}", "Intro", align=WD_ALIGN_PARAGRAPH.CENTER)
     body.para("{{ chart_caption }}", "Caption", align=WD_ALIGN_PARAGRAPH.CENTER)
     body.tag("{%p endif %}")
     body.para("{{ h.talking }}", "Heading 1")
@@ -335,6 +337,8 @@ class Body:
                  [f"{{%tr for {var} in {items} %}}"] + [""] * (len(columns) - 1),
                  [f"{{{{ {var}.{cell.split('.', 1)[1]} }}}}" for _, cell, _ in columns],
                  ["{%tr endfor %}"] + [""] * (len(columns) - 1)]
+        for col, (_, _, width) in enumerate(columns):
+            table.columns[col].width = Cm(width)  # the grid: what LibreOffice lays out by
         for row_index, row in enumerate(texts):
             style = "Table Heading" if row_index == 0 else "Table Text"
             for col, text in enumerate(row):

@@ -11,14 +11,13 @@ import datetime as dt
 from dataclasses import dataclass, fields
 from typing import Optional
 
+from pipeline import wording
 from pipeline.labels import CONCERNS, audience_label, label
 from pipeline.model import AUDIENCE_OF_LEVEL, AUDIENCES, DIMENSIONS, Deal, Money
 from pipeline.render.brief_words import HEADINGS, word
 from pipeline.results import Analysis, ContactLink, WeakLink
 
 SERVICE_DIMENSIONS = ("key_buying_factors", "business_capabilities")
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July",
-             "August", "September", "October", "November", "December")
 
 
 @dataclass(frozen=True)
@@ -129,15 +128,15 @@ def brief_contexts(analysis: Analysis) -> dict[str, BriefContext]:
 def brief_context(analysis: Analysis, level: str) -> BriefContext:
     """The view of `analysis` for one audience level."""
     deal, lang = analysis.deal, analysis.deal.language
-    name = audience_label(lang, level)
+    name, in_text = audience_label(lang, level), wording.in_sentence(lang, audience_key(level))
     competition = _COMPETITION[level](analysis)
     return BriefContext(
         language=lang, level=level, level_name=name,
         doc_title=word(lang, "doc_title", level=name),
-        subtitle=word(lang, "subtitle", customer=deal.customer.name, level=name, date=format_date(lang, deal.date)),
+        subtitle=word(lang, "subtitle", customer=deal.customer.name, level=in_text, date=format_date(lang, deal.date)),
         deal_title=deal.title, customer=deal.customer.name, date=format_date(lang, deal.date),
         confidential=word(lang, "confidential"),
-        h=headings(lang, name),
+        h=headings(lang, in_text),
         concerns=list(analysis.value.levels[level].concerns or CONCERNS[lang][level]),
         value_message=analysis.value.levels[level].message,
         figures=_FIGURES[level](analysis),
@@ -150,6 +149,11 @@ def brief_context(analysis: Analysis, level: str) -> BriefContext:
         objections=_OBJECTIONS[level](analysis),
         goals=_GOALS[level](analysis),
     )
+
+
+def audience_key(level: str) -> str:
+    """The labels' key of an audience level ('frontline' is also a chain level there)."""
+    return "frontline_audience" if level == "frontline" else level
 
 
 def headings(lang: str, level_name: str) -> dict[str, str]:
@@ -171,8 +175,9 @@ def signed(value: float) -> str:
     return ("+" if round(value, 1) > 0 else "") + number(value)
 
 
-def money(amount: Money) -> str:
-    return f"{amount.amount:,.0f} {amount.currency}"
+def money(amount: Money, lang: str) -> str:
+    """The deal's money as the value proposition words it (100万美元, 1 million US dollars)."""
+    return wording.money(lang, amount.amount, amount.currency)
 
 
 def months(lang: str, value: float) -> str:
@@ -180,17 +185,17 @@ def months(lang: str, value: float) -> str:
 
 
 def format_date(lang: str, date: dt.date) -> str:
-    if lang == "zh":
-        return f"{date.year}年{date.month}月{date.day}日"
-    return f"{date.day} {MONTHS_EN[date.month - 1]} {date.year}"
+    return wording.start_date(lang, date)
 
 
 def format_start(lang: str, start: dt.date | str) -> str:
     """The SMART start: a full date, or a year-month such as 2026-12."""
-    if isinstance(start, dt.date):
-        return format_date(lang, start)
-    year, month = (int(part) for part in start.split("-"))
-    return f"{year}年{month}月" if lang == "zh" else f"{MONTHS_EN[month - 1]} {year}"
+    return wording.start_date(lang, start)
+
+
+def capitalized(text: str) -> str:
+    """A sentence's first letter in upper case (Chinese is unchanged)."""
+    return text[:1].upper() + text[1:]
 
 
 def joined(lang: str, items: list[str]) -> str:
@@ -239,20 +244,15 @@ def our_side(analysis: Analysis, level: str) -> str:
     lang, person = analysis.deal.language, our_person(analysis, level)
     if person:
         return word(lang, "our_side", person=person)
-    return word(lang, "our_side_none", level=audience_label(lang, level))
+    return word(lang, "our_side_none", level=wording.in_sentence(lang, audience_key(level)))
 
 
 # --- the numbers each level needs ---------------------------------------------
 
 
-def outcome_figures(deal: Deal, savings_only: bool) -> list[Figure]:
-    lang, rows = deal.language, []
-    for outcome in deal.value_proposition.specific.outcomes:
-        if savings_only and outcome.change_pct >= 0:
-            continue
-        key = "fig_saving" if savings_only else "fig_outcome"
-        rows.append(Figure(word(lang, key, metric=outcome.metric), f"{signed(outcome.change_pct)}%"))
-    return rows
+def outcome_figures(deal: Deal) -> list[Figure]:
+    """Each measurable outcome of the SMART statement, as a signed percentage."""
+    return [Figure(o.metric, f"{signed(o.change_pct)}%") for o in deal.value_proposition.specific.outcomes]
 
 
 def senior_figures(analysis: Analysis) -> list[Figure]:
@@ -260,7 +260,7 @@ def senior_figures(analysis: Analysis) -> list[Figure]:
     mending = len(analysis.chain.weak_links)
     chain = word(lang, "chain_intact") if analysis.chain.intact and not mending else word(lang, "chain_broken", n=mending)
     return [
-        *outcome_figures(deal, savings_only=False),
+        *outcome_figures(deal),
         Figure(word(lang, "fig_start"), format_start(lang, deal.value_proposition.specific.start)),
         Figure(word(lang, "fig_strongest"),
                f"{label(lang, overview.strongest)} {signed(overview.margins[overview.strongest])}"),
@@ -273,9 +273,9 @@ def senior_figures(analysis: Analysis) -> list[Figure]:
 def middle_figures(analysis: Analysis) -> list[Figure]:
     deal, value, lang = analysis.deal, analysis.value, analysis.deal.language
     specific = deal.value_proposition.specific
-    rows = [Figure(word(lang, "fig_investment"), money(specific.investment))]
+    rows = [Figure(word(lang, "fig_investment"), money(specific.investment, lang))]
     if specific.monthly_benefit:
-        rows.append(Figure(word(lang, "fig_benefit"), money(specific.monthly_benefit)))
+        rows.append(Figure(word(lang, "fig_benefit"), money(specific.monthly_benefit, lang)))
     rows += payback_figures(analysis)
     rows += [
         Figure(word(lang, "fig_start"), format_start(lang, specific.start)),
@@ -307,7 +307,7 @@ def team_line(deal: Deal) -> str:
 def frontline_figures(analysis: Analysis) -> list[Figure]:
     deal, lang = analysis.deal, analysis.deal.language
     specific = deal.value_proposition.specific
-    rows = outcome_figures(deal, savings_only=True) or outcome_figures(deal, savings_only=False)
+    rows = outcome_figures(deal)
     rows.append(Figure(word(lang, "fig_effort"),
                        word(lang, "effort_line", start=format_start(lang, specific.start), offering=specific.offering)))
     if specific.tracking:
@@ -421,7 +421,7 @@ def middle_talking(analysis: Analysis) -> list[str]:
     deal, value, lang = analysis.deal, analysis.value, analysis.deal.language
     lines = [value.specific]
     if value.payback_months is not None:
-        lines.append(word(lang, "tp_payback", investment=money(deal.value_proposition.specific.investment),
+        lines.append(word(lang, "tp_payback", investment=money(deal.value_proposition.specific.investment, lang),
                           payback=months(lang, value.payback_months)))
     lines += tactic_lines(analysis)
     lines.append(word(lang, "tp_team", team=team_line(deal)))
@@ -431,7 +431,7 @@ def middle_talking(analysis: Analysis) -> list[str]:
 def frontline_talking(analysis: Analysis) -> list[str]:
     deal, lang = analysis.deal, analysis.deal.language
     specific = deal.value_proposition.specific
-    lines = [word(lang, "tp_outcome", metric=o.metric, direction=word(lang, "up" if o.change_pct > 0 else "down"),
+    lines = [word(lang, "tp_outcome", metric=capitalized(o.metric), direction=word(lang, "up" if o.change_pct > 0 else "down"),
                   pct=number(abs(o.change_pct))) for o in specific.outcomes]
     if specific.tracking:
         lines.append(word(lang, "tp_tracking", tracking=specific.tracking))
@@ -529,7 +529,7 @@ def middle_answer(analysis: Analysis, dim: str, item, competitor) -> str:
     if dim == "relationship_capabilities" and target is not None:
         return word(lang, "ans_relation", lead=lead, now=number(item.scores[deal.us.id]), target=number(target),
                     owner=our_person(analysis, "middle") or word(lang, "unassigned"))
-    investment = money(deal.value_proposition.specific.investment)
+    investment = money(deal.value_proposition.specific.investment, lang)
     if analysis.value.payback_months is None:
         return word(lang, "ans_middle_none", lead=lead, investment=investment)
     return word(lang, "ans_middle", lead=lead, investment=investment,
@@ -574,7 +574,7 @@ def senior_goals(analysis: Analysis) -> list[str]:
 
 def middle_goals(analysis: Analysis) -> list[str]:
     deal, lang, payback = analysis.deal, analysis.deal.language, analysis.value.payback_months
-    investment = money(deal.value_proposition.specific.investment)
+    investment = money(deal.value_proposition.specific.investment, lang)
     first = (word(lang, "goal_middle_1", investment=investment, payback=months(lang, payback))
              if payback is not None else word(lang, "goal_middle_1_none", investment=investment))
     return [first, word(lang, "goal_middle_2"), word(lang, "goal_middle_3"), *mend_goals(analysis, "middle")]

@@ -33,7 +33,8 @@ WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 NS = {"c": C, "a": A, "r": R}
 LATIN_FONT = "Arial"
 EAST_ASIAN_FONT = "Noto Sans CJK SC"
-WIDTH, HEIGHT = Cm(15), Cm(8.5)
+WIDTH = Cm(15)
+HEIGHTS = {"radar": Cm(10.5), "map": Cm(8.5)}  # a radar's long category names need the room
 
 
 @dataclass(frozen=True)
@@ -190,7 +191,7 @@ class InlineChart:
 
     def __html__(self) -> str:
         rel_id = add_chart(self.tpl.current_rendering_part, chart_blobs(self.spec, self.stamp))
-        return f'</w:t></w:r><w:r><w:drawing>{inline_xml(rel_id, self.spec.title)}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
+        return f'</w:t></w:r><w:r><w:drawing>{inline_xml(rel_id, self.spec.title, HEIGHTS[self.spec.kind])}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
 
     __str__ = __html__
 
@@ -204,13 +205,13 @@ def add_chart(part, blobs: ChartBlobs) -> str:
     return part.relate_to(chart, RT.CHART)
 
 
-def inline_xml(rel_id: str, name: str) -> str:
+def inline_xml(rel_id: str, name: str, height: int) -> str:
     alt = etree.Element("x")
     alt.set("descr", name)
     descr = etree.tostring(alt).decode()[len("<x "):-len("/>")]
     return (
         f'<wp:inline xmlns:wp="{WP}" distT="0" distB="0" distL="0" distR="0">'
-        f'<wp:extent cx="{WIDTH}" cy="{HEIGHT}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+        f'<wp:extent cx="{WIDTH}" cy="{height}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
         f'<wp:docPr id="1" name="Chart" {descr}/><wp:cNvGraphicFramePr/>'
         f'<a:graphic xmlns:a="{A}"><a:graphicData uri="{C}">'
         f'<c:chart xmlns:c="{C}" xmlns:r="{R}" r:id="{rel_id}"/>'

@@ -1,0 +1,274 @@
+"""The deck's slide machinery: new slides from named layouts, fitted text, notes, footers.
+
+Every text the renderer writes goes through `fill`, which measures it with
+`textfit`, picks the largest size that fits between the given limits and sets the
+fonts explicitly (Latin and East Asian, from the template's theme), so no text
+overflows its box and Chinese never falls back to a font without its glyphs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from lxml import etree
+from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Pt
+
+from pipeline.errors import RenderError
+from pipeline.render import textfit
+
+EMU_PER_PT = 12700
+INSET_X, INSET_Y = 7.2, 3.6  # points: python-pptx's and PowerPoint's default text insets
+BULLET_INDENT = 21.6  # points per outline level in the shipped master
+DEFAULT_EA = "Noto Sans CJK SC"
+LANG = {"zh": "zh-CN", "en": "en-US"}
+COLOURS = {  # theme slots, so a corporate master's palette shows through
+    "accent": MSO_THEME_COLOR.ACCENT_1,
+    "teal": MSO_THEME_COLOR.ACCENT_2,
+    "orange": MSO_THEME_COLOR.ACCENT_3,
+    "grey": MSO_THEME_COLOR.ACCENT_4,
+    "light": MSO_THEME_COLOR.ACCENT_5,
+    "red": MSO_THEME_COLOR.ACCENT_6,
+    "text": MSO_THEME_COLOR.TEXT_1,
+    "title": MSO_THEME_COLOR.TEXT_2,
+    "white": MSO_THEME_COLOR.BACKGROUND_1,
+    "pale": MSO_THEME_COLOR.BACKGROUND_2,
+}
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    bold: bool = False
+    colour: Optional[str] = None  # a key of COLOURS
+
+
+@dataclass(frozen=True)
+class Para:
+    runs: tuple[Run, ...]
+    level: int = 0
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+def para(text: str, level: int = 0, bold: bool = False, colour: Optional[str] = None) -> Para:
+    return Para((Run(text, bold, colour),), level)
+
+
+@dataclass(frozen=True)
+class Region:
+    """A rectangle on the slide in EMU."""
+
+    left: int
+    top: int
+    width: int
+    height: int
+
+    def box(self, indent: float = 0.0) -> textfit.Box:
+        """The room for text inside, in points, after insets and a bullet indent."""
+        return textfit.Box(self.width / EMU_PER_PT - 2 * INSET_X - indent, self.height / EMU_PER_PT - 2 * INSET_Y)
+
+    def rows(self, count: int, gap: int = 0) -> list["Region"]:
+        step = (self.height - gap * (count - 1)) // count
+        return [Region(self.left, self.top + i * (step + gap), self.width, step) for i in range(count)]
+
+    def columns(self, shares: list[float], gap: int = 0) -> list["Region"]:
+        room, left, out = self.width - gap * (len(shares) - 1), self.left, []
+        for share in shares:
+            width = int(room * share / sum(shares))
+            out.append(Region(left, self.top, width, self.height))
+            left += width + gap
+        return out
+
+    @classmethod
+    def of(cls, shape) -> "Region":
+        return cls(int(shape.left), int(shape.top), int(shape.width), int(shape.height))
+
+
+@dataclass(frozen=True)
+class Fonts:
+    latin: str
+    east_asian: str
+    language: str
+
+
+def theme_fonts(prs, language: str) -> Fonts:
+    """The minor (body) fonts of the master's theme; an East Asian default when it names none."""
+    theme = etree.fromstring(prs.slide_master.part.part_related_by(RT.THEME).blob)
+    minor = theme.find(f".//{qn('a:minorFont')}")
+    latin = minor.find(qn("a:latin")).get("typeface") if minor is not None else "Arial"
+    ea = minor.find(qn("a:ea")) if minor is not None else None
+    return Fonts(latin or "Arial", (ea.get("typeface") if ea is not None else "") or DEFAULT_EA, language)
+
+
+def style_run(run, fonts: Fonts, size: float, bold: bool = False, colour: Optional[str] = None) -> None:
+    """Size, weight, colour and both typefaces of one run."""
+    run.font.size = Pt(size)
+    run.font.bold = bold or None
+    if colour:
+        run.font.color.theme_color = COLOURS[colour]
+    set_typefaces(run.font._rPr, fonts)
+
+
+def set_typefaces(rPr, fonts: Fonts) -> None:
+    """<a:latin> and <a:ea> on a run or default run properties, in schema order."""
+    rPr.set("lang", LANG[fonts.language])
+    for tag in ("a:latin", "a:ea", "a:cs", "a:sym"):
+        for old in rPr.findall(qn(tag)):
+            rPr.remove(old)
+    latin = etree.SubElement(rPr, qn("a:latin"), typeface=fonts.latin)
+    ea = etree.SubElement(rPr, qn("a:ea"), typeface=fonts.east_asian)
+    for later in [c for c in rPr if c.tag in (qn("a:hlinkClick"), qn("a:hlinkMouseOver"), qn("a:rtl"), qn("a:extLst"))]:
+        rPr.remove(later)
+        rPr.append(later)
+    del latin, ea
+
+
+def indent_of(p: Para, bulleted: bool) -> float:
+    return BULLET_INDENT * (p.level + 1) if bulleted else 0.0
+
+
+def fitted_size(paras: list[Para], region: Region, largest: float, smallest: float, bulleted: bool) -> Optional[float]:
+    """The largest size at which `paras` fit `region`, or None."""
+    size = largest
+    while size >= smallest:
+        if height_at(paras, region, size, bulleted) <= region.box().height:
+            return size
+        size -= 0.5
+    return None
+
+
+def height_at(paras: list[Para], region: Region, size: float, bulleted: bool, gap: float = 0.4) -> float:
+    lines = 0
+    for p in paras:
+        width = region.box(indent_of(p, bulleted)).width
+        lines += len(textfit.wrap(p.text, size, width, bold=any(r.bold for r in p.runs)))
+    return textfit.text_height(lines, size) + gap * size * max(len(paras) - 1, 0)
+
+
+def fill(frame, paras: list[Para], region: Region, fonts: Fonts, largest: float, smallest: float,
+         bulleted: bool = False, anchor=MSO_ANCHOR.TOP) -> float:
+    """Write `paras` into a text frame at the largest size that fits; RenderError if none does."""
+    size = fitted_size(paras, region, largest, smallest, bulleted)
+    if size is None:
+        first = paras[0].text[:40] if paras else ""
+        raise RenderError(f"text does not fit its box even at {smallest} pt: '{first}…'")
+    write(frame, paras, fonts, size, bulleted, anchor)
+    return size
+
+
+def write(frame, paras: list[Para], fonts: Fonts, size: float, bulleted: bool, anchor=MSO_ANCHOR.TOP,
+          gap: float = 0.4) -> None:
+    frame.clear()
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.vertical_anchor = anchor
+    for n, p in enumerate(paras):
+        paragraph = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
+        paragraph.level = p.level
+        if n and gap:
+            paragraph.space_before = Pt(round(size * gap, 1))
+        if not bulleted:
+            _no_bullet(paragraph)
+        for r in p.runs:
+            run = paragraph.add_run()
+            run.text = r.text
+            style_run(run, fonts, size, r.bold, r.colour)
+
+
+def _no_bullet(paragraph) -> None:
+    pPr = paragraph._p.get_or_add_pPr()
+    pPr.set("marL", "0")
+    pPr.set("indent", "0")
+    if pPr.find(qn("a:buNone")) is None:
+        etree.SubElement(pPr, qn("a:buNone"))
+
+
+def textbox(slide, region: Region, paras: list[Para], fonts: Fonts, largest: float, smallest: float,
+            anchor=MSO_ANCHOR.TOP):
+    """A free text box holding `paras`, fitted."""
+    shape = slide.shapes.add_textbox(Emu(region.left), Emu(region.top), Emu(region.width), Emu(region.height))
+    fill(shape.text_frame, paras, region, fonts, largest, smallest, False, anchor)
+    return shape
+
+
+def placeholders_of(slide, kind: str) -> list:
+    """A slide's placeholders of one kind, left to right, top to bottom."""
+    from pipeline.render.deck_master import KINDS
+
+    found = [ph for ph in slide.placeholders if KINDS.get(ph.placeholder_format.type) == kind]
+    return sorted(found, key=lambda ph: (int(ph.left), int(ph.top)))
+
+
+SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
+
+
+def add_footer(slide, layout, footer: str, number: int, fonts: Fonts) -> None:
+    """Copy the layout's footer and slide-number placeholders (python-pptx leaves them out) and fill them."""
+    for ph in layout.placeholders:
+        kind = ph.placeholder_format.type
+        if kind not in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER):
+            continue
+        slide.shapes.clone_placeholder(ph)
+        shape = next(s for s in slide.placeholders if s.placeholder_format.idx == ph.placeholder_format.idx)
+        if kind == PP_PLACEHOLDER.FOOTER:
+            _footer_text(shape, footer, fonts)
+        else:
+            _number_field(shape, number)
+
+
+def _footer_text(shape, text: str, fonts: Fonts) -> None:
+    region = Region.of(shape)
+    size = fitted_size([para(text)], region, 10, 7, False) or 7
+    write(shape.text_frame, [para(text)], fonts, size, False, MSO_ANCHOR.MIDDLE)
+
+
+def _number_field(shape, number: int) -> None:
+    p = shape.text_frame.paragraphs[0]._p
+    fld = etree.SubElement(p, qn("a:fld"), id=SLIDE_NUMBER_FIELD, type="slidenum")
+    etree.SubElement(fld, qn("a:rPr"), lang="en-US")
+    etree.SubElement(fld, qn("a:t")).text = str(number)
+    end = p.find(qn("a:endParaRPr"))
+    if end is not None:
+        p.remove(end)
+        p.append(end)
+
+
+def set_notes(slide, text: str, fonts: Fonts) -> None:
+    """The trainer's notes, one paragraph per line."""
+    frame = slide.notes_slide.notes_text_frame
+    lines = [line for line in text.split("\n") if line.strip()]
+    frame.clear()
+    for n, line in enumerate(lines):
+        paragraph = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
+        run = paragraph.add_run()
+        run.text = line.strip()
+        set_typefaces(run.font._rPr, fonts)
+
+
+def fill_cell(cell, paras: list[Para], fonts: Fonts, size: float, fill: Optional[str] = None) -> None:
+    """A table cell's text at `size`, with narrow insets and an optional theme fill."""
+    cell.margin_left = cell.margin_right = Pt(INSET_X / 2)
+    cell.margin_top = cell.margin_bottom = Pt(INSET_Y / 2)
+    cell.vertical_anchor = MSO_ANCHOR.MIDDLE
+    write(cell.text_frame, paras, fonts, size, False, MSO_ANCHOR.MIDDLE, gap=0)
+    if fill:
+        cell.fill.solid()
+        cell.fill.fore_color.theme_color = COLOURS[fill]
+
+
+def solid(shape, colour: str, line: Optional[str] = None) -> None:
+    """A theme-coloured fill, with a theme-coloured outline or none."""
+    shape.fill.solid()
+    shape.fill.fore_color.theme_color = COLOURS[colour]
+    if line is None:
+        shape.line.fill.background()
+    else:
+        shape.line.color.theme_color = COLOURS[line]

@@ -1,0 +1,188 @@
+"""Native, editable charts: clustered bars per dimension, the relationship radar, the positioning bubbles.
+
+Each chart keeps its data in the embedded workbook, carries the East Asian font in
+its text properties (LibreOffice shows boxes otherwise) and has the workbook's
+dates pinned to the deal's date, so the same analysis gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+
+from lxml import etree
+from pptx.chart.data import BubbleChartData, CategoryChartData
+from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_LABEL_POSITION
+from pptx.enum.dml import MSO_LINE
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Pt
+
+from pipeline.render.deck_base import COLOURS, Fonts, Region, set_typefaces
+
+SERIES_COLOURS = ("accent", "orange", "teal", "grey", "light", "red")
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: tuple[float, ...]
+    colour: int  # the company's position: us 0, competitors 1..
+    dashed: bool = False
+
+
+@dataclass(frozen=True)
+class Bubble:
+    name: str
+    x: float
+    y: float
+    size: float
+
+
+def insert(slide, chart_type, data, region: Region, placeholder=None):
+    """A chart in the chart placeholder or, without one, at `region`."""
+    if placeholder is not None:
+        frame = placeholder.insert_chart(chart_type, data)
+    else:
+        frame = slide.shapes.add_chart(chart_type, Emu(region.left), Emu(region.top), Emu(region.width),
+                                       Emu(region.height), data)
+    return frame
+
+
+def bar_chart(slide, categories: list[str], series: list[Series], region: Region, fonts: Fonts,
+              date: dt.date, placeholder=None):
+    """Horizontal clustered bars, one series per company, first category on top, scores 0-100."""
+    data = CategoryChartData(number_format="0")
+    data.categories = list(reversed(categories))
+    for s in series:
+        data.add_series(s.name, list(reversed(s.values)))
+    frame = insert(slide, XL_CHART_TYPE.BAR_CLUSTERED, data, region, placeholder)
+    chart = frame.chart
+    _axis_range(chart.value_axis, 0, 100)
+    chart.plots[0].gap_width = 60
+    chart.plots[0].overlap = 0
+    for plotted, s in zip(chart.series, series):
+        plotted.format.fill.solid()
+        plotted.format.fill.fore_color.theme_color = COLOURS[SERIES_COLOURS[s.colour % 6]]
+    _finish(chart, frame, fonts, date, size=11 if len(categories) <= 5 else 9)
+    return frame
+
+
+def radar_chart(slide, categories: list[str], series: list[Series], region: Region, fonts: Fonts,
+                date: dt.date, low: float, placeholder=None):
+    """Relationship indicators around the radar; today's lines solid, projections and targets dashed."""
+    data = CategoryChartData(number_format="0")
+    data.categories = categories
+    for s in series:
+        data.add_series(s.name, list(s.values))
+    frame = insert(slide, XL_CHART_TYPE.RADAR_MARKERS, data, region, placeholder)
+    chart = frame.chart
+    _axis_range(chart.value_axis, low, 100)
+    for plotted, s in zip(chart.series, series):
+        line = plotted.format.line
+        line.width = Pt(2.25 if not s.dashed else 1.75)
+        line.color.theme_color = COLOURS[SERIES_COLOURS[s.colour % 6]]
+        line.dash_style = MSO_LINE.DASH if s.dashed else MSO_LINE.SOLID
+        plotted.marker.format.fill.solid()
+        plotted.marker.format.fill.fore_color.theme_color = COLOURS[SERIES_COLOURS[s.colour % 6]]
+    _finish(chart, frame, fonts, date, size=11)
+    return frame
+
+
+def bubble_chart(slide, bubbles: list[Bubble], axis_titles: tuple[str, str], region: Region, fonts: Fonts,
+                 date: dt.date, placeholder=None):
+    """One labelled bubble per company: x business index, y key-buying-factor index, size relationship index."""
+    data = BubbleChartData(number_format="0.0")
+    for b in bubbles:
+        data.add_series(b.name).add_data_point(b.x, b.y, b.size)
+    frame = insert(slide, XL_CHART_TYPE.BUBBLE, data, region, placeholder)
+    chart = frame.chart
+    low_x, high_x = _span([b.x for b in bubbles])
+    low_y, high_y = _span([b.y for b in bubbles])
+    _axis_range(chart.category_axis, low_x, high_x)
+    _axis_range(chart.value_axis, low_y, high_y)
+    plot = chart.plots[0]
+    plot.bubble_scale = 45
+    for n, plotted in enumerate(chart.series):
+        plotted.format.fill.solid()
+        plotted.format.fill.fore_color.theme_color = COLOURS[SERIES_COLOURS[n % 6]]
+        _series_name_label(plotted)
+    for axis, title in zip((chart.category_axis, chart.value_axis), axis_titles):
+        axis.has_title = True
+        axis.axis_title.text_frame.text = title
+        for run in (r for p in axis.axis_title.text_frame.paragraphs for r in p.runs):
+            run.font.size = Pt(11)
+            set_typefaces(run.font._rPr, fonts)
+    _finish(chart, frame, fonts, date, size=11, legend=False)
+    return frame
+
+
+def _series_name_label(series) -> None:
+    labels = series.data_labels
+    labels.show_series_name = True
+    labels.show_value = False
+    labels.position = XL_LABEL_POSITION.CENTER
+    labels.font.bold = True
+    labels.font.size = Pt(11)
+
+
+def _span(values: list[float]) -> tuple[float, float]:
+    """Axis bounds in tens around the values, with room for the bubbles, within 0-100."""
+    low = max(0.0, (min(values) // 10) * 10 - 10)
+    high = min(100.0, -(-max(values) // 10) * 10 + 10)
+    return low, high
+
+
+def _axis_range(axis, low: float, high: float) -> None:
+    axis.minimum_scale = low
+    axis.maximum_scale = high
+    axis.has_major_gridlines = True
+    axis.major_gridlines.format.line.color.theme_color = COLOURS["pale"]
+
+
+def _finish(chart, frame, fonts: Fonts, date: dt.date, size: float, legend: bool = True) -> None:
+    chart.has_legend = legend
+    if legend:
+        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+        chart.legend.include_in_layout = False
+    chart.font.size = Pt(size)
+    chart_fonts(chart, fonts)
+    pin_workbook(frame.chart_part, date)
+
+
+def chart_fonts(chart, fonts: Fonts) -> None:
+    """<a:latin> and <a:ea> in the chart's text properties (c:txPr), which every chart text inherits."""
+    chart.font.name = fonts.latin
+    txPr = chart._chartSpace.find(qn("c:txPr"))
+    rPr = txPr.find(f"{qn('a:p')}/{qn('a:pPr')}/{qn('a:defRPr')}")
+    set_typefaces(rPr, fonts)
+    for labels in chart._chartSpace.iter(qn("c:dLbls")):
+        for defRPr in labels.iter(qn("a:defRPr")):
+            set_typefaces(defRPr, fonts)
+
+
+CREATED = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
+
+
+def pin_workbook(chart_part, date: dt.date) -> None:
+    """Rewrite the embedded workbook with the deal's date instead of XlsxWriter's clock."""
+    workbook = chart_part.chart_workbook
+    workbook.update_from_xlsx_blob(pinned_xlsx(workbook.xlsx_part.blob, date))
+
+
+def pinned_xlsx(blob: bytes, date: dt.date) -> bytes:
+    stamp = f"{date.isoformat()}T00:00:00Z".encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(blob)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = CREATED.sub(lambda m: m.group(1) + stamp + m.group(3), data)
+            dst.writestr(zipfile.ZipInfo(info.filename, (1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def xml_of(chart) -> str:
+    return etree.tostring(chart._chartSpace, encoding="unicode")

@@ -1,0 +1,105 @@
+"""The deck's master: load it once, check a user's own master has what the deck needs.
+
+Layouts are picked by name and filled through typed placeholders, so a corporate
+master works when it has the layouts below; what is missing is reported with what
+the file has instead.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.presentation import Presentation as PresentationType
+from pptx.slide import SlideLayout
+
+from pipeline.errors import TemplateError
+from pipeline.safety import check_user_template
+from pipeline.templates import SHIPPED
+
+SHIPPED_MASTER = SHIPPED / "deck" / "master.pptx"
+
+# Each layout the deck uses and the placeholders it fills there, in slide order.
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "Title": ("title", "subtitle"),
+    "Title and Content": ("title", "body"),
+    "Blank with Title": ("title",),
+    "Title, Table and Chart": ("title", "table", "chart"),
+    "Title and Table": ("title", "table"),
+    "Title and Chart": ("title", "chart"),
+    "Title, Chart and Text": ("title", "chart", "body"),
+    "Two Content": ("title", "body", "body"),
+}
+
+KINDS = {
+    PP_PLACEHOLDER.TITLE: "title",
+    PP_PLACEHOLDER.CENTER_TITLE: "title",
+    PP_PLACEHOLDER.SUBTITLE: "subtitle",
+    PP_PLACEHOLDER.BODY: "body",
+    PP_PLACEHOLDER.OBJECT: "body",
+    PP_PLACEHOLDER.CHART: "chart",
+    PP_PLACEHOLDER.TABLE: "table",
+    PP_PLACEHOLDER.FOOTER: "footer",
+    PP_PLACEHOLDER.SLIDE_NUMBER: "slide number",
+    PP_PLACEHOLDER.DATE: "date",
+    PP_PLACEHOLDER.PICTURE: "picture",
+}
+
+
+def needs() -> str:
+    """What a deck template must have, as one line for error messages."""
+    return "; ".join(f"{name} ({', '.join(kinds)})" for name, kinds in REQUIRED.items())
+
+
+@functools.lru_cache(maxsize=8)
+def _read(path: str, mtime_ns: int, size: int) -> bytes:
+    """The bytes of a master; keyed on mtime and size so an edited file is read again."""
+    return Path(path).read_bytes()
+
+
+def master_bytes(template: Path | None) -> bytes:
+    """The shipped master, or a user's after the zip checks; read once per process."""
+    path = SHIPPED_MASTER if template is None else check_user_template(Path(template))
+    stat = path.stat()
+    return _read(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+def open_master(template: Path | None) -> PresentationType:
+    """A fresh Presentation on the cached master bytes."""
+    data = master_bytes(template)
+    try:
+        return Presentation(io.BytesIO(data))
+    except Exception as error:  # python-pptx raises several kinds for a foreign package
+        name = Path(template).name if template else SHIPPED_MASTER.name
+        raise TemplateError(f"{name} is not a PowerPoint file python-pptx can open ({error}); a deck template needs: {needs()}") from error
+
+
+def kinds_of(layout: SlideLayout) -> list[str]:
+    """The kinds of the layout's placeholders, in the layout's order."""
+    return [KINDS.get(ph.placeholder_format.type, "other") for ph in layout.placeholders]
+
+
+def layouts(prs: PresentationType, template: Path | None) -> dict[str, SlideLayout]:
+    """The layouts the deck uses, by name; TemplateError naming the first gap found."""
+    name = Path(template).name if template else SHIPPED_MASTER.name
+    available = {layout.name: layout for layout in prs.slide_layouts}
+    for wanted, kinds in REQUIRED.items():
+        if wanted not in available:
+            have = ", ".join(available)
+            raise TemplateError(f"no slide layout '{wanted}' in {name} (it has: {have}); a deck template needs: {needs()}")
+        _check_placeholders(available[wanted], kinds, name)
+    return {wanted: available[wanted] for wanted in REQUIRED}
+
+
+def _check_placeholders(layout: SlideLayout, kinds: tuple[str, ...], name: str) -> None:
+    have = kinds_of(layout)
+    for kind in dict.fromkeys(kinds):
+        if have.count(kind) < kinds.count(kind):
+            listed = ", ".join(have) or "none"
+            wanted = f"{kinds.count(kind)} {kind} placeholders" if kinds.count(kind) > 1 else f"a {kind} placeholder"
+            raise TemplateError(
+                f"slide layout '{layout.name}' in {name} lacks {wanted} (it has: {listed}); a deck template needs: {needs()}"
+            )

@@ -1,0 +1,198 @@
+"""Slides 1-11: the deal, the three dimensions compared, the positioning and the tactics.
+
+Every figure is read from the analysis (indices, weighted totals, positions) or is
+an input score from the deal it carries; nothing is recomputed here.
+"""
+
+from __future__ import annotations
+
+from pptx.enum.text import MSO_ANCHOR
+
+from pipeline.model import DIMENSIONS
+from pipeline.render import deck_charts as charts
+from pipeline.render import deck_table as tables
+from pipeline.render.deck_base import Para, Region, Run, fill, para, placeholders_of, solid, textbox
+from pipeline.render.deck_slide import Deck
+from pipeline.render.deck_text import leads, sentences
+
+HEADER_HEIGHT = 91440 * 6 // 10  # 0.6 inch
+
+
+def groups_of(lines: list[str]) -> list[list[Para]]:
+    """Template lines as paragraph groups that pages never split: a heading with its first sub-point."""
+    groups: list[list[Para]] = []
+    for line in lines:
+        if line.startswith(" ") and groups and len(groups[-1]) == 1 and groups[-1][0].level == 0:
+            groups[-1].append(para(line.strip(), level=1))
+        elif line.startswith(" "):
+            groups.append([para(line.strip(), level=1)])
+        else:
+            groups.append([para(line.strip())])
+    return groups
+
+
+def title_slide(deck: Deck) -> None:
+    t = deck.text
+    slide = deck.new("Title", t.block("title_title"), t.block("title_notes"))
+    sub = placeholders_of(slide, "subtitle")[0]
+    fill(sub.text_frame, [para(line) for line in t.lines("title_subtitle")], Region.of(sub), deck.fonts, 20, 12)
+
+
+def text_slide(deck: Deck, key: str, **extra) -> None:
+    """A title and a bulleted body from blocks `<key>_title`, `<key>_body`, `<key>_notes`."""
+    t = deck.text
+    groups = groups_of(t.lines(f"{key}_body", **extra))
+    deck.text_slides("Title and Content", t.block(f"{key}_title", **extra), groups, t.block(f"{key}_notes", **extra))
+
+
+def agenda(deck: Deck) -> None:
+    text_slide(deck, "agenda")
+
+
+def situation(deck: Deck) -> None:
+    deal = deck.analysis.deal
+    text_slide(deck, "situation", sentences=sentences(deal.language, deal.situation))
+
+
+def glance(deck: Deck) -> None:
+    """The three dimensions side by side, each item marked high or low for us."""
+    t = deck.text
+    slide = deck.new("Blank with Title", t.block("glance_title"), t.block("glance_notes"))
+    area = deck.content(slide)
+    for column, dimension in zip(area.columns([1, 1, 1], gap=91440 // 4), DIMENSIONS):
+        header = Region(column.left, column.top, column.width, HEADER_HEIGHT)
+        box = textbox(slide, header, [para(t.block("dimension_name", dimension=dimension), bold=True, colour="white")],
+                      deck.fonts, 18, 11, MSO_ANCHOR.MIDDLE)
+        solid(box, "accent")
+        rest = Region(column.left, column.top + HEADER_HEIGHT, column.width, column.height - HEADER_HEIGHT)
+        textbox(slide, rest, _marked_items(deck, dimension), deck.fonts, 18, 10)
+
+
+def _marked_items(deck: Deck, dimension: str) -> list[Para]:
+    t, analysis = deck.text, deck.analysis
+    paras = []
+    for item in analysis.deal.dimension(dimension):
+        high = leads(analysis.deal, item)
+        mark = Run(" " + t.block("word_high" if high else "word_low"), True, "teal" if high else "orange")
+        paras.append(Para((Run("▪ " + item.name), mark)))
+    paras.append(para(t.block("glance_index", dimension=dimension), bold=True, colour="grey"))
+    return paras
+
+
+def dimension_table(deck: Deck, dimension: str) -> tables.Table:
+    t, analysis = deck.text, deck.analysis
+    companies = analysis.deal.companies
+    num = deck.text.base["num"]
+    rows = [[item.name, num(item.weight), *(num(item.scores[c.id]) for c in companies)]
+            for item in analysis.deal.dimension(dimension)]
+    scores = analysis.scores[dimension]
+    footer = [[t.block("row_total"), "", *(num(scores[c.id].weighted_total) for c in companies)],
+              [t.block("row_index"), "", *(num(scores[c.id].index) for c in companies)]]
+    header = [t.block("col_item"), t.block("col_weight"), *(c.name for c in companies)]
+    return tables.Table(header, rows, [3.0, 1.0, *([1.3] * len(companies))], footer)
+
+
+def company_series(deck: Deck, dimension: str) -> list[charts.Series]:
+    items = deck.analysis.deal.dimension(dimension)
+    return [charts.Series(c.name, tuple(i.scores[c.id] for i in items), n)
+            for n, c in enumerate(deck.analysis.deal.companies)]
+
+
+def dimension_slides(deck: Deck, dimension: str) -> None:
+    """The dimension's table (scores, weighted totals, indices) beside a clustered bar chart."""
+    t, analysis = deck.text, deck.analysis
+    title, notes = t.block("dimension_title", dimension=dimension), t.block("dimension_notes", dimension=dimension)
+    probe = deck.new("Title, Table and Chart", title, notes)
+    table_ph, chart_ph = placeholders_of(probe, "table")[0], placeholders_of(probe, "chart")[0]
+    region, chart_region = Region.of(table_ph), Region.of(chart_ph)
+    names = [i.name for i in analysis.deal.dimension(dimension)]
+    charts.bar_chart(probe, names, company_series(deck, dimension), chart_region, deck.fonts,
+                     analysis.deal.date, chart_ph)
+    for n, (page, size) in enumerate(tables.pages(dimension_table(deck, dimension), region, 14, 9)):
+        slide = probe if n == 0 else _continued("Title, Table and Chart", deck, title, notes, n)
+        holder = placeholders_of(slide, "table")[0]
+        tables.place(slide, page, region, size, deck.fonts, holder)
+
+
+def _continued(layout: str, deck: Deck, title: str, notes: str, n: int):
+    """A continuation slide; its unused chart placeholder is removed."""
+    slide = deck.new(layout, deck.text.block("continued", title=title, part=n + 1), notes)
+    for ph in placeholders_of(slide, "chart"):
+        ph._element.getparent().remove(ph._element)
+    return slide
+
+
+def relationship_table(deck: Deck) -> None:
+    """The source's table: a row per company, a column per indicator, the weights, 总分数合计."""
+    t, analysis = deck.text, deck.analysis
+    items = analysis.deal.relationship_capabilities
+    num, scores = t.base["num"], analysis.scores["relationship_capabilities"]
+    header = [t.block("col_company"), *(i.name for i in items), t.block("col_total")]
+    rows = [[c.name, *(num(i.scores[c.id]) for i in items), num(scores[c.id].weighted_total)]
+            for c in analysis.deal.companies]
+    weights = [[t.block("row_weight"), *(num(i.weight) for i in items), ""]]
+    table = tables.Table(header, rows, [1.6, *([1.0] * len(items)), 1.2], weights)
+    title, notes = t.block("relationship_title"), t.block("relationship_notes")
+    probe = deck.new("Title and Table", title, notes)
+    region = Region.of(placeholders_of(probe, "table")[0])
+    for n, (page, size) in enumerate(tables.pages(table, region, 16, 9)):
+        slide = probe if n == 0 else _continued("Title and Table", deck, title, notes, n)
+        tables.place(slide, page, region, size, deck.fonts, placeholders_of(slide, "table")[0])
+
+
+def radar_series(deck: Deck) -> list[charts.Series]:
+    """Us now, each competitor now, then each projection three years on and our target."""
+    t, analysis = deck.text, deck.analysis
+    deal, items = analysis.deal, analysis.deal.relationship_capabilities
+    now = [charts.Series(t.block("series_now", company=c.name, is_us=c.id == deal.us.id),
+                         tuple(i.scores[c.id] for i in items), n) for n, c in enumerate(deal.companies)]
+    future = analysis.three_years.future.get("relationship_capabilities", {})
+    later = [charts.Series(t.block("series_future", company=c.name, is_us=c.id == deal.us.id),
+                           tuple(_future_score(i, c.id) for i in items), n, dashed=True)
+             for n, c in enumerate(deal.companies) if c.id in future]
+    return now + later
+
+
+def _future_score(item, company_id: str) -> float:
+    """The item's figure three years on; the analysis keeps today's score where none is given."""
+    return (item.in_3_years or {}).get(company_id, item.scores[company_id])
+
+
+def radar(deck: Deck) -> None:
+    t, analysis = deck.text, deck.analysis
+    slide = deck.new("Title and Chart", t.block("radar_title"), t.block("radar_notes"))
+    series = radar_series(deck)
+    low = max(0.0, min(v for s in series for v in s.values) // 10 * 10 - 10)
+    ph = placeholders_of(slide, "chart")[0]
+    names = [i.name for i in analysis.deal.relationship_capabilities]
+    charts.radar_chart(slide, names, series, Region.of(ph), deck.fonts, analysis.deal.date, low, ph)
+
+
+def bubbles(deck: Deck) -> None:
+    """The positioning map, with the advantage/disadvantage sentence for each competitor beside it."""
+    t, analysis = deck.text, deck.analysis
+    slide = deck.new("Title, Chart and Text", t.block("map_title"), t.block("map_notes"))
+    scores = analysis.scores
+    points = [charts.Bubble(c.name, scores["business_capabilities"][c.id].index,
+                            scores["key_buying_factors"][c.id].index,
+                            scores["relationship_capabilities"][c.id].index) for c in analysis.deal.companies]
+    ph = placeholders_of(slide, "chart")[0]
+    axes = (t.block("map_x"), t.block("map_y"))
+    charts.bubble_chart(slide, points, axes, Region.of(ph), deck.fonts, analysis.deal.date, ph)
+    body = deck.body(slide)
+    paras = [para(t.block("map_size"), colour="grey")]
+    paras += [para(analysis.positioning[c.id].sentence) for c in analysis.deal.competitors]
+    fill(body.text_frame, paras, Region.of(body), deck.fonts, 18, 10)
+
+
+def statement(deck: Deck) -> None:
+    text_slide(deck, "statement")
+
+
+def tactics(deck: Deck) -> None:
+    """The playbook's tactics, each with the reason it applies here; continued when they are many."""
+    t, analysis = deck.text, deck.analysis
+    groups = [[Para((Run(tactic.title + t.block("word_colon"), True, "accent"), Run(tactic.recommendation))),
+               para(t.block("word_reason") + tactic.reason, level=1)] for tactic in analysis.tactics]
+    groups = groups or [[para(t.block("tactics_none"))]]
+    deck.text_slides("Title and Content", t.block("tactics_title"), groups, t.block("tactics_notes"))

@@ -1,0 +1,80 @@
+"""One deck being built: new slides from named layouts with title, footer, number and notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pptx.enum.text import MSO_ANCHOR
+
+from pipeline.render.deck_base import (
+    Fonts, Para, Region, add_footer, fill, fitted_size, para, placeholders_of,
+    set_notes, write,
+)
+from pipeline.render.deck_text import DeckText
+from pipeline.results import Analysis
+
+TITLE_SIZES = (28, 16)
+BODY_SIZES = (20, 12)
+GAP = 91440 // 4  # a quarter inch, in EMU
+
+
+@dataclass
+class Deck:
+    prs: object
+    layouts: dict
+    text: DeckText
+    analysis: Analysis
+    fonts: Fonts
+
+    def new(self, layout: str, title: str, notes: str):
+        """A slide on layout `layout` with its title, footer, slide number and speaker notes."""
+        slide = self.prs.slides.add_slide(self.layouts[layout])
+        self.set_title(slide, title)
+        footer = self.text.block("footer")
+        add_footer(slide, self.layouts[layout], footer, len(self.prs.slides), self.fonts)
+        set_notes(slide, notes, self.fonts)
+        return slide
+
+    def set_title(self, slide, title: str) -> None:
+        shape = slide.shapes.title
+        largest = 40 if self.layouts["Title"] is slide.slide_layout else TITLE_SIZES[0]
+        fill(shape.text_frame, [para(title)], Region.of(shape), self.fonts, largest, TITLE_SIZES[1],
+             anchor=shape.text_frame.vertical_anchor or MSO_ANCHOR.BOTTOM)
+
+    def content(self, slide) -> Region:
+        """The free area of a title-only slide: below the title, above the footer."""
+        title = slide.shapes.title
+        top = int(title.top) + int(title.height) + GAP
+        footer = [int(s.top) for s in slide.placeholders if int(s.top) > top]
+        bottom = min(footer, default=int(self.prs.slide_height) - 4 * GAP) - GAP // 2
+        return Region(int(title.left), top, int(title.width), bottom - top)
+
+    def body(self, slide, n: int = 0):
+        return placeholders_of(slide, "body")[n]
+
+    def text_slides(self, layout: str, title: str, groups: list[list[Para]], notes: str, sizes=BODY_SIZES) -> list:
+        """As many slides as the paragraph groups need at no less than the smallest size; later titles say 'cont.'."""
+        probe = self.new(layout, title, notes)
+        region = Region.of(self.body(probe))
+        pages = paginate(groups, region, sizes)
+        slides = [probe]
+        for n, page in enumerate(pages):
+            slide = slides[0] if n == 0 else self.new(layout, self.text.block("continued", title=title, part=n + 1), notes)
+            if n:
+                slides.append(slide)
+            size = fitted_size(page, region, sizes[0], sizes[1], bulleted=True) or sizes[1]
+            write(self.body(slide).text_frame, page, self.fonts, size, bulleted=True)
+        return slides
+
+
+def paginate(groups: list[list[Para]], region: Region, sizes: tuple[float, float]) -> list[list[Para]]:
+    """Groups of paragraphs in pages that each fit at the smallest size; a group is never split."""
+    flat = [p for g in groups for p in g]
+    if fitted_size(flat, region, *sizes, bulleted=True) is not None:
+        return [flat]
+    pages: list[list[Para]] = [[]]
+    for group in groups:
+        if pages[-1] and fitted_size([*pages[-1], *group], region, sizes[1], sizes[1], bulleted=True) is None:
+            pages.append([])
+        pages[-1].extend(group)
+    return pages

@@ -1,0 +1,105 @@
+"""Tables sized to their text: the largest font at which every cell fits, rows split when none does."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from pptx.enum.text import PP_ALIGN
+from pptx.util import Emu
+
+from pipeline.render import textfit
+from pipeline.render.deck_base import EMU_PER_PT, INSET_X, INSET_Y, Fonts, Region, fill_cell, para
+
+CELL_PAD_X, CELL_PAD_Y = INSET_X, INSET_Y  # left+right and top+bottom cell margins, points
+
+
+@dataclass(frozen=True)
+class Table:
+    """Cells as text; `footer` rows (weights, totals) are shaded and kept on the last page."""
+
+    header: list[str]
+    rows: list[list[str]]
+    shares: list[float]
+    footer: list[list[str]] = field(default_factory=list)
+    first_bold: bool = True
+
+    @property
+    def all_rows(self) -> list[list[str]]:
+        return [self.header, *self.rows, *self.footer]
+
+
+def widths(table: Table, region: Region) -> list[float]:
+    """Column widths in points."""
+    total = region.width / EMU_PER_PT
+    return [total * share / sum(table.shares) for share in table.shares]
+
+
+def row_height(cells: list[str], cols: list[float], size: float, bold: bool = False) -> float:
+    lines = max(len(textfit.wrap(text, size, width - CELL_PAD_X, bold)) for text, width in zip(cells, cols))
+    return textfit.text_height(lines, size) + CELL_PAD_Y + 2
+
+
+def table_height(table: Table, region: Region, size: float) -> float:
+    cols = widths(table, region)
+    head = row_height(table.header, cols, size, bold=True)
+    return head + sum(row_height(r, cols, size, table.first_bold) for r in [*table.rows, *table.footer])
+
+
+def table_size(table: Table, region: Region, largest: float, smallest: float) -> Optional[float]:
+    size = largest
+    while size >= smallest:
+        if table_height(table, region, size) <= region.height / EMU_PER_PT:
+            return size
+        size -= 0.5
+    return None
+
+
+def pages(table: Table, region: Region, largest: float, smallest: float) -> list[tuple[Table, float]]:
+    """The table as one page when it fits, else row pages at `smallest`, footer rows on the last."""
+    size = table_size(table, region, largest, smallest)
+    if size is not None:
+        return [(table, size)]
+    out: list[Table] = []
+    for row in table.rows:
+        if out and table_size(_with(out[-1], [*out[-1].rows, row], []), region, smallest, smallest) is not None:
+            out[-1] = _with(out[-1], [*out[-1].rows, row], [])
+        else:
+            out.append(_with(table, [row], []))
+    out[-1] = _with(out[-1], out[-1].rows, table.footer)
+    return [(page, table_size(page, region, largest, smallest) or smallest) for page in out]
+
+
+def _with(table: Table, rows: list[list[str]], footer: list[list[str]]) -> Table:
+    return Table(table.header, rows, table.shares, footer, table.first_bold)
+
+
+def place(slide, table: Table, region: Region, size: float, fonts: Fonts, placeholder=None):
+    """Draw `table` at `size` in a table placeholder or, without one, at `region`."""
+    count = len(table.all_rows)
+    if placeholder is not None:
+        frame = placeholder.insert_table(count, len(table.header))
+    else:
+        frame = slide.shapes.add_table(count, len(table.header), Emu(region.left), Emu(region.top),
+                                       Emu(region.width), Emu(region.height))
+    grid = frame.table
+    cols = widths(table, region)
+    for n, width in enumerate(cols):
+        grid.columns[n].width = Emu(int(width * EMU_PER_PT))
+    _fill_rows(grid, table, cols, size, fonts)
+    frame.left, frame.top, frame.width = Emu(region.left), Emu(region.top), Emu(region.width)
+    return frame
+
+
+def _fill_rows(grid, table: Table, cols: list[float], size: float, fonts: Fonts) -> None:
+    body_end = 1 + len(table.rows)
+    for r, cells in enumerate(table.all_rows):
+        header, footer = r == 0, r >= body_end
+        grid.rows[r].height = Emu(int(row_height(cells, cols, size, header or table.first_bold) * EMU_PER_PT))
+        shade = "accent" if header else ("pale" if footer or r % 2 == 0 else "white")
+        for c, text in enumerate(cells):
+            bold = header or footer or (c == 0 and table.first_bold)
+            colour = "white" if header else None
+            lines = [para(line, bold=bold, colour=colour) for line in text.split("\n")]
+            fill_cell(grid.cell(r, c), lines, fonts, size, shade)
+            grid.cell(r, c).text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT if c == 0 else PP_ALIGN.CENTER

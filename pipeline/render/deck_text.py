@@ -1,0 +1,101 @@
+"""The deck's words: one Jinja file per language (templates/deck/<lang>/slides.j2), a block per text.
+
+Blocks are rendered one at a time with the deal's context plus what a slide adds,
+in the sandboxed strict environment, so a missing variable or block is an error
+that names the template.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+import jinja2
+
+from pipeline.errors import TemplateError
+from pipeline.labels import CONCERNS, audience_label, label
+from pipeline.results import Analysis
+from pipeline.templates import jinja_environment
+
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December")
+SENTENCE_END = re.compile(r"(?<=[。！？!?])\s*|(?<=[.;；])\s+")
+
+
+def template_name(language: str) -> str:
+    return f"deck/{language}/slides.j2"
+
+
+@functools.lru_cache(maxsize=4)
+def _template(language: str) -> jinja2.Template:
+    try:
+        return jinja_environment().get_template(template_name(language))
+    except jinja2.TemplateError as error:
+        raise TemplateError(f"{template_name(language)}: {error}") from error
+
+
+def num(value: float, digits: int = 1) -> str:
+    """A figure as shown on a slide: rounded, without a needless decimal part."""
+    text = f"{round(value, digits):.{digits}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def long_date(language: str, day: dt.date) -> str:
+    if language == "zh":
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+
+
+def joined(language: str, text: str) -> str:
+    """Free text from YAML as one paragraph: Chinese lines join without spaces, English with."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    return ("" if language == "zh" else " ").join(lines)
+
+
+def sentences(language: str, text: str | None) -> list[str]:
+    if not text:
+        return []
+    return [s.strip() for s in SENTENCE_END.split(joined(language, text)) if s and s.strip()]
+
+
+def leads(deal, item) -> bool:
+    """Whether our input score on an item is at least every competitor's: the slides' high, else low."""
+    return item.scores[deal.us.id] >= max(item.scores[c.id] for c in deal.competitors)
+
+
+class DeckText:
+    """Renders the blocks of one language's deck template for one analysis."""
+
+    def __init__(self, analysis: Analysis):
+        deal = analysis.deal
+        self.language = deal.language
+        self.template = _template(self.language)
+        self.base = {
+            "analysis": analysis,
+            "deal": deal,
+            "us": deal.us.name,
+            "customer": deal.customer.name,
+            "competitors": [c.name for c in deal.competitors],
+            "label": functools.partial(label, self.language),
+            "audience": functools.partial(audience_label, self.language),
+            "concerns": CONCERNS[self.language],
+            "num": num,
+            "company": deal.company_name,
+            "date": long_date(self.language, deal.date),
+            "leads": functools.partial(leads, deal),
+        }
+
+    def block(self, name: str, **extra) -> str:
+        """The text of block `name`, stripped."""
+        render = self.template.blocks.get(name)
+        if render is None:
+            raise TemplateError(f"{template_name(self.language)} has no block '{name}'")
+        try:
+            return "".join(render(self.template.new_context({**self.base, **extra}))).strip()
+        except jinja2.TemplateError as error:
+            raise TemplateError(f"{template_name(self.language)}, block '{name}': {error}") from error
+
+    def lines(self, name: str, **extra) -> list[str]:
+        """The block's non-empty lines; leading spaces are kept (they mark a sub-level)."""
+        return [line.rstrip() for line in self.block(name, **extra).split("\n") if line.strip()]

@@ -1,0 +1,70 @@
+"""Slides 12-14 and 16: the value proposition's three steps, then discussion and next steps."""
+
+from __future__ import annotations
+
+from pipeline.model import AUDIENCES
+from pipeline.render import deck_table as tables
+from pipeline.render.deck_base import Region, fill, para, placeholders_of, textbox
+from pipeline.render.deck_positioning import groups_of, text_slide
+from pipeline.render.deck_slide import Deck
+
+STATEMENT_SHARE = 0.34  # of the step-2 slide's content area, above the SMART table
+
+
+def step1(deck: Deck) -> None:
+    """The fill-in template on the left, this deal's filled sentence on the right."""
+    t = deck.text
+    slide = deck.new("Two Content", t.block("step1_title"), t.block("step1_notes"))
+    for holder, key in zip(placeholders_of(slide, "body")[:2], ("step1_template", "step1_filled")):
+        lines = t.lines(key)
+        paras = [para(lines[0], bold=True, colour="accent")] + [p for g in groups_of(lines[1:]) for p in g]
+        fill(holder.text_frame, paras, Region.of(holder), deck.fonts, 20, 11, bulleted=False)
+
+
+def smart_table(deck: Deck) -> tables.Table:
+    t, value = deck.text, deck.analysis.value
+    rows = [[f"{letter} {t.base['label'](letter)}", "✓" if check.ok else "✗", check.reason]
+            for letter, check in value.smart.items()]
+    return tables.Table([t.block("col_letter"), t.block("col_check"), t.block("col_reason")], rows, [1.6, 0.6, 6.0])
+
+
+def step2(deck: Deck) -> None:
+    """The SMART statement, the check letter by letter, and the payback."""
+    t = deck.text
+    slide = deck.new("Blank with Title", t.block("step2_title"), t.block("step2_notes"))
+    area = deck.content(slide)
+    top_height = int(area.height * STATEMENT_SHARE)
+    top = Region(area.left, area.top, area.width, top_height)
+    paras = [para(line, bold=n == 0) for n, line in enumerate(t.lines("step2_statement"))]
+    textbox(slide, top, paras, deck.fonts, 18, 10)
+    rest = Region(area.left, area.top + top_height, area.width, area.height - top_height)
+    table = smart_table(deck)
+    size = tables.table_size(table, rest, 14, 8) or 8
+    tables.place(slide, table, rest, size, deck.fonts)
+
+
+def layering_table(deck: Deck) -> tables.Table:
+    t, value = deck.text, deck.analysis.value
+    rows = []
+    for audience in AUDIENCES:
+        level = value.levels[audience]
+        rows.append([t.base["audience"](audience), level.our_person or "—",
+                     t.block("word_list_sep").join(level.customer_contacts) or "—",
+                     "\n".join(level.concerns), level.message])
+    header = [t.block(f"col_{key}") for key in ("level", "ours", "theirs", "concerns", "message")]
+    return tables.Table(header, rows, [0.9, 1.1, 1.6, 3.0, 4.6])
+
+
+def step3(deck: Deck) -> None:
+    """Our senior, middle and front line facing theirs: each level's concerns and its message."""
+    t = deck.text
+    title, notes = t.block("step3_title"), t.block("step3_notes")
+    probe = deck.new("Title and Table", title, notes)
+    region = Region.of(placeholders_of(probe, "table")[0])
+    for n, (page, size) in enumerate(tables.pages(layering_table(deck), region, 16, 9)):
+        slide = probe if n == 0 else deck.new("Title and Table", t.block("continued", title=title, part=n + 1), notes)
+        tables.place(slide, page, region, size, deck.fonts, placeholders_of(slide, "table")[0])
+
+
+def discussion(deck: Deck) -> None:
+    text_slide(deck, "discussion")

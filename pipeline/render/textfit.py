@@ -1,0 +1,162 @@
+"""Measure, wrap and fit text into boxes, Chinese included.
+
+python-pptx's fit_text() wraps only at spaces and PowerPoint's shrink-on-overflow is
+a flag applied on the next edit, so the renderer decides sizes itself: widths come
+from a Noto CJK font through Pillow when one is installed, else from an estimate by
+character class (CJK about 1 em, Latin about 0.55 em). Chinese breaks between any
+two characters except before closing punctuation; Latin breaks at spaces.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+FONT_CANDIDATES = (
+    ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2),
+    ("/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc", 2),
+    ("/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc", 2),
+    ("/System/Library/Fonts/PingFang.ttc", 0),
+    ("C:/Windows/Fonts/msyh.ttc", 0),
+)
+LINE_HEIGHT = 1.45  # em; Noto CJK's ascent + descent, which LibreOffice uses at 100% spacing
+SAFETY = 1.04  # widths are sums of advances; leave room for kerning and renderer rounding
+NO_LINE_START = set("，。、；：？！）》」』】〕,.;:?!)]}%'\"’”…")
+TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F'’\-./%+:@#&_]+|\s+|.", re.S)
+
+
+@dataclass(frozen=True)
+class Box:
+    """The room a text gets, in points, after the shape's insets."""
+
+    width: float
+    height: float
+
+
+@functools.lru_cache(maxsize=1)
+def _font():
+    """A Pillow font for measuring at 1000 px, or None when no CJK font is installed."""
+    try:
+        from PIL import ImageFont
+    except ImportError:  # pragma: no cover - Pillow ships with python-pptx's extras
+        return None
+    for path, index in FONT_CANDIDATES:
+        if Path(path).is_file():
+            return ImageFont.truetype(path, 1000, index=index)
+    return None
+
+
+def estimate_em(char: str) -> float:
+    """The width of one character in em by its class, for machines without a CJK font."""
+    if _is_wide(char):
+        return 1.0
+    if char.isspace():
+        return 0.3
+    if char.isupper() or char in "mwMW@%&":
+        return 0.7
+    if char.isdigit():
+        return 0.56
+    if char.isalpha():
+        return 0.55
+    return 0.4
+
+
+@functools.lru_cache(maxsize=4096)
+def char_em(char: str) -> float:
+    font = _font()
+    return font.getlength(char) / 1000 if font is not None else estimate_em(char)
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """The width of `text` set at `size` points, in points."""
+    em = sum(char_em(c) for c in text)
+    return em * size * SAFETY * (1.05 if bold else 1.0)
+
+
+def _tokens(text: str) -> list[str]:
+    return TOKEN.findall(text)
+
+
+def wrap(text: str, size: float, width: float, bold: bool = False) -> list[str]:
+    """Break `text` into lines no wider than `width` points; explicit newlines are kept."""
+    lines: list[str] = []
+    for part in text.split("\n"):
+        lines.extend(_wrap_line(part, size, width, bold))
+    return lines
+
+
+def _wrap_line(text: str, size: float, width: float, bold: bool) -> list[str]:
+    lines, current = [], ""
+    for token in _tokens(text):
+        if not current and token.isspace():
+            continue  # a line never starts with a space
+        if not current or text_width((current + token).rstrip(), size, bold) <= width:
+            current += token
+            continue
+        if token[0] in NO_LINE_START and len(current) > 1 and _is_wide(current[-1]):
+            current, token = current[:-1], current[-1] + token  # closing punctuation never starts a line
+        lines.append(current.rstrip())
+        current = "" if token.isspace() else token
+    lines.append(current.rstrip())
+    return _flatten([_split_long(line, size, width, bold) for line in lines])
+
+
+def _is_wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def _split_long(line: str, size: float, width: float, bold: bool) -> list[str]:
+    """A single word wider than the box is broken by characters (a URL, a long number)."""
+    if text_width(line, size, bold) <= width or len(line) <= 1:
+        return [line]
+    pieces, current = [], ""
+    for char in line:
+        if current and text_width(current + char, size, bold) > width:
+            pieces.append(current)
+            current = ""
+        current += char
+    return [*pieces, current]
+
+
+def _flatten(groups: list[list[str]]) -> list[str]:
+    return [line for group in groups for line in group]
+
+
+def text_height(lines: int, size: float) -> float:
+    return lines * size * LINE_HEIGHT
+
+
+def paragraphs_height(paragraphs: list[str], size: float, width: float, gap: float = 0.4, bold: bool = False) -> float:
+    """The height of paragraphs at `size`, with `gap` em of space before each but the first."""
+    if not paragraphs:
+        return 0.0
+    lines = sum(len(wrap(p, size, width, bold)) for p in paragraphs)
+    return text_height(lines, size) + gap * size * (len(paragraphs) - 1)
+
+
+def fit_size(paragraphs: list[str], box: Box, largest: float, smallest: float,
+             gap: float = 0.4, bold: bool = False) -> float | None:
+    """The largest size from `largest` down to `smallest` (half points) at which all fits, or None."""
+    size = largest
+    while size >= smallest:
+        if paragraphs_height(paragraphs, size, box.width, gap, bold) <= box.height and _widest_ok(paragraphs, size, box):
+            return size
+        size -= 0.5
+    return None
+
+
+def _widest_ok(paragraphs: list[str], size: float, box: Box) -> bool:
+    return all(text_width(line, size) <= box.width + 0.01 for p in paragraphs for line in wrap(p, size, box.width))
+
+
+def paginate(paragraphs: list[str], box: Box, size: float, gap: float = 0.4) -> list[list[str]]:
+    """Split paragraphs into pages that each fit `box` at `size`; a paragraph is never cut."""
+    pages: list[list[str]] = [[]]
+    for paragraph in paragraphs:
+        if pages[-1] and paragraphs_height([*pages[-1], paragraph], size, box.width, gap) > box.height:
+            pages.append([])
+        pages[-1].append(paragraph)
+    return pages
