@@ -1,37 +1,121 @@
-"""YAML -> Deal. (Minimal first version; precise positioned errors to come.)"""
+"""YAML file -> Deal, or InputError listing every problem as `path:line:col: field: message`.
+
+The steps, each in its own module: read the bytes (yaml_read), compose the YAML
+nodes (yaml_compose), convert them keeping positions (yaml_tree), validate the
+fields (yaml_validate) and the cross-field rules (rules). Only this stage
+imports yaml; the Deal it returns is plain data.
+"""
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from yaml.nodes import MappingNode, ScalarNode
 
 from pipeline.errors import InputError
-from pipeline.model import Deal
+from pipeline.model import ID_PATTERN, Deal
+from pipeline.rules import check_rules
+from pipeline.yaml_compose import compose
+from pipeline.yaml_path import Issue, parent
+from pipeline.yaml_read import read_text
+from pipeline.yaml_tree import Tree, to_python
+from pipeline.yaml_validate import text_fields, validate
+
+EMPTY = ("empty file; a deal needs title, date, customer, us, competitors, key_buying_factors, "
+         "business_capabilities, relationship_capabilities, value_proposition and chain "
+         "(copy an example from inputs/)")
 
 
 @dataclass(frozen=True)
 class Source:
-    """Where a deal came from: its file and the 1-based (line, column) of each field path."""
+    """Where a deal came from: its file and the 1-based (line, column) of each field path.
+
+    `shown` is the path as the caller gave it, used in messages.
+    """
 
     path: Path
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    shown: str = ""
+
+    def position_of(self, field_path: str) -> tuple[int, int] | None:
+        """The position of a field, or of its nearest ancestor that has one."""
+        while field_path not in self.positions:
+            if not field_path:
+                return None
+            field_path = parent(field_path)
+        return self.positions[field_path]
 
     def line_of(self, field_path: str) -> int | None:
         """The line of a field, or of its nearest ancestor that has one."""
-        while field_path:
-            if field_path in self.positions:
-                return self.positions[field_path][0]
-            field_path = field_path.rsplit(".", 1)[0] if "." in field_path else ""
-        return None
+        position = self.position_of(field_path)
+        return position[0] if position else None
+
+    def where(self, field_path: str) -> str:
+        """`path:line:col` of a field, for messages; just `path` when it has no position."""
+        shown = self.shown or str(self.path)
+        position = self.position_of(field_path)
+        return f"{shown}:{position[0]}:{position[1]}" if position else shown
 
 
 def load_deal(path: Path | str) -> tuple[Deal, Source]:
     """Read and validate one deal file; raise InputError listing every problem."""
-    path = Path(path)
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    deal = Deal.model_validate(data)
+    shown = os.fspath(path)
+    try:
+        return _load(Path(path), shown)
+    except RecursionError:
+        raise InputError([f"{shown}: nesting too deep; a deal file needs only a few levels"]) from None
+
+
+def _load(path: Path, shown: str) -> tuple[Deal, Source]:
+    root = compose(read_text(path, shown), shown)
+    _check_root(root, shown)
+    tree = to_python(root, shown)
+    data = text_fields(tree.data, tree.raw)
+    source = Source(path, tree.positions, shown)
+    deal, issues = validate(data)
+    issues += check_rules(data, source.line_of) + _default_id_issues(data, path)
+    problems = [(pos, path_, message) for path_, pos, message in tree.problems]
+    problems += [(_position(issue, tree, source), issue.path, issue.message) for issue in issues]
+    if problems:
+        raise InputError([_format(shown, *problem) for problem in _in_order(problems)])
     if deal.id is None:
         deal = deal.model_copy(update={"id": path.stem})
-    return deal, Source(path)
+    return deal, source
+
+
+def _check_root(root, shown: str) -> None:
+    if root is None or (isinstance(root, ScalarNode) and root.tag.endswith(":null")):
+        raise InputError([f"{shown}: {EMPTY}"])
+    if not isinstance(root, MappingNode):
+        what = "a list" if not isinstance(root, ScalarNode) else f"the text {root.value[:40]!r}"
+        line, col = root.start_mark.line + 1, root.start_mark.column + 1
+        raise InputError([f"{shown}:{line}:{col}: the file holds {what}; a deal file is a mapping "
+                          "of keys (title: ..., date: ..., customer: ...)"])
+
+
+def _default_id_issues(data: dict, path: Path) -> list[Issue]:
+    """Without `id:`, the file's stem is the id, so it must be a valid one."""
+    if data.get("id") is not None or (re.fullmatch(ID_PATTERN, path.stem) and len(path.stem) <= 64):
+        return []
+    return [Issue("id", f"missing, and the file name '{path.stem}' is not a valid id; add "
+                        "id: <letters, digits, '-' and '_'>", "parent")]
+
+
+def _position(issue: Issue, tree: Tree, source: Source) -> tuple[int, int]:
+    if issue.at == "key" and issue.path in tree.keys:
+        return tree.keys[issue.path]
+    target = parent(issue.path) if issue.at == "parent" else issue.path
+    return source.position_of(target) or tree.root
+
+
+def _in_order(problems: list) -> list:
+    """By line and column; once each."""
+    return sorted(dict.fromkeys(problems), key=lambda p: p[0])
+
+
+def _format(shown: str, position: tuple[int, int], field_path: str, message: str) -> str:
+    where = f"{shown}:{position[0]}:{position[1]}"
+    return f"{where}: {field_path}: {message}" if field_path else f"{where}: {message}"

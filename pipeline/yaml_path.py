@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 _LAST = re.compile(r"(\.[^.\[]*|\[\d+\])$")
 
@@ -26,3 +27,12 @@ def from_parts(parts: tuple[str | int, ...]) -> str:
     for part in parts:
         path = child(path, part)
     return path
+
+
+class Issue(NamedTuple):
+    """One problem with a field: `at` says whether it is shown at the field's value,
+    at its key (an unknown or duplicate key) or at the mapping that should hold it."""
+
+    path: str
+    message: str
+    at: str = "value"  # "value" | "key" | "parent"

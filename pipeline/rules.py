@@ -1,0 +1,107 @@
+"""The contract's rules that span fields: unique ids, every company scored, known ids.
+
+They run on the plain data, not on a validated Deal, so that they are reported
+together with the field errors; each rule checks only what has the right shape.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Callable
+
+from pipeline.model import DIMENSIONS
+from pipeline.yaml_path import Issue, child
+
+LineOf = Callable[[str], int]
+
+
+def check_rules(data: dict, line_of: LineOf) -> list[Issue]:
+    """Every broken cross-field rule; `line_of` gives the line of a field path."""
+    companies = _companies(data)
+    # Unknown and missing scores only mean something when every company has a text id.
+    ids = list(dict.fromkeys(cid for _, cid in companies)) if _all_ids_known(data, companies) else []
+    issues = _duplicate_ids(companies, line_of)
+    for dimension in DIMENSIONS:
+        for path, item in _items(data, dimension):
+            issues += _item_scores(path, item, ids)
+        issues += _duplicate_names(data, dimension, line_of)
+    return issues
+
+
+def _companies(data: dict) -> list[tuple[str, str]]:
+    """(path of the id, id) of us and each competitor, where the id is text."""
+    found = []
+    if isinstance(data.get("us"), dict):
+        found.append(("us.id", data["us"].get("id")))
+    for i, company in enumerate(_list(data.get("competitors"))):
+        if isinstance(company, dict):
+            found.append((f"competitors[{i}].id", company.get("id")))
+    return [(path, cid) for path, cid in found if isinstance(cid, str)]
+
+
+def _all_ids_known(data: dict, companies: list[tuple[str, str]]) -> bool:
+    competitors = data.get("competitors")
+    return isinstance(competitors, list) and len(competitors) > 0 and len(companies) == len(competitors) + 1
+
+
+def _list(value: object) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _items(data: dict, dimension: str) -> list[tuple[str, dict]]:
+    entries = enumerate(_list(data.get(dimension)))
+    return [(child(dimension, i), item) for i, item in entries if isinstance(item, dict)]
+
+
+def _duplicate_ids(companies: list[tuple[str, str]], line_of: LineOf) -> list[Issue]:
+    first: dict[str, str] = {}
+    issues = []
+    for path, cid in companies:
+        if cid in first:
+            issues.append(Issue(path, f"duplicate id '{cid}' (also {first[cid]} at line "
+                                      f"{line_of(first[cid])}); give each company its own id"))
+        first.setdefault(cid, path)
+    return issues
+
+
+def _item_scores(path: str, item: dict, ids: list[str]) -> list[Issue]:
+    issues = []
+    for key in ("scores", "in_3_years"):
+        scores = item.get(key)
+        if isinstance(scores, dict) and ids:
+            issues += [_unknown_id(child(child(path, key), cid), cid, ids)
+                       for cid in scores if cid not in ids]
+    scores = item.get("scores")
+    missing = [cid for cid in ids if isinstance(scores, dict) and cid not in scores]
+    if missing:
+        issues.append(Issue(child(path, "scores"), _missing_scores(missing)))
+    return issues
+
+
+def _unknown_id(path: str, cid: str, ids: list[str]) -> Issue:
+    match = difflib.get_close_matches(cid, ids, n=1, cutoff=0.6)
+    if not match:
+        match = [i for i in ids if i.lower() == cid.lower()]
+    if match:
+        return Issue(path, f"unknown company id '{cid}'; did you mean '{match[0]}'?", "key")
+    return Issue(path, f"unknown company id '{cid}'; the companies are: {', '.join(ids)}", "key")
+
+
+def _missing_scores(missing: list[str]) -> str:
+    example = ", ".join(f"{cid}: <0-100>" for cid in missing)
+    return f"no score for {', '.join(missing)}; every company needs one: add {example}"
+
+
+def _duplicate_names(data: dict, dimension: str, line_of: LineOf) -> list[Issue]:
+    first: dict[str, str] = {}
+    issues = []
+    for path, item in _items(data, dimension):
+        name = item.get("name")
+        if not isinstance(name, str):
+            continue
+        key = name.strip()
+        if key in first:
+            issues.append(Issue(child(path, "name"), f"duplicate item name '{key}' (also at line "
+                                f"{line_of(first[key])}); each item of a dimension needs its own name"))
+        first.setdefault(key, child(path, "name"))
+    return issues

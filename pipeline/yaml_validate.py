@@ -1,0 +1,158 @@
+"""Plain data -> Deal, with every pydantic error turned into a message that says how to fix it.
+
+What a field expects is decided by the field, not by pydantic's error type, so
+`150`, `"abc"` and `true` given as a score all read "expected a number from 0
+to 100". A union (the `start` field) yields one message, not one per member.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+
+from pydantic import ValidationError
+
+from pipeline.model import CHAIN_LEVELS, DIMENSIONS, LANGUAGES, SURROUNDING_KINDS, Deal
+from pipeline.schema import is_model, known_keys, step, type_at, unwrap
+from pipeline.yaml_path import Issue, child, from_parts
+
+SCORE_MAPS = ("scores", "in_3_years")
+ITEM_EXAMPLE = "- {name: ..., weight: 5, scores: {us: 80, A: 60}}"
+
+EXPECT_BY_KEY = {
+    "weight": "a positive number",
+    "strength": "a whole number from 0 to 5",
+    "influence": "a whole number from 1 to 5",
+    "amount": "a positive number",
+    "payback_months": "a positive number of months",
+    "change_pct": "a number (the change in percent, e.g. 25 or -15)",
+    "language": "one of " + ", ".join(LANGUAGES),
+    "level": "one of " + ", ".join(CHAIN_LEVELS),
+    "kind": "one of " + ", ".join(SURROUNDING_KINDS),
+    "date": "a date like 2026-11-20",
+    "start": "a date like 2026-12-01 or a year-month like 2026-12",
+    "id": "an id of letters, digits, '-' and '_' (at most 64, no spaces or '/')",
+    "scores": "a mapping of company id to a 0-100 score, like {us: 80, A: 60}",
+    "in_3_years": "a mapping of company id to a 0-100 score, like {us: 85, A: 70}",
+}
+
+# What to add when a required part is missing or empty, by its path without indexes.
+HINTS = {
+    ("competitors",): "add at least one competitor: - {id: A, name: ...}",
+    ("us",): "add us: {id: us, name: ...}",
+    ("customer",): "add customer: {name: ...}",
+    ("value_proposition",): "add value_proposition: with overall: and specific: (see FORMAT.md)",
+    ("value_proposition", "overall"): "add overall: {expertise: ..., capability: ..., improves: ...}",
+    ("value_proposition", "specific"): "add specific: with start, offering, outcomes and investment",
+    ("value_proposition", "specific", "outcomes"):
+        "add at least one outcome: - {metric: ..., change_pct: 25}",
+    ("value_proposition", "specific", "investment"): "add investment: {amount: ..., currency: USD}",
+    ("chain",): "add chain: with customer: - {name: ..., level: top, strength: 3}",
+    ("chain", "customer"): "add the people inside the customer: - {name: ..., level: top, strength: 3}",
+    **{(dimension,): f"add at least one item: {ITEM_EXAMPLE}" for dimension in DIMENSIONS},
+}
+
+
+def text_fields(data: object, raw: dict[str, str]) -> object:
+    """`data` with the typed text back where the contract wants text: `id: on` is 'on', not true."""
+    return _textify(data, Deal, "", raw)
+
+
+def _textify(value: object, annotation: object, path: str, raw: dict[str, str]) -> object:
+    annotation = unwrap(annotation)
+    if isinstance(value, dict):
+        return {k: _textify(v, step(annotation, k), child(path, k), raw) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_textify(v, step(annotation, i), child(path, i), raw) for i, v in enumerate(value)]
+    if annotation is str and path in raw:
+        return raw[path]
+    return value
+
+
+def validate(data: object) -> tuple[Deal | None, list[Issue]]:
+    """The Deal, or None and one issue per faulty field."""
+    try:
+        return Deal.model_validate(data), []
+    except ValidationError as e:
+        return None, _issues(e, data)
+
+
+def _issues(error: ValidationError, data: object) -> list[Issue]:
+    issues: dict[str, Issue] = {}
+    for e in error.errors(include_url=False):
+        parts = _data_parts(e["loc"], data, e["type"] == "missing")
+        issue = _issue(e, parts)
+        issues.setdefault(issue.path, issue)  # a union's errors name one field once
+    return list(issues.values())
+
+
+def _data_parts(loc: tuple, data: object, missing: bool) -> tuple[str | int, ...]:
+    """The part of pydantic's `loc` that exists in the data (drops union member tags)."""
+    parts, current = [], data
+    for i, part in enumerate(loc):
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+        elif not (missing and i == len(loc) - 1 and isinstance(current, dict)):
+            continue
+        parts.append(part)
+    return tuple(parts)
+
+
+def _issue(e: dict, parts: tuple[str | int, ...]) -> Issue:
+    path, kind, hint = from_parts(parts), e["type"], HINTS.get(_shape(parts))
+    if kind == "missing":
+        return Issue(path, f"missing; {hint or _add(parts)}", "parent")
+    if kind == "extra_forbidden":
+        return Issue(path, _unknown_key(parts), "key")
+    if hint and (e["input"] is None or kind == "too_short"):
+        return Issue(path, f"empty; {hint}")
+    return Issue(path, f"expected {_expect(parts)}, got {show(e['input'])}")
+
+
+def _shape(parts: tuple[str | int, ...]) -> tuple[str, ...]:
+    return tuple(p for p in parts if isinstance(p, str))
+
+
+def _add(parts: tuple[str | int, ...]) -> str:
+    return f"add {parts[-1]}: <{_expect(parts)}>"
+
+
+def _expect(parts: tuple[str | int, ...]) -> str:
+    """What the contract accepts at `parts`, in words."""
+    if len(parts) >= 2 and parts[-2] in SCORE_MAPS:
+        return "a number from 0 to 100"
+    if parts and parts[-1] in EXPECT_BY_KEY:
+        return EXPECT_BY_KEY[parts[-1]]
+    annotation = type_at(parts)
+    if is_model(annotation):
+        return "a mapping with keys " + ", ".join(annotation.model_fields)
+    if getattr(annotation, "__origin__", None) is list:
+        return "a list (one '- ' line per entry)"
+    return "some text" if annotation is str else "a mapping"
+
+
+def _unknown_key(parts: tuple[str | int, ...]) -> str:
+    key, known = str(parts[-1]), known_keys(parts[:-1])
+    match = difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.6)
+    if match:
+        return f"unknown key; did you mean '{match[0]}'?"
+    return "unknown key; the keys here are: " + ", ".join(known)
+
+
+def show(value: object) -> str:
+    """A value as the user wrote it, short."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str) and len(value) > 40:
+        return repr(value[:40] + "…")
+    return repr(value)
