@@ -7,9 +7,10 @@ together with the field errors; each rule checks only what has the right shape.
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Callable
 
-from pipeline.model import DIMENSIONS
+from pipeline.model import DIMENSIONS, ID_PATTERN
 from pipeline.yaml_path import Issue, child
 
 LineOf = Callable[[str], int]
@@ -41,7 +42,8 @@ def _companies(data: dict) -> list[tuple[str, str]]:
 
 def _all_ids_known(data: dict, companies: list[tuple[str, str]]) -> bool:
     competitors = data.get("competitors")
-    return isinstance(competitors, list) and len(competitors) > 0 and len(companies) == len(competitors) + 1
+    valid = [cid for _, cid in companies if re.fullmatch(ID_PATTERN, cid)]
+    return isinstance(competitors, list) and len(valid) == len(competitors) + 1 > 1
 
 
 def _list(value: object) -> list:

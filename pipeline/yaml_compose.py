@@ -30,6 +30,11 @@ PLAIN_WORDS = {
     "found a tab character that violates indentation":
         "a tab character in the indentation; indent with spaces, not tabs",
 }
+PLAIN_STARTS = {
+    "expected ',' or '}'": "a {...} is not closed with '}', or its entries lack a ',' between them",
+    "expected ',' or ']'": "a [...] is not closed with ']', or its items lack a ',' between them",
+    "expected <block end>": "this line's indentation does not match the lines above it",
+}
 
 
 class _Loader(yaml.SafeLoader):
@@ -72,7 +77,7 @@ def _at(shown: str, mark) -> str:
 
 
 def _syntax(e: yaml.MarkedYAMLError, shown: str) -> str:
-    if e.problem == "expected a single document in the stream":
+    if e.context == "expected a single document in the stream":
         return (f"{_at(shown, e.problem_mark)}: a second YAML document ('---'); "
                 "a deal file holds exactly one")
     if e.problem and e.problem.startswith("found undefined alias"):
@@ -80,9 +85,18 @@ def _syntax(e: yaml.MarkedYAMLError, shown: str) -> str:
         return (f"{_at(shown, e.problem_mark)}: YAML syntax error: alias *{name.strip(chr(39))} "
                 "refers to no anchor defined before it")
     mark = e.problem_mark or e.context_mark
-    words = PLAIN_WORDS.get(e.problem or "", e.problem or "invalid YAML")
+    words = _plain(e.problem or "invalid YAML")
     where = _at(shown, mark) if mark else shown
     return f"{where}: YAML syntax error: {words}"
+
+
+def _plain(problem: str) -> str:
+    if problem in PLAIN_WORDS:
+        return PLAIN_WORDS[problem]
+    for start, words in PLAIN_STARTS.items():
+        if problem.startswith(start):
+            return words
+    return problem
 
 
 def _unprintable(text: str, e: yaml.reader.ReaderError, shown: str) -> str:
