@@ -1,0 +1,71 @@
+"""Shared helpers of the brief tests (no tests here): analyse an example deal, read a brief back."""
+
+from __future__ import annotations
+
+import functools
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+
+from pipeline.analyze import analyze
+from pipeline.load import load_deal
+from pipeline.model import AUDIENCE_OF_LEVEL, Deal
+from pipeline.results import Analysis
+
+INPUTS = Path(__file__).resolve().parent.parent / "inputs"
+
+
+@functools.lru_cache(maxsize=None)
+def example(name: str) -> Analysis:
+    return analyze(load_deal(INPUTS / f"{name}.yaml")[0])
+
+
+def analysis_of(deal: Deal) -> Analysis:
+    return analyze(deal)
+
+
+def open_docx(blob: bytes):
+    return docx.Document(io.BytesIO(blob))
+
+
+def paragraph_text(element) -> str:
+    return "".join(t.text or "" for t in element.iter(qn("w:t")))
+
+
+def body_lines(blob: bytes) -> list[str]:
+    """Every paragraph of the body, tables included, in document order."""
+    body = open_docx(blob).element.body
+    return [paragraph_text(p) for p in body.iter(qn("w:p"))]
+
+
+def body_text(blob: bytes) -> str:
+    return "\n".join(body_lines(blob))
+
+
+def header_text(blob: bytes) -> str:
+    document = open_docx(blob)
+    return "\n".join(p.text for p in document.sections[0].header.paragraphs)
+
+
+def table_with_header(blob: bytes, first_heading: str) -> list[list[str]]:
+    """The rows (header first) of the table whose first header cell reads `first_heading`."""
+    for table in open_docx(blob).tables:
+        rows = [[cell.text for cell in row.cells] for row in table.rows]
+        if rows and rows[0][0] == first_heading:
+            return rows
+    raise AssertionError(f"no table headed {first_heading!r}")
+
+
+def contacts_at(deal: Deal, audience: str) -> set[str]:
+    return {c.name for c in deal.chain.customer if AUDIENCE_OF_LEVEL[c.level] == audience}
+
+
+def part_names(blob: bytes) -> list[str]:
+    return zipfile.ZipFile(io.BytesIO(blob)).namelist()
+
+
+def part(blob: bytes, name: str) -> bytes:
+    return zipfile.ZipFile(io.BytesIO(blob)).read(name)

@@ -1,0 +1,142 @@
+"""The per-level views: what each level sees, decided in pipeline.render.context."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.labels import CONCERNS
+from pipeline.model import AUDIENCES
+from pipeline.render.context import BriefContext, brief_context, brief_contexts, number, signed
+from tests.test_brief_helpers import contacts_at, example
+
+XYZ = "xyz-atm-network"
+NORTHBANK = "northbank-branch-network"
+
+
+@pytest.mark.parametrize("level", AUDIENCES)
+def test_contacts_are_only_those_of_the_level(level):
+    analysis = example(XYZ)
+    names = {row.name for row in brief_context(analysis, level).contacts}
+    assert names == contacts_at(analysis.deal, level)
+
+
+def test_the_senior_view_holds_the_number_one_and_the_deputies_with_their_links():
+    rows = {row.name: row for row in brief_context(example(XYZ), "senior").contacts}
+    assert set(rows) == {"陈总", "周总", "吴总"}
+    assert (rows["陈总"].title, rows["陈总"].role, rows["陈总"].strength, rows["陈总"].status, rows["陈总"].holder) == \
+        ("总经理", "一把手", "2/5", "薄弱", "李总")
+    assert rows["吴总"].holder == "—"
+
+
+@pytest.mark.parametrize("level", AUDIENCES)
+def test_concerns_are_the_methods_three_for_the_level(level):
+    assert brief_context(example(XYZ), level).concerns == CONCERNS["zh"][level]
+
+
+def test_weak_links_are_flagged_only_at_their_level():
+    analysis = example(XYZ)
+    frontline = brief_context(analysis, "frontline").mend
+    assert len(frontline) == 2
+    assert frontline[0].startswith("刘工: 薄弱. ") and frontline[1].startswith("钱工: 断裂. ")
+    middle = brief_context(analysis, "middle").mend
+    assert middle == []  # 郑经理 4 and 孙经理 3: the middle level holds
+    senior = brief_context(analysis, "senior").mend
+    assert [line.split(":")[0] for line in senior] == ["陈总", "吴总", "证监会派出机构"]
+
+
+def test_middle_figures_carry_investment_and_payback_from_the_analysis():
+    analysis = example(XYZ)
+    figures = {f.label: f.value for f in brief_context(analysis, "middle").figures}
+    assert analysis.value.payback_months == pytest.approx(5.88)
+    assert figures["客户投资"] == "100万美元"
+    assert figures["每月收益"] == "17万美元"
+    assert figures["投资回收期"] == "5.9 个月"
+    assert figures["投资回收期 (团队估计)"] == "6 个月"
+    assert figures["我方团队"] == "高层 李总 / 中层 王经理 / 基层 赵工"
+
+
+def test_senior_figures_carry_outcomes_and_the_position_against_the_field():
+    analysis = example(XYZ)
+    figures = {f.label: f.value for f in brief_context(analysis, "senior").figures}
+    assert figures["网上交易容量"] == "+25%"
+    assert figures["全国网络扩容投资"] == "-15%"
+    strongest = analysis.overview.strongest
+    assert strongest == "business_capabilities"
+    assert figures["我方最强维度 (领先最强对手)"] == f"业务能力 {signed(analysis.overview.margins[strongest])}"
+
+
+def test_frontline_figures_carry_outcomes_the_work_and_the_tracking():
+    figures = {f.label: f.value for f in brief_context(example(XYZ), "frontline").figures}
+    assert figures["全国网络扩容投资"] == "-15%"
+    assert figures["实施安排"] == "自2026年12月起实施ATM数据通信组网"
+    assert figures["效果跟踪方式"] == "跟踪客户的通讯传输容量来记录实际节约的成本"
+    assert figures["我方现场对接人"] == "赵工"
+
+
+def test_each_level_sees_the_competition_at_its_own_depth():
+    analysis = example(XYZ)
+    senior, middle, frontline = (brief_context(analysis, level) for level in AUDIENCES)
+    assert senior.competition_intro == analysis.overview.statement
+    assert senior.sentences == [analysis.positioning[c].sentence for c in ("A", "B", "C")]
+    assert senior.chart.kind == "map" and not senior.index_rows and not senior.win_rows
+    assert [r.company for r in middle.index_rows] == ["中国电信某省公司", "对手A", "对手B", "对手C"]
+    assert middle.index_rows[0].kbf == number(analysis.scores["key_buying_factors"]["us"].index)
+    assert [r.item for r in middle.item_rows][:2] == ["网络交易的安全性", "交易高峰的实时性"]
+    assert middle.item_rows[0].others == "对手A 65、对手B 75、对手C 60"
+    assert middle.chart.kind == "radar" and not middle.sentences
+    assert frontline.chart is None and not frontline.index_rows and not frontline.sentences
+
+
+def test_frontline_service_facts_are_the_items_where_we_score_higher():
+    rows = {r.competitor: r.facts for r in brief_context(example(XYZ), "frontline").win_rows}
+    assert rows["对手A"] == ("网络交易的安全性 90:65; 交易高峰的实时性 85:70; 统一网管与服务响应 85:60; "
+                           "全程全网 95:60; 跨省市主备份不同路由 90:55; 综合业务捆绑 85:60")
+    assert "价格" not in rows["对手A"]  # 60 against A's 90
+
+
+def test_objections_come_from_where_we_trail():
+    analysis = example(XYZ)
+    senior = brief_context(analysis, "senior").objections
+    assert [o.objection for o in senior] == ["对手A的价格比你们好 (90 分对 60 分)."]
+    middle = [o.objection for o in brief_context(analysis, "middle").objections]
+    assert "对手B的客户经理的影响力比你们好 (85 分对 70 分)." in middle
+    assert "对手B的交易历史及口碑比你们好 (90 分对 75 分)." in middle
+    frontline = [o.objection for o in brief_context(analysis, "frontline").objections]
+    assert frontline == ["对手A的价格比你们好 (90 分对 60 分)."]  # relationship items are not service facts
+
+
+def test_relationship_objection_answers_with_our_three_year_target():
+    answers = {o.objection: o.answer for o in brief_context(example(XYZ), "middle").objections}
+    answer = answers["对手B的客户经理的影响力比你们好 (85 分对 70 分)."]
+    assert answer.endswith("3年目标: 把这一项从 70 提高到 85, 由王经理负责.")
+
+
+def test_radar_has_every_company_and_our_target():
+    chart = brief_context(example(XYZ), "middle").chart
+    assert chart.categories[0] == "客户经理的影响力"
+    assert [s.name for s in chart.series] == ["中国电信某省公司", "对手A", "对手B", "对手C",
+                                              "中国电信某省公司 (我们3年后的目标)"]
+    assert chart.series[0].values[0] == 70 and chart.series[-1].values[0] == 85
+
+
+def test_english_deal_gives_english_views():
+    context = brief_context(example(NORTHBANK), "middle")
+    assert context.h["concerns"] == "What the customer's middle level cares about"
+    assert context.doc_title == "Middle meeting brief"
+    assert context.confidential == "Internal / Confidential"
+    assert context.concerns == CONCERNS["en"]["middle"]
+    assert context.index_rows[0].company == "Coastal Telecom Enterprise"
+
+
+def test_the_three_views_differ_and_map_to_template_variables():
+    views = brief_contexts(example(XYZ))
+    assert list(views) == ["senior", "middle", "frontline"]
+    assert len({v.value_message for v in views.values()}) == 3
+    mapping = views["senior"].mapping()
+    assert set(mapping) == {f for f in BriefContext.__dataclass_fields__}
+    assert mapping["customer"] == "xyz投资公司"
+
+
+def test_numbers_are_shown_as_people_write_them():
+    assert [number(90.0), number(82.5), number(5.88), signed(15), signed(-0.4), signed(0)] == \
+        ["90", "82.5", "5.9", "+15", "-0.4", "0"]
