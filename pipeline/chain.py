@@ -12,7 +12,7 @@ from pipeline.labels import label
 from pipeline.model import AUDIENCE_OF_LEVEL, CHAIN_LEVELS, Contact, Deal, Surrounding
 from pipeline.results import ChainLevel, ChainResult, ContactLink, LinkStatus, SurroundingLink, WeakLink
 from pipeline.settings import FLAG_INFLUENCE_MIN, FLAG_STRENGTH_MAX, HELD_MIN, STRONG_MIN, WEAK_MIN
-from pipeline.wording import text
+from pipeline.wording import in_sentence, text
 
 
 def chain(deal: Deal) -> ChainResult:
@@ -101,7 +101,7 @@ def surrounding_weak_link(deal: Deal, relation: Surrounding) -> WeakLink:
     """Relations around the chain are worked from the top: our senior person owns them."""
     owner = team_member(deal, "senior")
     action = text(deal.language, "action_surrounding", owner=actor(deal, owner), who=relation.name,
-                  kind=label(deal.language, relation.kind), influence=relation.influence, strength=relation.strength)
+                  kind=in_sentence(deal.language, relation.kind), influence=relation.influence, strength=relation.strength)
     return WeakLink(level=None, who=relation.name, problem="surrounding", owner=owner, action=action)
 
 

@@ -14,7 +14,7 @@ from pipeline.position import best_items, contested_factor
 from pipeline.results import ChainResult, CompetitorPosition, ThreeYears
 from pipeline.score import Scores
 from pipeline.settings import POSITION_MARGIN, REASON_GAPS
-from pipeline.wording import join, number, text
+from pipeline.wording import in_sentence, join, number, text
 
 # The playbook's short names for the three dimensions.
 SHORT = {"kbf": "key_buying_factors", "business": "business_capabilities", "relationship": "relationship_capabilities"}
@@ -57,7 +57,7 @@ def chain_facts(deal: Deal, chain: ChainResult) -> dict[str, str]:
     top = chain.levels["top"]
     top_state = (text(language, "fact_top_strength", who=top.strongest,
                       strength=max(c.strength for c in top.contacts)) if top.contacts else text(language, "fact_no_contact"))
-    flagged = [text(language, "fact_flagged", who=s.name, kind=label(language, s.kind), influence=s.influence,
+    flagged = [text(language, "fact_flagged", who=s.name, kind=in_sentence(language, s.kind), influence=s.influence,
                     strength=s.strength) for s in chain.surrounding if s.flagged]
     return {
         "unheld_levels": join(language, [label(language, lv.level) for lv in chain.levels.values() if not lv.held]),
