@@ -20,7 +20,7 @@ from pipeline.render.deck_slide import Deck
 STATUS_COLOUR = {"strong": "teal", "held": "light", "weak": "orange", "broken": "red", "missing": "red"}
 DASHED = {"weak", "broken", "missing"}
 INCH = 914400
-HEADER, LEGEND, ROW_GAP = INCH * 4 // 10, INCH * 4 // 10, INCH // 8
+HEADER, LEGEND, ROW_GAP = INCH * 4 // 10, INCH * 4 // 10, INCH // 5
 
 
 def chain_slide(deck: Deck) -> None:
@@ -53,7 +53,7 @@ def _level(deck: Deck, slide, level: str, row: Region, ours: Region, theirs: Reg
                  "accent" if state.held else "red")
     people = _our_people(state)
     our_box = _box(deck, slide, Region(ours.left, row.top, ours.width, row.height),
-                   [para(deck.text.block("word_list_sep").join(people) or "—", bold=True)], "pale", "accent")
+                   [para(deck.text.block("word_list_sep").join(people) or "—", bold=True, colour="title")], "pale", "accent")
     targets = state.contacts or [None]
     for slot, contact in zip(contacts_col.rows(len(targets), INCH // 20), targets):
         box = _contact(deck, slide, slot, contact)
@@ -113,7 +113,7 @@ def _zipper(deck: Deck, slide, labels: list) -> None:
         held = levels[a].held and levels[b].held
         _line(slide, (x, y1, x, y2), "teal" if held else "red", not held, 3.0)
         if not held:
-            mark = Region(x + INCH // 20, y1 - INCH // 20, INCH * 3 // 10, y2 - y1 + INCH // 10)
+            mark = Region(x + INCH // 40, (y1 + y2) // 2 - INCH * 3 // 20, INCH * 4 // 10, INCH * 3 // 10)
             textbox(slide, mark, [para("✗", bold=True, colour="red")], deck.fonts, 12, 7, MSO_ANCHOR.MIDDLE)
 
 
@@ -123,7 +123,8 @@ def _surrounding(deck: Deck, slide, column: Region) -> None:
         textbox(slide, column, [para(deck.text.block("chain_no_surrounding"), colour="grey")], deck.fonts, 12, 8)
         return
     for slot, relation in zip(column.rows(len(relations), INCH // 10), relations):
-        paras = [para(relation.name, bold=True), para(deck.text.block("chain_relation", relation=relation))]
+        paras = [para(relation.name, bold=True, colour="title"),
+                 para(deck.text.block("chain_relation", relation=relation), colour="text")]
         box = _box(deck, slide, slot, paras, "pale", "red" if relation.flagged else "grey")
         box.line.width = Pt(2.5 if relation.flagged else 1.0)
 

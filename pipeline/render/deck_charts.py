@@ -13,7 +13,6 @@ import re
 import zipfile
 from dataclasses import dataclass
 
-from lxml import etree
 from pptx.chart.data import BubbleChartData, CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_LABEL_POSITION
 from pptx.enum.dml import MSO_LINE
@@ -105,10 +104,10 @@ def bubble_chart(slide, bubbles: list[Bubble], axis_titles: tuple[str, str], reg
     _axis_range(chart.value_axis, low_y, high_y)
     plot = chart.plots[0]
     plot.bubble_scale = 45
+    _series_name_labels(plot)
     for n, plotted in enumerate(chart.series):
         plotted.format.fill.solid()
         plotted.format.fill.fore_color.theme_color = COLOURS[SERIES_COLOURS[n % 6]]
-        _series_name_label(plotted)
     for axis, title in zip((chart.category_axis, chart.value_axis), axis_titles):
         axis.has_title = True
         axis.axis_title.text_frame.text = title
@@ -119,11 +118,13 @@ def bubble_chart(slide, bubbles: list[Bubble], axis_titles: tuple[str, str], reg
     return frame
 
 
-def _series_name_label(series) -> None:
-    labels = series.data_labels
+def _series_name_labels(plot) -> None:
+    """Each bubble labelled with its company's name (the series name), not its value."""
+    plot.has_data_labels = True
+    labels = plot.data_labels
     labels.show_series_name = True
     labels.show_value = False
-    labels.position = XL_LABEL_POSITION.CENTER
+    labels.position = XL_LABEL_POSITION.ABOVE
     labels.font.bold = True
     labels.font.size = Pt(11)
 
@@ -182,7 +183,3 @@ def pinned_xlsx(blob: bytes, date: dt.date) -> bytes:
                 data = CREATED.sub(lambda m: m.group(1) + stamp + m.group(3), data)
             dst.writestr(zipfile.ZipInfo(info.filename, (1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
     return out.getvalue()
-
-
-def xml_of(chart) -> str:
-    return etree.tostring(chart._chartSpace, encoding="unicode")

@@ -15,7 +15,7 @@ from pipeline.render.deck_base import Para, Region, Run, fill, para, placeholder
 from pipeline.render.deck_slide import Deck
 from pipeline.render.deck_text import leads, sentences
 
-HEADER_HEIGHT = 91440 * 6 // 10  # 0.6 inch
+HEADER_HEIGHT = 914400 * 6 // 10  # 0.6 inch
 
 
 def groups_of(lines: list[str]) -> list[list[Para]]:
@@ -59,7 +59,7 @@ def glance(deck: Deck) -> None:
     t = deck.text
     slide = deck.new("Blank with Title", t.block("glance_title"), t.block("glance_notes"))
     area = deck.content(slide)
-    for column, dimension in zip(area.columns([1, 1, 1], gap=91440 // 4), DIMENSIONS):
+    for column, dimension in zip(area.columns([1, 1, 1], gap=914400 // 4), DIMENSIONS):
         header = Region(column.left, column.top, column.width, HEADER_HEIGHT)
         box = textbox(slide, header, [para(t.block("dimension_name", dimension=dimension), bold=True, colour="white")],
                       deck.fonts, 18, 11, MSO_ANCHOR.MIDDLE)

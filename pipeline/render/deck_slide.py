@@ -15,7 +15,7 @@ from pipeline.results import Analysis
 
 TITLE_SIZES = (28, 16)
 BODY_SIZES = (20, 12)
-GAP = 91440 // 4  # a quarter inch, in EMU
+GAP = 914400 // 8  # an eighth of an inch, in EMU
 
 
 @dataclass

@@ -102,4 +102,10 @@ def _fill_rows(grid, table: Table, cols: list[float], size: float, fonts: Fonts)
             colour = "white" if header else None
             lines = [para(line, bold=bold, colour=colour) for line in text.split("\n")]
             fill_cell(grid.cell(r, c), lines, fonts, size, shade)
-            grid.cell(r, c).text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT if c == 0 else PP_ALIGN.CENTER
+            for paragraph in grid.cell(r, c).text_frame.paragraphs:
+                paragraph.alignment = PP_ALIGN.CENTER if c and _short(text) else PP_ALIGN.LEFT
+
+
+def _short(text: str) -> bool:
+    """Figures and marks are centred; names and sentences read from the left."""
+    return "\n" not in text and len(text) <= 8

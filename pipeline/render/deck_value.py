@@ -67,4 +67,6 @@ def step3(deck: Deck) -> None:
 
 
 def discussion(deck: Deck) -> None:
+    """The source's two discussion questions with this deal's figures, then the next steps."""
     text_slide(deck, "discussion")
+    text_slide(deck, "next_steps")
