@@ -36,7 +36,10 @@ EAST_ASIAN_FALLBACK = "Microsoft YaHei"  # what Word substitutes where Noto is n
 ACCENT = RGBColor(0x1F, 0x4E, 0x79)
 GREY = RGBColor(0x59, 0x59, 0x59)
 FIXED_TIME = datetime(2026, 1, 1, tzinfo=timezone.utc)
-TEXT_WIDTH_CM = 17.0
+# Styles that state their fonts themselves (not only through the document defaults), so
+# that Word's style dialog shows the East Asian font a designer is to keep or replace.
+FONT_STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Header", "Footer", "Caption",
+               "List Bullet", "List Number", "Intro", "Callout", "Table Heading", "Table Text")
 
 
 def main() -> None:
@@ -151,6 +154,8 @@ def define_styles(document) -> None:
     for name in ("Table Heading", "Table Text"):
         styles[name].paragraph_format.line_spacing = 1.0
     add_table_style(document)
+    for name in FONT_STYLES:
+        set_fonts(styles[name].element.get_or_add_rPr().get_or_add_rFonts())
 
 
 def style_text(style, size: float, bold: bool | None = None, color=None, before: float | None = None,
