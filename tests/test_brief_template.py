@@ -1,0 +1,129 @@
+"""The brief template: the shipped one matches its generator; a user's own is checked first."""
+
+from __future__ import annotations
+
+import importlib.util
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from pipeline.errors import TemplateError
+from pipeline.render.brief import render_briefs
+from pipeline.render.brief_template import CONTEXT_NAMES, load_brief_template
+from tests.test_brief_helpers import body_text, example, header_text
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATOR = ROOT / "tools" / "make_brief_template.py"
+SHIPPED = ROOT / "templates" / "brief" / "brief.docx"
+CONTEXT_LIST = ("chart, chart_caption, competition_intro, concerns, confidential, contacts, customer, date, "
+                "deal_title, doc_title, figures, goals, h, index_rows, item_rows, language, level, level_name, "
+                "mend, objections, our_side, questions, sentences, subtitle, talking_points, value_message, "
+                "win_rows")
+
+
+def generator():
+    spec = importlib.util.spec_from_file_location("make_brief_template", GENERATOR)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def user_template(tmp_path: Path, *lines: str, header: str = "") -> Path:
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    if header:
+        document.sections[0].header.paragraphs[0].text = header
+    path = tmp_path / "corp.docx"
+    document.save(path)
+    return path
+
+
+def test_the_committed_template_is_what_the_generator_makes():
+    assert generator().build() == SHIPPED.read_bytes()
+
+
+def test_the_shipped_template_asks_only_for_context_variables():
+    assert ", ".join(sorted(CONTEXT_NAMES)) == CONTEXT_LIST
+    assert load_brief_template().path == SHIPPED
+
+
+def test_the_template_is_read_once_and_reused():
+    assert load_brief_template() is load_brief_template()
+
+
+def test_a_users_template_is_used(tmp_path):
+    path = user_template(tmp_path, "{{ customer }} — {{ level_name }}", "{%p for c in concerns %}", "{{ c }}",
+                         "{%p endfor %}", header="CORP {{ confidential }}")
+    briefs = render_briefs(example("xyz-atm-network"), path)
+    assert body_text(briefs["middle"]).split("\n")[:2] == ["xyz投资公司 — 中层", "不断用创新的方法推动企业目标的完成"]
+    assert header_text(briefs["senior"]) == "CORP 内部资料 / 机密"
+
+
+def test_a_template_asking_for_an_unknown_variable_is_refused(tmp_path):
+    path = user_template(tmp_path, "{{ customer }} {{ budget_code }}", "{{ region }}")
+    with pytest.raises(TemplateError) as error:
+        render_briefs(example("xyz-atm-network"), path)
+    assert str(error.value) == (f"brief template {path.resolve()} uses budget_code, region, which the brief "
+                                f"context does not have (it has: {CONTEXT_LIST})")
+
+
+def test_a_template_using_an_undefined_style_is_refused(tmp_path):
+    document = docx.Document()
+    paragraph = document.add_paragraph("{{ customer }}")
+    paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:pStyle {nsdecls("w")} w:val="CorpBanner"/>'))
+    path = tmp_path / "corp.docx"
+    document.save(path)
+    with pytest.raises(TemplateError) as error:
+        render_briefs(example("xyz-atm-network"), path)
+    assert str(error.value) == (f"brief template {path.resolve()} uses style 'CorpBanner', which its styles do "
+                                "not define; define it in Word (Styles pane) or apply a defined style")
+
+
+def test_a_missing_attribute_is_a_template_error(tmp_path):
+    path = user_template(tmp_path, "{{ h.budget }}")
+    with pytest.raises(TemplateError) as error:
+        render_briefs(example("xyz-atm-network"), path)
+    assert str(error.value) == f"brief template {path.resolve()}: 'dict object' has no attribute 'budget'"
+
+
+def test_the_sandbox_refuses_reaching_into_python(tmp_path):
+    path = user_template(tmp_path, "{{ customer.__class__.__mro__ }}")
+    with pytest.raises(TemplateError) as error:
+        render_briefs(example("xyz-atm-network"), path)
+    assert str(error.value).startswith(f"brief template {path.resolve()}: ")
+
+
+def test_a_jinja_syntax_error_names_the_template(tmp_path):
+    path = user_template(tmp_path, "{{ customer ")
+    with pytest.raises(TemplateError) as error:
+        render_briefs(example("xyz-atm-network"), path)
+    assert str(error.value).startswith(f"brief template {path.resolve()}: line ")
+
+
+def test_a_file_that_is_not_a_zip_is_refused(tmp_path):
+    path = tmp_path / "corp.docx"
+    path.write_text("not a document")
+    with pytest.raises(TemplateError) as error:
+        render_briefs(example("xyz-atm-network"), path)
+    assert str(error.value) == (f"template {path} is not an Office file (.pptx/.docx are zip packages); "
+                                "save it from PowerPoint or Word")
+
+
+def test_a_zip_that_is_not_a_word_document_is_refused(tmp_path):
+    path = tmp_path / "corp.docx"
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+    with pytest.raises(TemplateError) as error:
+        render_briefs(example("xyz-atm-network"), path)
+    assert str(error.value).startswith(f"brief template {path.resolve()} is not a Word document (")
+
+
+def test_a_missing_user_template_is_refused(tmp_path):
+    with pytest.raises(TemplateError) as error:
+        render_briefs(example("xyz-atm-network"), tmp_path / "nowhere.docx")
+    assert str(error.value) == f"template {tmp_path / 'nowhere.docx'} not found"
