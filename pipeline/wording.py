@@ -116,7 +116,7 @@ TEXT: dict[str, dict[str, str]] = {
         "raise": "raise {metric} by {pct}%",
         "save": "save {pct}% of {metric}",
         "outcome_join": " and ",
-        "senior_message": "Strategically, {offering} helps {customer} improve {improves}: it will {outcomes}.",
+        "senior_message": "Strategically, our {offering} helps {customer} improve {improves}: it will {outcomes}.",
         "senior_position": " Against the strongest competitor we lead by {margin} points in {dimension}: a partner {customer} can rely on for the long term.",
         "middle_message": "For budget and resources: {customer} invests {investment}{payback}{benefit}, and will {outcomes}: every amount spent has a measurable return.",
         "middle_payback": ", paid back within {months} months",
