@@ -1,0 +1,111 @@
+"""The synthetic deal generator behind `make bench`: deterministic, and every deal valid and complete."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline.load import load_deal
+from tools.synthetic import INDICATOR_WEIGHTS, INDICATORS, write_deals
+
+N = 6
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> list[Path]:
+    return write_deals(tmp_path_factory.mktemp("deals"), N)
+
+
+@pytest.fixture(scope="module")
+def deals(generated):
+    return [load_deal(path)[0] for path in generated]
+
+
+def contents(paths: list[Path]) -> list[bytes]:
+    return [path.read_bytes() for path in paths]
+
+
+def test_same_seed_same_bytes(generated, tmp_path):
+    again = write_deals(tmp_path, N)
+    assert [p.name for p in again] == [p.name for p in generated]
+    assert contents(again) == contents(generated)
+
+
+def test_another_seed_other_deals(generated, tmp_path):
+    other = write_deals(tmp_path, N, seed=7)
+    assert all(a != b for a, b in zip(contents(other), contents(generated)))
+
+
+def test_a_shorter_run_is_a_prefix_of_a_longer_one(generated, tmp_path):
+    assert contents(write_deals(tmp_path, 2)) == contents(generated[:2])
+
+
+def test_file_names_and_ids(generated, deals):
+    assert [p.name for p in generated] == [f"synthetic-000{i}.yaml" for i in range(1, N + 1)]
+    assert [d.id for d in deals] == [p.stem for p in generated]
+
+
+def test_languages_alternate(deals):
+    assert [d.language for d in deals] == ["zh", "en"] * (N // 2)
+
+
+def test_every_deal_has_four_competitors_and_eight_contacts(deals):
+    for deal in deals:
+        assert len(deal.competitors) == 4
+        assert len({c.id for c in deal.companies}) == 5
+        assert len(deal.chain.customer) == 8
+        assert {c.level for c in deal.chain.customer} == {"top", "deputy", "manager", "frontline"}
+        assert len({c.name for c in deal.chain.customer}) == 8
+
+
+def test_three_dimensions_of_the_method(deals):
+    for deal in deals:
+        assert 4 <= len(deal.key_buying_factors) <= 6
+        assert 3 <= len(deal.business_capabilities) <= 5
+        indicators = [(item.name, item.weight) for item in deal.relationship_capabilities]
+        assert indicators == list(zip(INDICATORS[deal.language], INDICATOR_WEIGHTS))
+
+
+def test_every_company_scored_in_every_item(deals):
+    for deal in deals:
+        ids = {c.id for c in deal.companies}
+        for dimension in ("key_buying_factors", "business_capabilities", "relationship_capabilities"):
+            assert all(set(item.scores) == ids for item in deal.dimension(dimension))
+
+
+def test_surroundings_and_our_team(deals):
+    for deal in deals:
+        assert 2 <= len(deal.chain.surrounding) <= 4
+        team = deal.chain.our_team
+        assert None not in (team.senior, team.middle, team.frontline)
+        held = {c.our_contact for c in deal.chain.customer} - {None}
+        assert held <= {team.senior, team.middle, team.frontline}
+
+
+def test_payback_agrees_with_the_figures(deals):
+    for deal in deals:
+        spec = deal.value_proposition.specific
+        computed = spec.investment.amount / spec.monthly_benefit.amount
+        assert spec.investment.currency == spec.monthly_benefit.currency
+        assert abs(spec.payback_months - computed) <= 0.1 * computed
+        assert 1 <= spec.payback_months <= 60
+
+
+def test_chinese_deals_speak_chinese(deals):
+    zh = deals[0]
+    assert zh.us.name.startswith("中国电信")
+    assert all(CJK.search(c.name) for c in zh.chain.customer)
+    assert zh.competitors[0].name.startswith("对手A")
+    assert zh.chain.our_team.senior.endswith("总")
+    assert zh.value_proposition.specific.investment.currency == "CNY"
+
+
+def test_english_deals_speak_english(deals):
+    en = deals[1]
+    assert en.us.name.endswith("Telecom Enterprise")
+    texts = (en.title, en.customer.name, en.situation, *(c.name for c in en.chain.customer))
+    assert not any(CJK.search(text) for text in texts)
+    assert en.value_proposition.specific.investment.currency == "USD"
