@@ -99,7 +99,7 @@ def projection_facts(deal: Deal, scores: Scores, future: ThreeYears) -> dict[str
     return {
         "gaps": gaps,
         "projection_rival": deal.company_name(company),
-        "projection_dimension": label(language, dimension),
+        "projection_dimension": in_sentence(language, dimension),
         "projection_index": number(future.future[dimension][company].index),
         "our_index": number(scores[dimension][deal.us.id].index),
         "our_future_index": number(ours.index if ours else scores[dimension][deal.us.id].index),
