@@ -46,19 +46,20 @@ def _headers(deck: Deck, slide, area: Region, columns: tuple[Region, Region, Reg
 
 
 def _level(deck: Deck, slide, level: str, row: Region, ours: Region, theirs: Region):
-    """One level of the chain: its label, our people, its contacts and the links between them."""
+    """One level of the chain: its label, our people, its contacts; links first, so boxes sit on top."""
     state = deck.analysis.chain.levels[level]
     label_col, contacts_col = Region(theirs.left, row.top, theirs.width, row.height).columns([1.1, 3.5], INCH // 10)
+    our_region = Region(ours.left, row.top, ours.width, row.height)
+    targets = state.contacts or [None]
+    slots = contacts_col.rows(len(targets), INCH // 20)
+    for slot, contact in zip(slots, targets):
+        _link(slide, our_region, slot, contact.status if contact else "missing")
     label = _box(deck, slide, label_col, [para(deck.text.base["label"](level), bold=True, colour="white")],
                  "accent" if state.held else "red")
-    people = _our_people(state)
-    our_box = _box(deck, slide, Region(ours.left, row.top, ours.width, row.height),
-                   [para(deck.text.block("word_list_sep").join(people) or "—", bold=True, colour="title")], "pale", "accent")
-    targets = state.contacts or [None]
-    for slot, contact in zip(contacts_col.rows(len(targets), INCH // 20), targets):
-        box = _contact(deck, slide, slot, contact)
-        status = contact.status if contact else "missing"
-        _link(slide, our_box, box, status)
+    people = deck.text.word("word_list_sep").join(_our_people(state)) or "—"
+    _box(deck, slide, our_region, [para(people, bold=True, colour="title")], "pale", "accent")
+    for slot, contact in zip(slots, targets):
+        _contact(deck, slide, slot, contact)
     return label
 
 
@@ -76,7 +77,7 @@ def _contact(deck: Deck, slide, slot: Region, contact):
         box.line.dash_style = MSO_LINE.DASH
         return box
     line = Para((Run(t.block("chain_contact", contact=contact), True, "white"),
-                 Run(t.block("chain_strength", contact=contact), False, "white")))
+                 Run("  " + t.block("chain_strength", contact=contact), False, "white")))
     return _box(deck, slide, slot, [line], STATUS_COLOUR[contact.status])
 
 

@@ -73,7 +73,7 @@ def _marked_items(deck: Deck, dimension: str) -> list[Para]:
     paras = []
     for item in analysis.deal.dimension(dimension):
         high = leads(analysis.deal, item)
-        mark = Run(" " + t.block("word_high" if high else "word_low"), True, "teal" if high else "orange")
+        mark = Run(" " + t.word("word_high" if high else "word_low"), True, "teal" if high else "orange")
         paras.append(Para((Run("▪ " + item.name), mark)))
     paras.append(para(t.block("glance_index", dimension=dimension), bold=True, colour="grey"))
     return paras
@@ -108,10 +108,10 @@ def dimension_slides(deck: Deck, dimension: str) -> None:
     names = [i.name for i in analysis.deal.dimension(dimension)]
     charts.bar_chart(probe, names, company_series(deck, dimension), chart_region, deck.fonts,
                      analysis.deal.date, chart_ph)
-    for n, (page, size) in enumerate(tables.pages(dimension_table(deck, dimension), region, 14, 9)):
+    for n, (page, sizes) in enumerate(tables.pages(dimension_table(deck, dimension), region, 14, 9)):
         slide = probe if n == 0 else _continued("Title, Table and Chart", deck, title, notes, n)
         holder = placeholders_of(slide, "table")[0]
-        tables.place(slide, page, region, size, deck.fonts, holder)
+        tables.place(slide, page, region, sizes, deck.fonts, holder)
 
 
 def _continued(layout: str, deck: Deck, title: str, notes: str, n: int):
@@ -135,9 +135,9 @@ def relationship_table(deck: Deck) -> None:
     title, notes = t.block("relationship_title"), t.block("relationship_notes")
     probe = deck.new("Title and Table", title, notes)
     region = Region.of(placeholders_of(probe, "table")[0])
-    for n, (page, size) in enumerate(tables.pages(table, region, 16, 9)):
+    for n, (page, sizes) in enumerate(tables.pages(table, region, 16, 9)):
         slide = probe if n == 0 else _continued("Title and Table", deck, title, notes, n)
-        tables.place(slide, page, region, size, deck.fonts, placeholders_of(slide, "table")[0])
+        tables.place(slide, page, region, sizes, deck.fonts, placeholders_of(slide, "table")[0])
 
 
 def radar_series(deck: Deck) -> list[charts.Series]:
@@ -192,7 +192,7 @@ def statement(deck: Deck) -> None:
 def tactics(deck: Deck) -> None:
     """The playbook's tactics, each with the reason it applies here; continued when they are many."""
     t, analysis = deck.text, deck.analysis
-    groups = [[Para((Run(tactic.title + t.block("word_colon"), True, "accent"), Run(tactic.recommendation))),
-               para(t.block("word_reason") + tactic.reason, level=1)] for tactic in analysis.tactics]
+    groups = [[Para((Run(tactic.title + t.word("word_colon"), True, "accent"), Run(tactic.recommendation))),
+               para(t.word("word_reason") + tactic.reason, level=1)] for tactic in analysis.tactics]
     groups = groups or [[para(t.block("tactics_none"))]]
     deck.text_slides("Title and Content", t.block("tactics_title"), groups, t.block("tactics_notes"))

@@ -12,6 +12,7 @@ from pipeline.render import textfit
 from pipeline.render.deck_base import EMU_PER_PT, INSET_X, INSET_Y, Fonts, Region, fill_cell, para
 
 CELL_PAD_X, CELL_PAD_Y = INSET_X, INSET_Y  # left+right and top+bottom cell margins, points
+Sizes = tuple[float, float]  # (header, body) font sizes
 
 
 @dataclass(frozen=True)
@@ -40,26 +41,45 @@ def row_height(cells: list[str], cols: list[float], size: float, bold: bool = Fa
     return textfit.text_height(lines, size) + CELL_PAD_Y + 2
 
 
-def table_height(table: Table, region: Region, size: float) -> float:
+def whole_words(cells: list[str], cols: list[float], size: float, bold: bool) -> bool:
+    return not any(textfit.breaks_words(text, size, width - CELL_PAD_X, bold) for text, width in zip(cells, cols))
+
+
+def header_size(table: Table, cols: list[float], body: float, smallest: float) -> float:
+    """The header's size: the body's, or smaller until no word in it is cut."""
+    size = body
+    while size > smallest and not whole_words(table.header, cols, size, True):
+        size -= 0.5
+    return size
+
+
+def table_height(table: Table, region: Region, sizes: Sizes) -> float:
     cols = widths(table, region)
-    head = row_height(table.header, cols, size, bold=True)
-    return head + sum(row_height(r, cols, size, table.first_bold) for r in [*table.rows, *table.footer])
+    head = row_height(table.header, cols, sizes[0], bold=True)
+    return head + sum(row_height(r, cols, sizes[1], table.first_bold) for r in [*table.rows, *table.footer])
 
 
-def table_size(table: Table, region: Region, largest: float, smallest: float) -> Optional[float]:
-    size = largest
+def table_size(table: Table, region: Region, largest: float, smallest: float) -> Optional[Sizes]:
+    """(header, body) sizes: the largest body size that fits without cutting words, else that fits at all."""
+    return _largest(table, region, largest, smallest, True) or _largest(table, region, largest, smallest, False)
+
+
+def _largest(table: Table, region: Region, largest: float, smallest: float, whole: bool) -> Optional[Sizes]:
+    cols, size = widths(table, region), largest
     while size >= smallest:
-        if table_height(table, region, size) <= region.height / EMU_PER_PT:
-            return size
+        sizes = (header_size(table, cols, size, smallest), size)
+        rows_ok = not whole or all(whole_words(r, cols, size, table.first_bold) for r in [*table.rows, *table.footer])
+        if rows_ok and table_height(table, region, sizes) <= region.height / EMU_PER_PT:
+            return sizes
         size -= 0.5
     return None
 
 
-def pages(table: Table, region: Region, largest: float, smallest: float) -> list[tuple[Table, float]]:
+def pages(table: Table, region: Region, largest: float, smallest: float) -> list[tuple[Table, Sizes]]:
     """The table as one page when it fits, else row pages at `smallest`, footer rows on the last."""
-    size = table_size(table, region, largest, smallest)
-    if size is not None:
-        return [(table, size)]
+    sizes = table_size(table, region, largest, smallest)
+    if sizes is not None:
+        return [(table, sizes)]
     out: list[Table] = []
     for row in table.rows:
         if out and table_size(_with(out[-1], [*out[-1].rows, row], []), region, smallest, smallest) is not None:
@@ -67,15 +87,15 @@ def pages(table: Table, region: Region, largest: float, smallest: float) -> list
         else:
             out.append(_with(table, [row], []))
     out[-1] = _with(out[-1], out[-1].rows, table.footer)
-    return [(page, table_size(page, region, largest, smallest) or smallest) for page in out]
+    return [(page, table_size(page, region, largest, smallest) or (smallest, smallest)) for page in out]
 
 
 def _with(table: Table, rows: list[list[str]], footer: list[list[str]]) -> Table:
     return Table(table.header, rows, table.shares, footer, table.first_bold)
 
 
-def place(slide, table: Table, region: Region, size: float, fonts: Fonts, placeholder=None):
-    """Draw `table` at `size` in a table placeholder or, without one, at `region`."""
+def place(slide, table: Table, region: Region, sizes: Sizes, fonts: Fonts, placeholder=None):
+    """Draw `table` at (header, body) `sizes` in a table placeholder or, without one, at `region`."""
     count = len(table.all_rows)
     if placeholder is not None:
         frame = placeholder.insert_table(count, len(table.header))
@@ -86,15 +106,16 @@ def place(slide, table: Table, region: Region, size: float, fonts: Fonts, placeh
     cols = widths(table, region)
     for n, width in enumerate(cols):
         grid.columns[n].width = Emu(int(width * EMU_PER_PT))
-    _fill_rows(grid, table, cols, size, fonts)
+    _fill_rows(grid, table, cols, sizes, fonts)
     frame.left, frame.top, frame.width = Emu(region.left), Emu(region.top), Emu(region.width)
     return frame
 
 
-def _fill_rows(grid, table: Table, cols: list[float], size: float, fonts: Fonts) -> None:
+def _fill_rows(grid, table: Table, cols: list[float], sizes: Sizes, fonts: Fonts) -> None:
     body_end = 1 + len(table.rows)
     for r, cells in enumerate(table.all_rows):
         header, footer = r == 0, r >= body_end
+        size = sizes[0] if header else sizes[1]
         grid.rows[r].height = Emu(int(row_height(cells, cols, size, header or table.first_bold) * EMU_PER_PT))
         shade = "accent" if header else ("pale" if footer or r % 2 == 0 else "white")
         for c, text in enumerate(cells):

@@ -86,15 +86,20 @@ class DeckText:
             "leads": functools.partial(leads, deal),
         }
 
-    def block(self, name: str, **extra) -> str:
-        """The text of block `name`, stripped."""
+    def block(self, name: str, strip: bool = True, **extra) -> str:
+        """The text of block `name`, stripped unless asked not to."""
         render = self.template.blocks.get(name)
         if render is None:
             raise TemplateError(f"{template_name(self.language)} has no block '{name}'")
         try:
-            return "".join(render(self.template.new_context({**self.base, **extra}))).strip()
+            text = "".join(render(self.template.new_context({**self.base, **extra})))
+            return text.strip() if strip else text
         except jinja2.TemplateError as error:
             raise TemplateError(f"{template_name(self.language)}, block '{name}': {error}") from error
+
+    def word(self, name: str) -> str:
+        """A short piece kept exactly, spaces included (a separator, a colon)."""
+        return self.block(name, strip=False)
 
     def lines(self, name: str, **extra) -> list[str]:
         """The block's non-empty lines; leading spaces are kept (they mark a sub-level)."""

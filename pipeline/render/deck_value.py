@@ -39,8 +39,8 @@ def step2(deck: Deck) -> None:
     textbox(slide, top, paras, deck.fonts, 18, 10)
     rest = Region(area.left, area.top + top_height, area.width, area.height - top_height)
     table = smart_table(deck)
-    size = tables.table_size(table, rest, 14, 8) or 8
-    tables.place(slide, table, rest, size, deck.fonts)
+    sizes = tables.table_size(table, rest, 14, 8) or (8, 8)
+    tables.place(slide, table, rest, sizes, deck.fonts)
 
 
 def layering_table(deck: Deck) -> tables.Table:
@@ -49,10 +49,10 @@ def layering_table(deck: Deck) -> tables.Table:
     for audience in AUDIENCES:
         level = value.levels[audience]
         rows.append([t.base["audience"](audience), level.our_person or "—",
-                     t.block("word_list_sep").join(level.customer_contacts) or "—",
+                     t.word("word_list_sep").join(level.customer_contacts) or "—",
                      "\n".join(level.concerns), level.message])
     header = [t.block(f"col_{key}") for key in ("level", "ours", "theirs", "concerns", "message")]
-    return tables.Table(header, rows, [0.9, 1.1, 1.6, 3.0, 4.6])
+    return tables.Table(header, rows, [0.8, 1.0, 1.4, 2.4, 5.4])
 
 
 def step3(deck: Deck) -> None:
@@ -61,9 +61,9 @@ def step3(deck: Deck) -> None:
     title, notes = t.block("step3_title"), t.block("step3_notes")
     probe = deck.new("Title and Table", title, notes)
     region = Region.of(placeholders_of(probe, "table")[0])
-    for n, (page, size) in enumerate(tables.pages(layering_table(deck), region, 16, 9)):
+    for n, (page, sizes) in enumerate(tables.pages(layering_table(deck), region, 16, 9)):
         slide = probe if n == 0 else deck.new("Title and Table", t.block("continued", title=title, part=n + 1), notes)
-        tables.place(slide, page, region, size, deck.fonts, placeholders_of(slide, "table")[0])
+        tables.place(slide, page, region, sizes, deck.fonts, placeholders_of(slide, "table")[0])
 
 
 def discussion(deck: Deck) -> None:

@@ -125,6 +125,11 @@ def _flatten(groups: list[list[str]]) -> list[str]:
     return [line for group in groups for line in group]
 
 
+def breaks_words(text: str, size: float, width: float, bold: bool = False) -> bool:
+    """Whether some word of `text` is wider than `width` and would be cut inside."""
+    return any(text_width(token, size, bold) > width for token in _tokens(text) if not token.isspace())
+
+
 def text_height(lines: int, size: float) -> float:
     return lines * size * LINE_HEIGHT
 
