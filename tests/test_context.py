@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.labels import CONCERNS
 from pipeline.model import AUDIENCES
-from pipeline.render.context import BriefContext, brief_context, brief_contexts, number, signed
+from pipeline.render.context import BriefContext, brief_context, brief_contexts, number, reflow, signed
 from tests.test_brief_helpers import contacts_at, example
 
 XYZ = "xyz-atm-network"
@@ -140,3 +140,12 @@ def test_the_three_views_differ_and_map_to_template_variables():
 def test_numbers_are_shown_as_people_write_them():
     assert [number(90.0), number(82.5), number(5.88), signed(15), signed(-0.4), signed(0)] == \
         ["90", "82.5", "5.9", "+15", "-0.4", "0"]
+
+
+def test_lines_a_yaml_block_wrapped_are_joined():
+    analysis = example("south-gov-long-distance")
+    assert "\n" in analysis.overview.statement  # the deal's own statement, a YAML block
+    intro = brief_context(analysis, "senior").competition_intro
+    assert "\n" not in intro
+    assert intro == "".join(line.strip() for line in analysis.overview.statement.splitlines())
+    assert reflow("dual-routed\n  branch network\n", "en") == "dual-routed branch network"

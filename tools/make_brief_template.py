@@ -338,6 +338,7 @@ class Body:
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
         mark_header(table.rows[0])
+        table.rows[2]._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))  # a row stays on one page
         texts = [[f"{{{{ {head} }}}}" for head, _, _ in columns],
                  [f"{{%tr for {var} in {items} %}}"] + [""] * (len(columns) - 1),
                  [f"{{{{ {var}.{cell.split('.', 1)[1]} }}}}" for _, cell, _ in columns],

@@ -8,7 +8,8 @@ recomputed. The result is plain data; the renderer turns it into a Jinja mapping
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields
+import re
+from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import Optional
 
 from pipeline import wording
@@ -127,6 +128,10 @@ def brief_contexts(analysis: Analysis) -> dict[str, BriefContext]:
 
 def brief_context(analysis: Analysis, level: str) -> BriefContext:
     """The view of `analysis` for one audience level."""
+    return reflow(build_context(analysis, level), analysis.deal.language)
+
+
+def build_context(analysis: Analysis, level: str) -> BriefContext:
     deal, lang = analysis.deal, analysis.deal.language
     name, in_text = audience_label(lang, level), wording.in_sentence(lang, audience_key(level))
     competition = _COMPETITION[level](analysis)
@@ -163,6 +168,23 @@ def headings(lang: str, level_name: str) -> dict[str, str]:
 
 
 # --- formatting -------------------------------------------------------------
+
+
+LINE_BREAK = re.compile(r"[ \t]*\n\s*")
+
+
+def reflow(value, lang: str):
+    """Join lines that a YAML block wrapped (zh without a space, en with one): a brief
+    paragraph wraps by itself, and a stray line break would show in the middle of it."""
+    if isinstance(value, str):
+        return LINE_BREAK.sub("" if lang == "zh" else " ", value.strip())
+    if isinstance(value, (list, tuple)):
+        return type(value)(reflow(v, lang) for v in value)
+    if isinstance(value, dict):
+        return {k: reflow(v, lang) for k, v in value.items()}
+    if is_dataclass(value):
+        return replace(value, **{f.name: reflow(getattr(value, f.name), lang) for f in fields(value)})
+    return value
 
 
 def number(value: float) -> str:
