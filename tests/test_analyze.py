@@ -1,0 +1,115 @@
+"""analyze(deal): every stage wired into one Analysis, deterministic, in the deal's language."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.analyze import analyze
+from pipeline.chain import chain
+from pipeline.load import load_deal
+from pipeline.results import Analysis
+from pipeline.score import score
+from tests.analysis_deals import XYZ, contact, item, make, xyz
+
+ROOT = Path(__file__).resolve().parent.parent
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+@pytest.fixture(scope="module")
+def xyz_analysis():
+    return analyze(xyz())
+
+
+def test_stages_are_wired(xyz_analysis):
+    deal = xyz()
+    assert xyz_analysis.deal == deal
+    assert xyz_analysis.scores == score(deal)
+    assert xyz_analysis.chain == chain(deal)
+    assert xyz_analysis.overview.strongest == "business_capabilities"
+    assert list(xyz_analysis.positioning) == ["A", "B", "C"]
+    assert xyz_analysis.three_years.our_gaps[0].item == "客户经理的影响力"
+    assert [t.rule for t in xyz_analysis.tactics] == ["concede-on-price", "senior-to-senior", "work-surrounding",
+                                                       "invest-in-gaps"]
+    assert xyz_analysis.value.payback_months == 5.88
+    assert xyz_analysis.findings == []
+
+
+def test_findings_reach_the_analysis():
+    analysis = analyze(make(specific={"payback_months": 12}))
+    assert [(f.field, f.message) for f in analysis.findings] == [(
+        "value_proposition.specific.payback_months",
+        "the stated payback of 12 months is more than 10% off the computed 5.88 months")]
+
+
+def test_same_deal_same_analysis_same_json(xyz_analysis):
+    again = analyze(xyz())
+    assert again == xyz_analysis
+    assert again.model_dump_json() == xyz_analysis.model_dump_json()
+    assert Analysis.model_validate_json(xyz_analysis.model_dump_json()) == xyz_analysis
+
+
+def test_json_does_not_depend_on_the_hash_seed():
+    script = ("import sys; from pipeline.load import load_deal; from pipeline.analyze import analyze; "
+              f"sys.stdout.write(analyze(load_deal({str(XYZ)!r})[0]).model_dump_json())")
+    outputs = {subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("0", "1", "4242")}
+    assert len(outputs) == 1
+    assert json.loads(outputs.pop())["overview"]["margins"]["business_capabilities"] == 15.0
+
+
+def generated_text(analysis: Analysis) -> list[str]:
+    """Every string the analysis produced (the deal's own text left out)."""
+    data = analysis.model_dump(exclude={"deal"})
+    found: list[str] = []
+
+    def walk(value):
+        if isinstance(value, str):
+            found.append(value)
+        elif isinstance(value, dict):
+            [walk(v) for v in value.values()]
+        elif isinstance(value, list):
+            [walk(v) for v in value]
+    walk(data)
+    return found
+
+
+def english_deal():
+    return make(language="en", key_buying_factors=[item("Security", 90, 70, 80, weight=3), item("Price", 60, 90, 70)],
+                relationship_capabilities=[item("Influence", 60, 85, 70, future={"A": 90, "us": 80})],
+                chain_customer=[contact("Chen", "top", 2), contact("Zhou", "deputy", 4), contact("Sun", "frontline", 0)],
+                chain_surrounding=[{"name": "CSRC", "kind": "regulator", "influence": 5, "strength": 1}],
+                specific={"payback_months": 20, "outcomes": [{"metric": "capacity", "change_pct": 150}]})
+
+
+def test_an_english_deal_gets_no_chinese():
+    analysis = analyze(english_deal())
+    assert len(analysis.tactics) >= 4 and len(analysis.findings) == 2 and not analysis.chain.intact
+    texts = generated_text(analysis)
+    assert [t for t in texts if CJK.search(t)] == []
+    assert analysis.overview.statement.startswith("For Acme (Banks), build on our strength in")
+
+
+def test_a_chinese_deal_speaks_chinese(xyz_analysis):
+    prose = [xyz_analysis.three_years.note, xyz_analysis.overview.statement, xyz_analysis.value.specific,
+             *(p.sentence for p in xyz_analysis.positioning.values()), *(t.reason for t in xyz_analysis.tactics),
+             *(w.action for w in xyz_analysis.chain.weak_links), *(lv.message for lv in xyz_analysis.value.levels.values())]
+    assert all(CJK.search(text) for text in prose)
+    assert not any(re.search(r"\b(the|and|we)\b", text) for text in prose)
+
+
+def test_every_example_deal_analyses():
+    for path in sorted((ROOT / "inputs").glob("*.yaml")):
+        analysis = analyze(load_deal(path)[0])
+        assert analysis.value.overall and len(analysis.value.levels) == 3, path
+
+
+def test_deal_data_round_trip_keeps_the_analysis():
+    deal = english_deal()
+    assert analyze(deal) == analyze(type(deal).model_validate(deal.model_dump()))
