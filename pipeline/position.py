@@ -89,6 +89,12 @@ def best_items(deal: Deal, dimension: str, count: int) -> list[Item]:
     return sorted(deal.dimension(dimension), key=lambda item: -item_margin(deal, item))[:count]
 
 
+def basis_items(deal: Deal, dimension: str) -> list[Item]:
+    """Our best items of a dimension where we lead the field; the single best when we lead nowhere."""
+    ranked = best_items(deal, dimension, BASIS_ITEMS)
+    return [item for item in ranked if item_margin(deal, item) > 0] or ranked[:1]
+
+
 def contested_factor(deal: Deal, words: Optional[list[str]] = None) -> Optional[tuple[Item, Company]]:
     """The key buying factor where a competitor beats us by most (among those whose name holds
     one of `words`, if given), and that competitor."""
@@ -107,7 +113,7 @@ def named(item: Item, words: Optional[list[str]]) -> bool:
 def draft_statement(deal: Deal, strongest: str, positioning: dict[str, CompetitorPosition]) -> str:
     """For whom, on what basis, with what lever, what concession, to what end (长途电话竞争定位)."""
     language = deal.language
-    basis = best_items(deal, strongest, BASIS_ITEMS)
+    basis = basis_items(deal, strongest)
     parts = [
         text(language, "statement_for", whom=whom(deal)),
         text(language, "statement_basis", items=join(language, [i.name for i in basis])),

@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.position import classify, overview, position, sentence
 from pipeline.score import score
-from tests.analysis_deals import dims, make, xyz
+from tests.analysis_deals import dims, item, make, xyz
 
 
 def analysed(deal):
@@ -146,3 +146,12 @@ def test_drafted_statement_names_a_lever_and_skips_the_concession():
     # strongest: KBF (+25); lever: the best business capability not about bundling
     assert view.statement == ("对于海关, 以我方在安全性方面的优势为基础, 充分发挥全程全网等全业务优势进行综合业务捆绑, "
                               "从而赢得客户的忠诚和新业务, 力争达成全面的排他性协议。")
+
+
+def test_the_basis_never_names_a_factor_we_trail_on():
+    deal = make(language="en", key_buying_factors=[item("Security", 90, 70, 80, weight=3), item("Price", 60, 90, 70)],
+                relationship_capabilities=[item("Influence", 60, 85, 70)])
+    # KBF us (270 + 60)/4 = 82.5, best B 77.5 -> +5 strongest; Security leads by 10, Price trails by 30
+    _, view = analysed(deal)
+    assert view.statement.startswith("For Acme (Banks), build on our strength in Security, use our")
+    assert "give larger discounts on Price" in view.statement
