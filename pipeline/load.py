@@ -78,7 +78,8 @@ def _load(path: Path, shown: str) -> tuple[Deal, Source]:
     deal, issues = validate(data)
     issues += check_rules(data, source.line_of) + _default_id_issues(data, path)
     problems = [(pos, path_, message) for path_, pos, message in tree.problems]
-    problems += [(_position(issue, tree, source), issue.path, issue.message) for issue in issues]
+    said = {path_ for _, path_, _ in problems}  # e.g. an unsupported tag: no second word on it
+    problems += [(_position(i, tree, source), i.path, i.message) for i in issues if i.path not in said]
     if problems:
         raise InputError([_format(shown, *problem) for problem in _in_order(problems)])
     if deal.id is None:
