@@ -7,13 +7,14 @@ import zipfile
 from pathlib import Path
 
 import docx
+import jinja2
 import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from pipeline.errors import TemplateError
-from pipeline.render.brief import render_briefs
-from pipeline.render.brief_template import CONTEXT_NAMES, load_brief_template
+from pipeline.render.brief import render_briefs, warm_up
+from pipeline.render.brief_template import CONTEXT_NAMES, environment, load_brief_template
 from tests.test_brief_helpers import body_text, example, header_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -127,3 +128,25 @@ def test_a_missing_user_template_is_refused(tmp_path):
     with pytest.raises(TemplateError) as error:
         render_briefs(example("xyz-atm-network"), tmp_path / "nowhere.docx")
     assert str(error.value) == f"template {tmp_path / 'nowhere.docx'} not found"
+
+
+def test_each_template_source_is_compiled_once():
+    environment().from_string("{{ customer }}")
+    assert environment().from_string("{{ customer }}") is environment().from_string("{{ customer }}")
+    render_briefs(example("xyz-atm-network"))
+    compiled = dict(environment()._compiled)
+    render_briefs(example("xyz-atm-network"))
+    assert environment()._compiled == compiled
+
+
+def test_the_compiling_environment_stays_sandboxed_strict_and_escaping():
+    env = environment()
+    assert env.autoescape is True and env.undefined is jinja2.StrictUndefined
+    assert env.from_string("{{ name }}").render(name="张三 & <Co>") == "张三 &amp; &lt;Co&gt;"
+    with pytest.raises(jinja2.exceptions.SecurityError):
+        env.from_string("{{ f.__globals__ }}").render(f=lambda: 0)
+
+
+def test_warm_up_loads_the_shipped_template():
+    warm_up()
+    assert load_brief_template().path == SHIPPED

@@ -274,7 +274,7 @@ def our_side(analysis: Analysis, level: str) -> str:
 
 def outcome_figures(deal: Deal) -> list[Figure]:
     """Each measurable outcome of the SMART statement, as a signed percentage."""
-    return [Figure(o.metric, f"{signed(o.change_pct)}%") for o in deal.value_proposition.specific.outcomes]
+    return [Figure(capitalized(o.metric), f"{signed(o.change_pct)}%") for o in deal.value_proposition.specific.outcomes]
 
 
 def senior_figures(analysis: Analysis) -> list[Figure]:
@@ -587,7 +587,7 @@ def mend_goals(analysis: Analysis, level: str) -> list[str]:
 def senior_goals(analysis: Analysis) -> list[str]:
     deal, lang = analysis.deal, analysis.deal.language
     people = [c.name for c in level_contacts(analysis, "senior")]
-    first = (word(lang, "goal_senior_1", people=joined(lang, people)) if people
+    first = (word(lang, "goal_senior_1", people=wording.join(lang, people)) if people
              else word(lang, "goal_senior_1_none"))
     second = word(lang, "goal_senior_2", customer=deal.customer.name,
                   offering=deal.value_proposition.specific.offering)
