@@ -374,9 +374,14 @@ def chain(rng: random.Random, language: str, team: dict, top_titles: tuple, depu
             "surrounding": surrounding(rng, language), "our_team": team}
 
 
+# Deputies, managers, front-line staff under the one number one: eight contacts, at
+# most three a level (four English contacts at one level overflow the deck's chain slide).
+SHAPES = ((1, 3, 3), (2, 2, 3), (2, 3, 2))
+
+
 def contacts(rng: random.Random, language: str, team: dict, top_titles: tuple, deputy_titles: tuple) -> list[dict]:
-    deputies, managers = rng.randint(1, 2), rng.randint(2, 3)
-    levels_ = ["top"] + ["deputy"] * deputies + ["manager"] * managers + ["frontline"] * (7 - deputies - managers)
+    deputies, managers, frontline = rng.choice(SHAPES)
+    levels_ = ["top"] + ["deputy"] * deputies + ["manager"] * managers + ["frontline"] * frontline
     pools = {"top": top_titles, "deputy": deputy_titles, **TITLES[language]}
     titles = {level: rng.sample(pools[level], levels_.count(level)) for level in pools}
     audience = {"top": "senior", "deputy": "senior", "manager": "middle", "frontline": "frontline"}
