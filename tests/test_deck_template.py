@@ -1,0 +1,130 @@
+"""A user's own deck master (--deck-template): what works, and the exact messages when it cannot."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from pptx import Presentation
+from pptx.oxml.ns import qn
+
+from pipeline.analyze import analyze
+from pipeline.errors import TemplateError
+from pipeline.load import load_deal
+from pipeline.render.deck import render_deck
+from pipeline.render.deck_master import SHIPPED_MASTER
+
+NEEDS = (
+    "a deck template needs: Title (title, subtitle); Title and Content (title, body); Blank with Title (title); "
+    "Title, Table and Chart (title, table, chart); Title and Table (title, table); Title and Chart (title, chart); "
+    "Title, Chart and Text (title, chart, body); Two Content (title, body, body)"
+)
+
+
+@pytest.fixture(scope="module")
+def analysis(root):
+    deal, _ = load_deal(root / "inputs" / "xyz-atm-network.yaml")
+    return analyze(deal)
+
+
+def corp_master(tmp_path, change) -> str:
+    """The shipped master changed by `change(prs)`, saved as corp.pptx."""
+    prs = Presentation(str(SHIPPED_MASTER))
+    change(prs)
+    path = tmp_path / "corp.pptx"
+    prs.save(str(path))
+    return path
+
+
+def layout(prs, name):
+    return next(item for item in prs.slide_layouts if item.name == name)
+
+
+def test_a_missing_layout_names_it_and_lists_what_the_file_has(tmp_path, analysis):
+    path = corp_master(tmp_path, lambda prs: layout(prs, "Title and Chart")._element.cSld.set("name", "Chart Only"))
+    with pytest.raises(TemplateError) as error:
+        render_deck(analysis, path)
+    assert str(error.value) == (
+        "no slide layout 'Title and Chart' in corp.pptx (it has: Title, Section, Title and Content, Two Content, "
+        "Chart Only, Title, Chart and Text, Title and Table, Title, Table and Chart, Blank with Title); " + NEEDS
+    )
+
+
+def drop_chart_placeholder(prs):
+    target = layout(prs, "Title and Chart")
+    chart = next(ph for ph in target.placeholders if ph.placeholder_format.idx == 13)
+    chart._element.getparent().remove(chart._element)
+
+
+def test_a_layout_without_the_placeholder_it_needs_says_which(tmp_path, analysis):
+    path = corp_master(tmp_path, drop_chart_placeholder)
+    with pytest.raises(TemplateError) as error:
+        render_deck(analysis, path)
+    assert str(error.value) == (
+        "slide layout 'Title and Chart' in corp.pptx lacks a chart placeholder "
+        "(it has: title, footer, slide number); " + NEEDS
+    )
+
+
+def test_a_file_that_is_not_a_zip_is_refused_before_opening(tmp_path, analysis):
+    path = tmp_path / "corp.pptx"
+    path.write_bytes(b"this is not a presentation")
+    with pytest.raises(TemplateError) as error:
+        render_deck(analysis, path)
+    assert str(error.value) == (
+        f"template {path} is not an Office file (.pptx/.docx are zip packages); save it from PowerPoint or Word"
+    )
+
+
+def test_a_zip_bomb_is_refused_before_opening(tmp_path, analysis):
+    path = tmp_path / "corp.pptx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("ppt/media/huge.bin", b"\0" * (4 * 2**20))
+    with pytest.raises(TemplateError) as error:
+        render_deck(analysis, path)
+    assert str(error.value) == f"template {path}: part ppt/media/huge.bin is compressed suspiciously well (a zip bomb?)"
+
+
+def test_a_zip_that_is_not_a_presentation_is_a_template_error(tmp_path, analysis):
+    path = tmp_path / "corp.pptx"
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("word/document.xml", "<w:document/>")
+    with pytest.raises(TemplateError) as error:
+        render_deck(analysis, path)
+    assert str(error.value).startswith("corp.pptx is not a PowerPoint file python-pptx can open (")
+    assert str(error.value).endswith(NEEDS)
+
+
+def with_theme_fonts(path, east_asian: str) -> None:
+    """Rewrite the theme of a saved .pptx so its body and heading East Asian font is `east_asian`."""
+    data = path.read_bytes()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            blob = src.read(info.filename)
+            if info.filename == "ppt/theme/theme1.xml":
+                blob = blob.replace(b'<a:ea typeface="Noto Sans CJK SC"/>', f'<a:ea typeface="{east_asian}"/>'.encode())
+            dst.writestr(info, blob)
+    path.write_bytes(out.getvalue())
+
+
+def test_a_corporate_master_with_extra_layouts_and_its_own_fonts_is_used(tmp_path, analysis):
+    path = corp_master(tmp_path, lambda prs: None)
+    with_theme_fonts(path, "Microsoft YaHei")
+    prs = Presentation(io.BytesIO(render_deck(analysis, path)))
+    assert len(prs.slides) == 17
+    title_run = prs.slides[1].shapes.title.text_frame.paragraphs[0].runs[0]
+    assert title_run.font._rPr.find(qn("a:ea")).get("typeface") == "Microsoft YaHei"
+
+
+def test_an_edited_template_is_read_again(tmp_path, analysis):
+    path = corp_master(tmp_path, lambda prs: None)
+    render_deck(analysis, path)
+    drop = Presentation(str(path))
+    drop_chart_placeholder(drop)
+    drop.save(str(path))
+    with pytest.raises(TemplateError):
+        render_deck(analysis, path)
