@@ -149,3 +149,8 @@ def test_lines_a_yaml_block_wrapped_are_joined():
     assert "\n" not in intro
     assert intro == "".join(line.strip() for line in analysis.overview.statement.splitlines())
     assert reflow("dual-routed\n  branch network\n", "en") == "dual-routed branch network"
+
+
+def test_both_languages_have_the_same_wording_keys():
+    from pipeline.render.brief_words import HEADINGS, WORDS
+    assert set(WORDS["zh"]) == set(WORDS["en"]) and set(HEADINGS["zh"]) == set(HEADINGS["en"])

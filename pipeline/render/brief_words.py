@@ -38,7 +38,6 @@ HEADINGS: dict[str, dict[str, str]] = {
         "answer": "应对",
         "no_objections": "我方在各维度均不落后于对手, 预计不会出现基于对比的异议.",
         "no_contacts": "我们在客户这一层级还没有任何联系人.",
-        "page": "第",
     },
     "en": {
         "concerns": "What the customer's {level} level cares about",
@@ -70,7 +69,6 @@ HEADINGS: dict[str, dict[str, str]] = {
         "answer": "Answer",
         "no_objections": "We trail no competitor on any dimension; expect no objection from a comparison.",
         "no_contacts": "We have no contact at all at this level of the customer yet.",
-        "page": "Page",
     },
 }
 
@@ -118,7 +116,6 @@ WORDS: dict[str, dict[str, str]] = {
         # talking points
         "tp_lead": "我方在{dimension}上领先最强对手 {margin} 分, 这是本次会谈的立足点.",
         "tp_gap": "未来三年我们将把{item}从 {now} 提高到 {target}.",
-        "tp_payback": "客户投资 {investment}, 预计 {payback}收回.",
         "tp_team": "我方团队: {team}, 各自对接客户的同一层级.",
         "tp_outcome": "{metric}{direction} {pct}%.",
         "up": "提高",
@@ -202,7 +199,6 @@ WORDS: dict[str, dict[str, str]] = {
         "axis_y": "Key buying factor match",
         "tp_lead": "We lead the best competitor on {dimension} by {margin} points: build the meeting on it.",
         "tp_gap": "Over three years we will raise {item} from {now} to {target}.",
-        "tp_payback": "The customer invests {investment} and recovers it in {payback}.",
         "tp_team": "Our team: {team}, each facing the same level of the customer.",
         "tp_outcome": "{metric}: {direction} {pct}%.",
         "up": "up",
@@ -244,10 +240,6 @@ WORDS: dict[str, dict[str, str]] = {
         "goal_mend": "Mend a link: {action}",
     },
 }
-
-
-def heading(language: str, key: str) -> str:
-    return HEADINGS[language][key]
 
 
 def word(language: str, key: str, **fields: object) -> str:

@@ -441,10 +441,7 @@ def senior_talking(analysis: Analysis) -> list[str]:
 
 def middle_talking(analysis: Analysis) -> list[str]:
     deal, value, lang = analysis.deal, analysis.value, analysis.deal.language
-    lines = [value.specific]
-    if value.payback_months is not None:
-        lines.append(word(lang, "tp_payback", investment=money(deal.value_proposition.specific.investment, lang),
-                          payback=months(lang, value.payback_months)))
+    lines = [value.specific]  # it states the investment and the payback already
     lines += tactic_lines(analysis)
     lines.append(word(lang, "tp_team", team=team_line(deal)))
     return lines
