@@ -11,7 +11,7 @@ import pytest
 from lxml import etree
 
 from pipeline.labels import CONCERNS
-from pipeline.model import AUDIENCES, Customer
+from pipeline.model import AUDIENCES, Customer, Deal
 from pipeline.render.brief import render_briefs
 from tests.test_brief_helpers import (analysis_of, body_lines, body_text, contacts_at, example, header_text,
                                       open_docx, part, part_names, table_with_header)
@@ -209,3 +209,30 @@ def test_the_map_names_each_company_on_its_point(xyz):
 def test_every_example_renders(name):
     briefs = render_briefs(example(name))
     assert all(blob.startswith(b"PK") for blob in briefs.values())
+
+
+def sparse_deal():
+    """The xyz deal with us ahead everywhere, one contact only, no team, no tracking, no payback."""
+    data = example(XYZ).deal.model_dump(mode="json")
+    for dimension in ("key_buying_factors", "business_capabilities", "relationship_capabilities"):
+        for item in data[dimension]:
+            item["scores"]["us"] = 100
+            item["in_3_years"] = None
+    data["chain"] = {"customer": [{"name": "陈总", "title": "总经理", "level": "top", "strength": 4}],
+                     "surrounding": [], "our_team": {}}
+    specific = data["value_proposition"]["specific"]
+    specific.update(monthly_benefit=None, payback_months=None, tracking=None)
+    return Deal.model_validate(data)
+
+
+def test_a_sparse_deal_says_what_is_missing_instead_of_failing():
+    briefs = render_briefs(analysis_of(sparse_deal()))
+    middle, frontline = body_lines(briefs["middle"]), body_lines(briefs["frontline"])
+    assert "我们在客户这一层级还没有任何联系人." in frontline
+    assert "我方尚未指定基层对接人: 会谈前先确定由谁出面." in frontline
+    assert any(line.startswith("一线员工: 缺失. ") for line in frontline)
+    assert "我方在各维度均不落后于对手, 预计不会出现基于对比的异议." in middle
+    assert "贵方以什么指标评价投资回报, 要求多长的回收期?" in middle
+    assert "商定跟踪项目效果的指标和数据来源." in frontline
+    with pytest.raises(AssertionError):
+        table_with_header(briefs["middle"], "异议")
