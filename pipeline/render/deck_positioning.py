@@ -99,27 +99,25 @@ def company_series(deck: Deck, dimension: str) -> list[charts.Series]:
 
 
 def dimension_slides(deck: Deck, dimension: str) -> None:
-    """The dimension's table (scores, weighted totals, indices) beside a clustered bar chart."""
+    """The dimension's table (scores, weighted totals, indices) beside a clustered bar chart.
+
+    When the table does not fit beside the chart it gets the full width, and the chart a slide of its own.
+    """
     t, analysis = deck.text, deck.analysis
     title, notes = t.block("dimension_title", dimension=dimension), t.block("dimension_notes", dimension=dimension)
-    probe = deck.new("Title, Table and Chart", title, notes)
-    table_ph, chart_ph = placeholders_of(probe, "table")[0], placeholders_of(probe, "chart")[0]
-    region, chart_region = Region.of(table_ph), Region.of(chart_ph)
+    table = dimension_table(deck, dimension)
+    beside = deck.layout_region("Title, Table and Chart", "table")
+    sizes = tables.table_size(table, beside, 14, 9)
+    if sizes is None:
+        deck.table_slides("Title and Table", title, notes, table)
+        slide = deck.new("Title and Chart", t.block("continued", title=title, part=2), notes)
+    else:
+        slide = deck.new("Title, Table and Chart", title, notes)
+        tables.place(slide, table, beside, sizes, deck.fonts, placeholders_of(slide, "table")[0])
+    holder = placeholders_of(slide, "chart")[0]
     names = [i.name for i in analysis.deal.dimension(dimension)]
-    charts.bar_chart(probe, names, company_series(deck, dimension), chart_region, deck.fonts,
-                     analysis.deal.date, chart_ph)
-    for n, (page, sizes) in enumerate(tables.pages(dimension_table(deck, dimension), region, 14, 9)):
-        slide = probe if n == 0 else _continued("Title, Table and Chart", deck, title, notes, n)
-        holder = placeholders_of(slide, "table")[0]
-        tables.place(slide, page, region, sizes, deck.fonts, holder)
-
-
-def _continued(layout: str, deck: Deck, title: str, notes: str, n: int):
-    """A continuation slide; its unused chart placeholder is removed."""
-    slide = deck.new(layout, deck.text.block("continued", title=title, part=n + 1), notes)
-    for ph in placeholders_of(slide, "chart"):
-        ph._element.getparent().remove(ph._element)
-    return slide
+    charts.bar_chart(slide, names, company_series(deck, dimension), Region.of(holder), deck.fonts,
+                     analysis.deal.date, holder)
 
 
 def relationship_table(deck: Deck) -> None:
@@ -132,12 +130,7 @@ def relationship_table(deck: Deck) -> None:
             for c in analysis.deal.companies]
     weights = [[t.block("row_weight"), *(num(i.weight) for i in items), ""]]
     table = tables.Table(header, rows, [1.6, *([1.0] * len(items)), 1.2], weights)
-    title, notes = t.block("relationship_title"), t.block("relationship_notes")
-    probe = deck.new("Title and Table", title, notes)
-    region = Region.of(placeholders_of(probe, "table")[0])
-    for n, (page, sizes) in enumerate(tables.pages(table, region, 16, 9)):
-        slide = probe if n == 0 else _continued("Title and Table", deck, title, notes, n)
-        tables.place(slide, page, region, sizes, deck.fonts, placeholders_of(slide, "table")[0])
+    deck.table_slides("Title and Table", t.block("relationship_title"), t.block("relationship_notes"), table)
 
 
 def radar_series(deck: Deck) -> list[charts.Series]:

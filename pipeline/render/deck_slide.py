@@ -10,11 +10,13 @@ from pipeline.render.deck_base import (
     Fonts, Para, Region, add_footer, fill, fitted_size, para, placeholders_of,
     set_notes, write,
 )
+from pipeline.render import deck_table as tables
 from pipeline.render.deck_text import DeckText
 from pipeline.results import Analysis
 
 TITLE_SIZES = (28, 16)
 BODY_SIZES = (20, 12)
+TABLE_SIZES = (16, 9)
 GAP = 914400 // 8  # an eighth of an inch, in EMU
 
 
@@ -48,6 +50,24 @@ class Deck:
         footer = [int(s.top) for s in slide.placeholders if int(s.top) > top]
         bottom = min(footer, default=int(self.prs.slide_height) - 4 * GAP) - GAP // 2
         return Region(int(title.left), top, int(title.width), bottom - top)
+
+    def layout_region(self, layout: str, kind: str) -> Region:
+        """Where the layout puts its first placeholder of `kind`, before any slide is made."""
+        from pipeline.render.deck_master import KINDS
+
+        found = [ph for ph in self.layouts[layout].placeholders if KINDS.get(ph.placeholder_format.type) == kind]
+        return Region.of(sorted(found, key=lambda ph: (int(ph.left), int(ph.top)))[0])
+
+    def table_slides(self, layout: str, title: str, notes: str, table: tables.Table, sizes=TABLE_SIZES) -> list:
+        """The table on one slide when it fits, else row pages on further slides, the footer rows on the last."""
+        region = self.layout_region(layout, "table")
+        slides = []
+        for n, (page, fitted) in enumerate(tables.pages(table, region, *sizes)):
+            heading = title if n == 0 else self.text.block("continued", title=title, part=n + 1)
+            slide = self.new(layout, heading, notes)
+            tables.place(slide, page, region, fitted, self.fonts, placeholders_of(slide, "table")[0])
+            slides.append(slide)
+        return slides
 
     def body(self, slide, n: int = 0):
         return placeholders_of(slide, "body")[n]

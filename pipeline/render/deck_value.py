@@ -58,12 +58,7 @@ def layering_table(deck: Deck) -> tables.Table:
 def step3(deck: Deck) -> None:
     """Our senior, middle and front line facing theirs: each level's concerns and its message."""
     t = deck.text
-    title, notes = t.block("step3_title"), t.block("step3_notes")
-    probe = deck.new("Title and Table", title, notes)
-    region = Region.of(placeholders_of(probe, "table")[0])
-    for n, (page, sizes) in enumerate(tables.pages(layering_table(deck), region, 16, 9)):
-        slide = probe if n == 0 else deck.new("Title and Table", t.block("continued", title=title, part=n + 1), notes)
-        tables.place(slide, page, region, sizes, deck.fonts, placeholders_of(slide, "table")[0])
+    deck.table_slides("Title and Table", t.block("step3_title"), t.block("step3_notes"), layering_table(deck))
 
 
 def discussion(deck: Deck) -> None:
