@@ -34,6 +34,7 @@ class When(Strict):
     relationship: Optional[Standing] = None
     chain_intact: Optional[bool] = None  # every level of the chain held
     top_held: Optional[bool] = None  # the number one (一把手) level held
+    below_top_held: Optional[bool] = None  # every level below the number one held
     surrounding_flagged: Optional[bool] = None  # some influential surrounding relation is weak
     # a competitor beats us on a key buying factor: "any", or one whose name contains one of these words
     kbf_item_trailing: Optional[Union[Literal["any"], list[str]]] = None

@@ -49,6 +49,7 @@ def holds(when: When, deal: Deal, positioning: dict[str, CompetitorPosition], ch
     flags = {
         "chain_intact": chain.intact,
         "top_held": chain.levels["top"].held,
+        "below_top_held": all(lv.held for lv in chain.levels.values() if lv.level != "top"),
         "surrounding_flagged": any(s.flagged for s in chain.surrounding),
         "trailing_projection": known["projection_rival"] != "",
     }

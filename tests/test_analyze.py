@@ -35,8 +35,8 @@ def test_stages_are_wired(xyz_analysis):
     assert xyz_analysis.overview.strongest == "business_capabilities"
     assert list(xyz_analysis.positioning) == ["A", "B", "C"]
     assert xyz_analysis.three_years.our_gaps[0].item == "客户经理的影响力"
-    assert [t.rule for t in xyz_analysis.tactics] == ["concede-on-price", "senior-to-senior", "work-surrounding",
-                                                       "invest-in-gaps"]
+    assert [t.rule for t in xyz_analysis.tactics] == ["concede-on-price", "senior-to-senior", "mend-the-zipper",
+                                                       "work-surrounding", "invest-in-gaps"]
     assert xyz_analysis.value.payback_months == 5.88
     assert xyz_analysis.findings == []
 

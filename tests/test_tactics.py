@@ -38,8 +38,10 @@ def test_shipped_playbook_has_the_rules():
 
 def test_xyz_tactics():
     tactics_ = fired(xyz())
-    assert [t.rule for t in tactics_] == ["concede-on-price", "senior-to-senior", "work-surrounding", "invest-in-gaps"]
+    assert [t.rule for t in tactics_] == ["concede-on-price", "senior-to-senior", "mend-the-zipper", "work-surrounding",
+                                          "invest-in-gaps"]
     reasons = {t.rule: t.reason for t in tactics_}
+    assert reasons["mend-the-zipper"] == "一把手以下尚无3以上关系的层级: 一线员工。"  # 刘工 1, 钱工 0
     assert reasons["concede-on-price"] == "对手A在价格上得分90, 高于我方的60。"
     assert reasons["senior-to-senior"] == "关系链条在一把手处断开: 陈总的关系强度为2, 没有达到3以上的关系。"
     assert reasons["work-surrounding"] == "这些周边关系对客户影响大, 而我方关系薄弱: 证监会派出机构 (监管机构, 影响力4, 关系强度2)。"
@@ -88,9 +90,12 @@ def test_senior_to_senior():
 def test_mend_the_zipper():
     weak_middle = [*HELD_CHAIN[:2], contact("M", "manager", 1), contact("F", "frontline", 0)]
     assert by_rule(make(chain_customer=weak_middle), "mend-the-zipper").reason == \
-        "以下层级尚无3以上的关系: 部门或分管经理和一线员工。"
+        "一把手以下尚无3以上关系的层级: 部门或分管经理、一线员工。"
     weak_top_too = [contact("T", "top", 1), *weak_middle[1:]]
-    assert "mend-the-zipper" not in rule_ids(make(chain_customer=weak_top_too))  # senior-to-senior covers it
+    assert by_rule(make(language="en", chain_customer=weak_top_too), "mend-the-zipper").reason == \
+        "Below the number one, no link of 3 or more yet among: department and line managers; front-line staff."
+    only_top = [contact("T", "top", 1), *HELD_CHAIN[1:]]
+    assert "mend-the-zipper" not in rule_ids(make(chain_customer=only_top))  # senior-to-senior covers it
     assert "mend-the-zipper" not in rule_ids(make())
 
 
