@@ -123,17 +123,16 @@ def verdict(deal: Deal, letter: SmartLetter, found: list[Doubt]) -> SmartCheck:
 
 
 def passed(deal: Deal, letter: SmartLetter) -> str:
+    """Why a letter holds, quoting the figures (each sentence takes the values it names)."""
     language, spec = deal.language, deal.value_proposition.specific
     months = payback(spec).months
-    values = {
-        "S": lambda: {"offering": spec.offering, "metrics": join(language, [o.metric for o in spec.outcomes])},
-        "M": lambda: {"outcomes": outcome_phrase(language, spec), "investment": investment(language, spec)},
-        "A": lambda: {"limit": number(MAX_CHANGE_PCT)},
-        "R": lambda: {"months": number(months or 0), "low": number(PAYBACK_MIN_MONTHS), "high": number(PAYBACK_MAX_MONTHS)},
-        "T": lambda: {"start": start_date(language, spec.start), "months": number(months or 0)},
-    }[letter]()
-    key = "smart_R_unknown" if letter == "R" and months is None else f"smart_{letter}_ok"
-    return text(language, key, **values)
+    if months is None and letter == "R":
+        return text(language, "smart_R_unknown")
+    return text(language, f"smart_{letter}_ok", offering=spec.offering,
+                metrics=join(language, [o.metric for o in spec.outcomes]),
+                outcomes=outcome_phrase(language, spec), investment=investment(language, spec),
+                limit=number(MAX_CHANGE_PCT), months=number(months or 0), low=number(PAYBACK_MIN_MONTHS),
+                high=number(PAYBACK_MAX_MONTHS), start=start_date(language, spec.start))
 
 
 def outcome_phrase(language: str, spec: Specific, saving_only: bool = False) -> str:
