@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.load import load_deal
+from tools import bench
 from tools.synthetic import INDICATOR_WEIGHTS, INDICATORS, write_deals
 
 N = 6
@@ -109,3 +110,52 @@ def test_english_deals_speak_english(deals):
     texts = (en.title, en.customer.name, en.situation, *(c.name for c in en.chain.customer))
     assert not any(CJK.search(text) for text in texts)
     assert en.value_proposition.specific.investment.currency == "USD"
+
+
+# --- the benchmark's bookkeeping (tools/bench.py): parsing, arithmetic, verdicts; no timings ---
+
+def test_bench_reads_the_cli_summary_line():
+    errors = "x.yaml: warning: ...\nbuilt 3, skipped 197 (up to date), failed 0 in 1.2 s\n"
+    assert bench.parse_summary(errors) == (3, 197, 0)
+
+
+def test_bench_says_when_the_summary_line_is_missing():
+    with pytest.raises(bench.BenchError) as caught:
+        bench.parse_summary("Traceback ...\nImportError: no module named analyze\n")
+    assert str(caught.value) == ("no 'built N, skipped N (up to date), failed N' line in the build's output:\n"
+                                 "Traceback ...\nImportError: no module named analyze")
+
+
+def test_bench_checks_what_a_run_did():
+    run = bench.Run(deals=4, built=3, skipped=1, failed=0, wall_s=1.0, cpu_s=1.0, peak_mb=50.0)
+    with pytest.raises(bench.BenchError) as caught:
+        bench.expect(run, 4, 0, "full build")
+    assert str(caught.value) == "full build: expected built 4, skipped 0; got built 3, skipped 1"
+
+
+def test_bench_figures_per_deal():
+    run = bench.Run(deals=200, built=200, skipped=0, failed=0, wall_s=10.0, cpu_s=18.0, peak_mb=120.5)
+    assert bench.figures(run) == bench.Figures(
+        wall_ms_per_deal=50.0, cpu_ms_per_deal=90.0, documents_per_s=100.0, peak_mb=120.5)
+
+
+def test_bench_verdicts_against_the_targets():
+    full = bench.Run(200, 200, 0, 0, wall_s=10.0, cpu_s=18.0, peak_mb=110.0)
+    noop = bench.Run(200, 0, 200, 0, wall_s=2.0, cpu_s=1.0, peak_mb=40.0)
+    quarter = bench.Run(50, 50, 0, 0, wall_s=3.0, cpu_s=5.0, peak_mb=100.0)
+    result = bench.report(200, 2, full, noop, quarter)
+    assert result["met"] == {"wall": True, "stretch": False, "noop": False, "flat_memory": True}
+    assert result["noop"]["share_of_full"] == pytest.approx(0.2)
+    assert result["memory_growth"] == pytest.approx(0.1)
+    text = "\n".join(bench.lines(result))
+    assert "50.0 ms/deal   target <= 75 (stretch <= 30)   ok, stretch MISSED" in text
+    assert "20.0 % of the full build   target <= 15 %   MISSED" in text
+    assert "100.0 MB at 50 deals, 110.0 MB at 200 deals: +10.0 %   target <= +10 %   ok" in text
+
+
+def test_bench_names_where_time_goes():
+    site = "/usr/lib/python3/site-packages/pptx/oxml/xmlchemy.py"
+    assert bench.module_of(site, "xpath") == "pptx"
+    assert bench.short_path(site) == "pptx/oxml/xmlchemy.py"
+    assert bench.module_of(str(bench.ROOT / "pipeline" / "build.py"), "build_deal") == "pipeline/build.py"
+    assert bench.module_of("~", "<built-in method posix.fsync>") == "built-in <built-in method posix.fsync>"
