@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
+from pipeline.model import DIMENSIONS
 from pipeline.position import classify, overview, position, sentence
+from pipeline.wording import in_sentence
 from pipeline.score import score
 from tests.analysis_deals import dims, item, make, xyz
 
@@ -155,3 +159,15 @@ def test_the_basis_never_names_a_factor_we_trail_on():
     _, view = analysed(deal)
     assert view.statement.startswith("For Acme (Banks), build on our strength in Security, use our")
     assert "give larger discounts on Price" in view.statement
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_every_combination_names_each_dimension_once(language):
+    names = {d: in_sentence(language, d) for d in DIMENSIONS}
+    for combination in itertools.product((ADV, PAR, DIS), repeat=3):
+        said = sentence(language, "X", dict(zip(DIMENSIONS, combination)))
+        assert all(said.count(name) == 1 for name in names.values()), said
+        assert said.startswith("相对于X而言, 我方在" if language == "zh" else "Relative to X, we ")
+        assert said.endswith("。" if language == "zh" else ".")
+        assert (ADV in combination) == (("相对优势" if language == "zh" else "relative advantage") in said)
+        assert (DIS in combination) == (("相对劣势" if language == "zh" else "relative disadvantage") in said)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.results import CompanyScore
 from pipeline.score import score
@@ -63,3 +65,14 @@ def test_index_stays_on_the_0_to_100_scale():
     business = score(deal)["business_capabilities"]
     assert (business["us"].index, business["A"].index, business["B"].index) == (100, 0, 50)
     assert business["us"].weighted_total == 1600
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.floats(0.1, 20), st.floats(0, 100), st.floats(0, 100)), min_size=1, max_size=6))
+def test_index_lies_between_the_lowest_and_highest_item_score(rows):
+    items = [item(f"i{n}", us, a, 50, weight=w) for n, (w, us, a) in enumerate(rows)]
+    result = score(make(relationship_capabilities=items))["relationship_capabilities"]
+    for company, column in (("us", 1), ("A", 2)):
+        values = [row[column] for row in rows]
+        assert min(values) - 0.01 <= result[company].index <= max(values) + 0.01
+        assert result[company].weighted_total == pytest.approx(sum(r[0] * r[column] for r in rows), abs=0.01)
