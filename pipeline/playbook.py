@@ -57,6 +57,7 @@ class Rule(Strict):
 
 
 class Playbook(Strict):
+    about: list[str] = []  # notes for whoever edits the file: the conditions and facts it may use
     rules: list[Rule] = Field(min_length=1)
 
 

@@ -8,10 +8,12 @@ import pytest
 
 from pipeline.chain import chain
 from pipeline.errors import TemplateError
+from pipeline.facts import facts
 from pipeline.playbook import Playbook, When, load_playbook
 from pipeline.position import position
 from pipeline.score import score
 from pipeline.tactics import tactics
+from pipeline.three_years import three_years
 from tests.analysis_deals import HELD_CHAIN, contact, dims, item, make, xyz
 
 SHIPPED = load_playbook()
@@ -137,6 +139,16 @@ def test_reframe_buying_factors():
     assert tactic.reason == "我方在客户购买关键因素的匹配上落后于Rival A和Rival B (Rival A -35、Rival B -12.5)。"
     assert "安全性" in tactic.recommendation
     assert "reframe-buying-factors" not in rule_ids(make())
+
+
+def test_the_playbooks_notes_list_every_fact_and_condition():
+    deal = xyz()
+    scores = score(deal)
+    known = facts(deal, scores, position(deal, scores), chain(deal), three_years(deal, scores))
+    listed = next(line for line in SHIPPED.about if line.startswith("Facts: ")).removeprefix("Facts: ").split(", ")
+    assert listed == list(known)
+    notes = " ".join(SHIPPED.about)
+    assert all(condition in notes for condition in When.model_fields)
 
 
 @pytest.mark.parametrize("language", ["zh", "en"])
