@@ -179,19 +179,29 @@ def test_ampersand_and_angle_bracket_survive():
         assert open_docx(blob).core_properties.subject == "张三 & <Co>"
 
 
-@pytest.mark.parametrize(("level", "chart"), [("senior", "scatterChart"), ("middle", "radarChart")])
-def test_native_chart_with_an_east_asian_font_and_its_workbook(xyz, level, chart):
+@pytest.mark.parametrize(("level", "number", "chart"),
+                         [("senior", 1, "scatterChart"), ("senior", 2, "radarChart"), ("middle", 1, "radarChart")])
+def test_native_chart_with_an_east_asian_font_and_its_workbook(xyz, level, number, chart):
     names = part_names(xyz[level])
-    assert "word/charts/chart1.xml" in names and "word/embeddings/Microsoft_Excel_Sheet1.xlsx" in names
-    xml = part(xyz[level], "word/charts/chart1.xml").decode()
+    assert f"word/charts/chart{number}.xml" in names
+    assert f"word/embeddings/Microsoft_Excel_Sheet{number}.xlsx" in names
+    xml = part(xyz[level], f"word/charts/chart{number}.xml").decode()
     assert f"<c:{chart}>" in xml
     assert '<a:ea typeface="Noto Sans CJK SC"/>' in xml
-    rels = part(xyz[level], "word/charts/_rels/chart1.xml.rels").decode()
-    assert 'Id="rId1"' in rels and "../embeddings/Microsoft_Excel_Sheet1.xlsx" in rels
-    workbook = zipfile.ZipFile(io.BytesIO(part(xyz[level], "word/embeddings/Microsoft_Excel_Sheet1.xlsx")))
+    rels = part(xyz[level], f"word/charts/_rels/chart{number}.xml.rels").decode()
+    assert 'Id="rId1"' in rels and f"../embeddings/Microsoft_Excel_Sheet{number}.xlsx" in rels
+    workbook = zipfile.ZipFile(io.BytesIO(part(xyz[level], f"word/embeddings/Microsoft_Excel_Sheet{number}.xlsx")))
     assert b"2026-11-20T00:00:00Z" in workbook.read("docProps/core.xml")
     content_types = part(xyz[level], "[Content_Types].xml").decode()
-    assert "application/vnd.openxmlformats-officedocument.drawingml.chart+xml" in content_types
+    assert f'<Override PartName="/word/charts/chart{number}.xml" ' \
+           'ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>' in content_types
+
+
+def test_each_chart_has_its_caption_under_it(xyz):
+    lines = body_lines(xyz["senior"])
+    map_caption = "定位图: 横轴为业务能力指数, 纵轴为客户购买关键因素匹配指数, 越靠右上越有利."
+    radar_caption = "客户关系能力雷达图: 各公司今天的得分, 以及我方3年后的目标."
+    assert lines.index(radar_caption) == lines.index(map_caption) + 2  # drawing, caption, drawing, caption
 
 
 def test_frontline_brief_has_no_chart(xyz):

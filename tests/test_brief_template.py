@@ -20,7 +20,7 @@ from tests.test_brief_helpers import body_text, example, header_text
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = ROOT / "tools" / "make_brief_template.py"
 SHIPPED = ROOT / "templates" / "brief" / "brief.docx"
-CONTEXT_LIST = ("chart, chart_caption, competition_intro, concerns, confidential, contacts, customer, date, "
+CONTEXT_LIST = ("charts, competition_intro, concerns, confidential, contacts, customer, date, "
                 "deal_title, doc_title, figures, goals, h, index_rows, item_rows, language, level, level_name, "
                 "mend, objections, our_side, questions, sentences, subtitle, talking_points, value_message, "
                 "win_rows")

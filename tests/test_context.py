@@ -78,13 +78,13 @@ def test_each_level_sees_the_competition_at_its_own_depth():
     senior, middle, frontline = (brief_context(analysis, level) for level in AUDIENCES)
     assert senior.competition_intro == analysis.overview.statement
     assert senior.sentences == [analysis.positioning[c].sentence for c in ("A", "B", "C")]
-    assert senior.chart.kind == "map" and not senior.index_rows and not senior.win_rows
+    assert [c.kind for c in senior.charts] == ["map", "radar"] and not senior.index_rows and not senior.win_rows
     assert [r.company for r in middle.index_rows] == ["中国电信某省公司", "对手A", "对手B", "对手C"]
     assert middle.index_rows[0].kbf == number(analysis.scores["key_buying_factors"]["us"].index)
     assert [r.item for r in middle.item_rows][:2] == ["网络交易的安全性", "交易高峰的实时性"]
     assert middle.item_rows[0].others == "对手A 65、对手B 75、对手C 60"
-    assert middle.chart.kind == "radar" and not middle.sentences
-    assert frontline.chart is None and not frontline.index_rows and not frontline.sentences
+    assert [c.kind for c in middle.charts] == ["radar"] and not middle.sentences
+    assert frontline.charts == [] and not frontline.index_rows and not frontline.sentences
 
 
 def test_frontline_service_facts_are_the_items_where_we_score_higher():
@@ -112,7 +112,7 @@ def test_relationship_objection_answers_with_our_three_year_target():
 
 
 def test_radar_has_every_company_and_our_target():
-    chart = brief_context(example(XYZ), "middle").chart
+    chart = brief_context(example(XYZ), "middle").charts[0]
     assert chart.categories[0] == "客户经理的影响力"
     assert [s.name for s in chart.series] == ["中国电信某省公司", "对手A", "对手B", "对手C",
                                               "中国电信某省公司 (我们3年后的目标)"]

@@ -1,7 +1,7 @@
 """The per-level meeting briefs: one template, three views, three .docx files.
 
 Each level's view comes from `pipeline.render.context`; this module only fills
-the template with it (docxtpl), places the chart, and sets the core properties
+the template with it (docxtpl), places the charts, and sets the core properties
 from the deal so that no wall clock reaches the output.
 """
 
@@ -40,8 +40,7 @@ def warm_up() -> None:
 def render_brief(template: BriefTemplate, context: BriefContext, deal: Deal) -> bytes:
     document = DocxTemplate(io.BytesIO(template.blob))
     variables = context.mapping()
-    if context.chart is not None:
-        variables["chart"] = InlineChart(document, context.chart, deal.date)
+    variables["charts"] = [InlineChart(document, spec, deal.date) for spec in context.charts]
     try:
         document.render(variables, jinja_env=environment(), autoescape=True)
     except jinja2.TemplateError as exc:

@@ -82,6 +82,7 @@ class ChartSpec:
     series: tuple[Series, ...]
     x_title: str = ""
     y_title: str = ""
+    caption: str = ""
 
 
 @dataclass(frozen=True)
@@ -109,8 +110,7 @@ class BriefContext:
     index_rows: list[IndexRow]
     item_rows: list[ItemRow]
     win_rows: list[WinRow]
-    chart: Optional[ChartSpec]
-    chart_caption: str
+    charts: list[ChartSpec]
     talking_points: list[str]
     questions: list[str]
     objections: list[Objection]
@@ -345,10 +345,10 @@ _FIGURES = {"senior": senior_figures, "middle": middle_figures, "frontline": fro
 
 
 def _competition(intro: str, sentences=(), index_rows=(), item_rows=(), win_rows=(),
-                 chart: Optional[ChartSpec] = None, caption: str = "") -> dict[str, object]:
+                 charts=()) -> dict[str, object]:
     return {
         "competition_intro": intro, "sentences": list(sentences), "index_rows": list(index_rows),
-        "item_rows": list(item_rows), "win_rows": list(win_rows), "chart": chart, "chart_caption": caption,
+        "item_rows": list(item_rows), "win_rows": list(win_rows), "charts": list(charts),
     }
 
 
@@ -356,14 +356,13 @@ def senior_competition(analysis: Analysis) -> dict[str, object]:
     lang = analysis.deal.language
     sentences = [analysis.positioning[c.id].sentence for c in analysis.deal.competitors]
     return _competition(analysis.overview.statement, sentences=sentences,
-                        chart=positioning_map(analysis), caption=word(lang, "caption_map"))
+                        charts=[positioning_map(analysis), relationship_radar(analysis)])
 
 
 def middle_competition(analysis: Analysis) -> dict[str, object]:
     lang = analysis.deal.language
     return _competition(word(lang, "intro_middle"), index_rows=index_rows(analysis),
-                        item_rows=item_rows(analysis.deal), chart=relationship_radar(analysis),
-                        caption=word(lang, "caption_radar"))
+                        item_rows=item_rows(analysis.deal), charts=[relationship_radar(analysis)])
 
 
 def frontline_competition(analysis: Analysis) -> dict[str, object]:
@@ -406,8 +405,8 @@ def positioning_map(analysis: Analysis) -> ChartSpec:
     lang, scores = analysis.deal.language, analysis.scores
     series = tuple(Series(c.name, (scores["business_capabilities"][c.id].index, scores["key_buying_factors"][c.id].index))
                    for c in analysis.deal.companies)
-    return ChartSpec("map", word(lang, "map_title"), (), series,
-                     x_title=word(lang, "axis_x"), y_title=word(lang, "axis_y"))
+    return ChartSpec("map", word(lang, "map_title"), (), series, x_title=word(lang, "axis_x"),
+                     y_title=word(lang, "axis_y"), caption=word(lang, "caption_map"))
 
 
 def relationship_radar(analysis: Analysis) -> ChartSpec:
@@ -417,7 +416,8 @@ def relationship_radar(analysis: Analysis) -> ChartSpec:
     targets = tuple((i.in_3_years or {}).get(deal.us.id, i.scores[deal.us.id]) for i in items)
     if any(i.in_3_years and deal.us.id in i.in_3_years for i in items):
         series.append(Series(f"{deal.us.name} ({label(lang, 'our_target')})", targets))
-    return ChartSpec("radar", word(lang, "radar_title"), tuple(i.name for i in items), tuple(series))
+    return ChartSpec("radar", word(lang, "radar_title"), tuple(i.name for i in items), tuple(series),
+                     caption=word(lang, "caption_radar"))
 
 
 # --- talking points, questions, objections, goals -------------------------------

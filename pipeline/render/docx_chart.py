@@ -34,7 +34,7 @@ NS = {"c": C, "a": A, "r": R}
 LATIN_FONT = "Arial"
 EAST_ASIAN_FONT = "Noto Sans CJK SC"
 WIDTH = Cm(15)
-HEIGHTS = {"radar": Cm(10.5), "map": Cm(8.5)}  # a radar's long category names need the room
+HEIGHTS = {"radar": Cm(9.5), "map": Cm(7.5)}  # a radar's long category names need the room
 
 
 @dataclass(frozen=True)
@@ -183,15 +183,24 @@ def fonts(run_properties) -> None:
 
 
 class InlineChart:
-    """Put where a template says `{{ chart }}`: adds the chart parts to the part being
-    rendered and returns the inline drawing (as docxtpl's InlineImage does for pictures)."""
+    """A chart for the template: `{{ c.drawing }}` places it, `{{ c.caption }}` captions it."""
+
+    def __init__(self, tpl, spec: ChartSpec, stamp: dt.date):
+        self.caption = spec.caption
+        self.drawing = Drawing(tpl, spec, stamp)
+
+
+class Drawing:
+    """Rendered by docxtpl: adds the chart parts to the part being rendered and returns the
+    inline drawing that refers to them (as docxtpl's InlineImage does for pictures)."""
 
     def __init__(self, tpl, spec: ChartSpec, stamp: dt.date):
         self.tpl, self.spec, self.stamp = tpl, spec, stamp
 
     def __html__(self) -> str:
         rel_id = add_chart(self.tpl.current_rendering_part, chart_blobs(self.spec, self.stamp))
-        return f'</w:t></w:r><w:r><w:drawing>{inline_xml(rel_id, self.spec.title, HEIGHTS[self.spec.kind])}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
+        inline = inline_xml(rel_id, self.spec.title, HEIGHTS[self.spec.kind])
+        return f'</w:t></w:r><w:r><w:drawing>{inline}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
 
     __str__ = __html__
 
