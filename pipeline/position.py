@@ -9,7 +9,7 @@ from pipeline.model import DIMENSIONS, Company, Deal, Item
 from pipeline.results import CompetitorPosition, Overview, Position
 from pipeline.score import Scores
 from pipeline.settings import BASIS_ITEMS, BUNDLING_WORDS, POSITION_MARGIN, rounded
-from pipeline.wording import in_sentence, join, text
+from pipeline.wording import in_sentence, join, text, unwrap
 
 BUSINESS = "business_capabilities"
 KBF = "key_buying_factors"
@@ -69,7 +69,7 @@ def overview(deal: Deal, scores: Scores, positioning: dict[str, CompetitorPositi
     strongest = max(DIMENSIONS, key=lambda d: margins[d])  # ties: the first in DIMENSIONS
     weakest = min(DIMENSIONS, key=lambda d: margins[d])
     own = deal.positioning_statement
-    statement = own if own is not None else draft_statement(deal, strongest, positioning)
+    statement = unwrap(own) if own is not None else draft_statement(deal, strongest, positioning)
     return Overview(strongest=strongest, weakest=weakest, margins=margins,
                     statement=statement, statement_drafted=own is None)
 

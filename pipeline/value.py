@@ -12,7 +12,7 @@ from pipeline.labels import CONCERNS
 from pipeline.model import AUDIENCES, Deal
 from pipeline.results import ChainResult, LevelMessage, Overview, ValueResult
 from pipeline.smart import investment, outcome_phrase, payback, smart
-from pipeline.wording import in_sentence, money, number, start_date, text, whole_months
+from pipeline.wording import bare, in_sentence, money, number, start_date, text, unwrap, whole_months
 
 
 def value(deal: Deal, chain: ChainResult, overview: Optional[Overview] = None) -> ValueResult:
@@ -41,7 +41,8 @@ def overall(deal: Deal) -> str:
 def specific(deal: Deal) -> str:
     """Step 2: start, offering, outcomes, investment and payback, tracking (the source's sentence)."""
     language, spec = deal.language, deal.value_proposition.specific
-    sentences = [text(language, "specific_outcomes", start=start_date(language, spec.start), offering=spec.offering,
+    sentences = [text(language, "specific_outcomes", start=start_date(language, spec.start),
+                      offering=bare(language, spec.offering),
                       customer=deal.customer.name, outcomes=outcome_phrase(language, spec)),
                  payback_sentence(deal)]
     if spec.tracking is not None:
@@ -70,7 +71,7 @@ def level_message(deal: Deal, chain: ChainResult, overview: Optional[Overview], 
     own = getattr(deal.value_proposition.levels, audience) if deal.value_proposition.levels else None
     generated = {"senior": senior, "middle": middle, "frontline": frontline}[audience]
     return LevelMessage(
-        message=own if own is not None else generated(deal, chain, overview),
+        message=unwrap(own) if own is not None else generated(deal, chain, overview),
         from_deal=own is not None,
         concerns=CONCERNS[deal.language][audience],
         customer_contacts=[c.name for lv in chain.levels.values() if lv.audience == audience for c in lv.contacts],
@@ -81,7 +82,8 @@ def level_message(deal: Deal, chain: ChainResult, overview: Optional[Overview], 
 def senior(deal: Deal, chain: ChainResult, overview: Optional[Overview]) -> str:
     """The strategic outcome, and where we lead the field."""
     language, vp = deal.language, deal.value_proposition
-    message = text(language, "senior_message", offering=vp.specific.offering, customer=deal.customer.name,
+    message = text(language, "senior_message", offering=bare(language, vp.specific.offering),
+                   customer=deal.customer.name,
                    improves=vp.overall.improves, outcomes=outcome_phrase(language, vp.specific))
     if overview is None or overview.margins[overview.strongest] <= 0:
         return message

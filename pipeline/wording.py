@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 
 from pipeline.labels import label
 
@@ -155,6 +156,9 @@ CURRENCIES = {
 }
 # Large-number units, largest first: Chinese counts in 万 and 亿, English in million and billion.
 UNITS = {"zh": ((1e8, "亿"), (1e4, "万")), "en": ((1e9, " billion"), (1e6, " million"))}
+ARTICLE = re.compile(r"^(a|an|the)\s+", re.IGNORECASE)
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December")
 
@@ -212,3 +216,23 @@ def start_date(language: str, start: dt.date | str) -> str:
 def whole_months(months: float) -> int:
     """A payback as the reader is told it: within this many whole months."""
     return math.ceil(round(months, 6))
+
+
+def bare(language: str, phrase: str) -> str:
+    """An English noun phrase without its leading article, for 'the … we provide', 'our …'."""
+    return ARTICLE.sub("", phrase, count=1) if language == "en" else phrase
+
+
+def unwrap(words: str) -> str:
+    """The team's text with the line breaks of its YAML block undone: none between two Chinese
+    characters, a space elsewhere; a blank line stays a paragraph break."""
+    return "\n".join(unwrap_lines(p) for p in PARAGRAPH_BREAK.split(words.strip()))
+
+
+def unwrap_lines(paragraph: str) -> str:
+    joined = ""
+    for line in (line.strip() for line in paragraph.splitlines()):
+        if joined and line:
+            joined += "" if CJK.match(joined[-1]) and CJK.match(line[0]) else " "
+        joined += line
+    return joined

@@ -123,6 +123,16 @@ def test_the_deals_own_statement_wins():
     assert (view.statement, view.statement_drafted) == ("我们自己的定位。", False)
 
 
+@pytest.mark.parametrize("written, shown", [
+    ("以良好的客户关系为基础, 进行综合业务捆绑,\n但对长途业务给予优惠, 赢得客户的\n忠诚。\n",
+     "以良好的客户关系为基础, 进行综合业务捆绑, 但对长途业务给予优惠, 赢得客户的忠诚。"),
+    ("Build on our\nrelationships.\n\nThen bundle.\n", "Build on our relationships.\nThen bundle."),
+])
+def test_the_deals_statement_loses_only_the_yaml_line_breaks(written, shown):
+    _, view = analysed(make(positioning_statement=written))
+    assert view.statement == shown
+
+
 def test_drafted_statement_in_english_with_a_disadvantage():
     deal = make(language="en", key_buying_factors=[
         {"name": "Security", "weight": 3, "scores": {"us": 90, "A": 70, "B": 60}},

@@ -160,6 +160,18 @@ def test_the_deals_own_level_wording_wins():
     assert levels["middle"].from_deal is False and levels["middle"].message.startswith("在预算与资源上")
 
 
+def test_an_english_offering_keeps_one_article():
+    result = valued(make(language="en", specific={"offering": "A managed branch network"}))
+    assert result.specific.startswith("From December 2026, based on the managed branch network we provide, Acme will")
+    assert result.levels["senior"].message.startswith("Strategically, our managed branch network helps Acme")
+
+
+def test_the_deals_level_wording_loses_only_the_yaml_line_breaks():
+    deal = make(value_proposition={**make().value_proposition.model_dump(mode="json"),
+                                   "levels": {"middle": "在本预算周期内\n完成改造。\n"}})
+    assert valued(deal).levels["middle"].message == "在本预算周期内完成改造。"
+
+
 def test_step3_in_english_without_a_team_or_a_lead():
     deal = make(language="en", chain_our_team={}, specific={"monthly_benefit": None, "tracking": None,
                                                             "outcomes": [{"metric": "capacity", "change_pct": 30}]})
