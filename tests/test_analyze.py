@@ -113,3 +113,54 @@ def test_every_example_deal_analyses():
 def test_deal_data_round_trip_keeps_the_analysis():
     deal = english_deal()
     assert analyze(deal) == analyze(type(deal).model_validate(deal.model_dump()))
+
+
+ENGLISH_YAML = """\
+title: Harbour customs data network
+language: en
+date: 2026-11-20
+customer: {name: Harbour Customs}
+us: {id: us, name: Our Telecom}
+competitors:
+  - {id: A, name: Rival A}
+key_buying_factors:
+  - {name: Security, weight: 4, scores: {us: 90, A: 70}}
+  - {name: Price, weight: 1, scores: {us: 60, A: 90}}
+business_capabilities:
+  - {name: Nationwide network, weight: 1, scores: {us: 90, A: 60}}
+relationship_capabilities:
+  - {name: History, weight: 1, scores: {us: 60, A: 80}, in_3_years: {A: 85, us: 75}}
+value_proposition:
+  overall: {expertise: customs networks, capability: link every port, improves: clearance speed}
+  specific:
+    start: 2027-01
+    offering: port data network
+    outcomes: [{metric: clearance time, change_pct: -30}]
+    investment: {amount: 500000, currency: USD}
+    monthly_benefit: {amount: 50000, currency: USD}
+chain:
+  customer:
+    - {name: Director Wu, level: top, strength: 3}
+    - {name: Deputy Ma, level: deputy, strength: 3}
+    - {name: Manager Li, level: manager, strength: 3}
+    - {name: Officer Xu, level: frontline, strength: 3}
+  our_team: {senior: Ms Tan}
+"""
+
+
+def test_an_english_deal_from_a_yaml_file(tmp_path):
+    path = tmp_path / "harbour.yaml"
+    path.write_text(ENGLISH_YAML, encoding="utf-8")
+    analysis = analyze(load_deal(path)[0])
+    # KBF us (360 + 60)/5 = 84, A (280 + 90)/5 = 74 -> +10; business +30; relationship 60 - 80 = -20
+    assert analysis.positioning["A"].sentence == (
+        "Relative to Rival A, we hold a relative advantage in key buying factor match and business capability, "
+        "and a relative disadvantage in customer relationship capability.")
+    assert [t.rule for t in analysis.tactics] == ["bundle-on-business", "concede-on-price", "invest-in-gaps"]
+    # 500,000 / 50,000 = 10 months
+    assert analysis.value.specific == (
+        "From January 2027, based on the port data network we provide, Harbour Customs will save 30% of "
+        "clearance time. The customer's investment of 500,000 US dollars pays back within 10 months.")
+    assert analysis.value.payback_months == 10 and analysis.findings == []
+    assert analysis.chain.intact is True
+    assert analysis.deal.id == "harbour"
