@@ -116,7 +116,7 @@ class _Converter:
             return float(node.value)
         try:
             return self.constructor.construct_object(node)
-        except (ConstructorError, ValueError, OverflowError):
+        except (ConstructorError, ValueError, OverflowError, KeyError):
             return node.value  # e.g. a date 2026-02-30: validation says what is wrong
 
     def mapping(self, node: MappingNode, path: str) -> dict:
@@ -166,4 +166,5 @@ class _Converter:
 
 def _unsupported(tag: str) -> str:
     shown = tag.replace(TAG, "!!")
-    return f"unsupported YAML tag '{shown}'; remove it (a deal file holds only text, numbers, dates, lists and mappings)"
+    return (f"unsupported YAML tag '{shown}'; remove it "
+            "(a deal file holds only text, numbers, dates, lists and mappings)")

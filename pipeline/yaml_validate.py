@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from typing import get_origin
 
 from pydantic import ValidationError
 
@@ -128,7 +129,7 @@ def _expect(parts: tuple[str | int, ...]) -> str:
     annotation = type_at(parts)
     if is_model(annotation):
         return "a mapping with keys " + ", ".join(annotation.model_fields)
-    if getattr(annotation, "__origin__", None) is list:
+    if get_origin(annotation) is list:
         return "a list (one '- ' line per entry)"
     return "some text" if annotation is str else "a mapping"
 
