@@ -74,7 +74,7 @@ def text_height(shape, frame, width: float) -> float:
             continue
         size = max(r.font.size.pt for r in runs)
         indent = 21.6 * (paragraph.level + 1) if bulleted(shape, paragraph) else 0.0
-        bold = any(r.font.bold for r in runs)
+        bold = all(r.font.bold for r in runs)
         total += textfit.text_height(len(textfit.wrap(paragraph.text, size, width - indent, bold)), size)
         total += paragraph.space_before.pt if paragraph.space_before is not None else 0.0
     return total

@@ -137,19 +137,15 @@ def indent_of(p: Para, bulleted: bool) -> float:
 
 def fitted_size(paras: list[Para], region: Region, largest: float, smallest: float, bulleted: bool) -> Optional[float]:
     """The largest size at which `paras` fit `region`, or None."""
-    size = largest
-    while size >= smallest:
-        if height_at(paras, region, size, bulleted) <= region.box().height:
-            return size
-        size -= 0.5
-    return None
+    room = region.box().height
+    return textfit.largest_fitting(lambda size: height_at(paras, region, size, bulleted) <= room, largest, smallest)
 
 
 def height_at(paras: list[Para], region: Region, size: float, bulleted: bool, gap: float = 0.4) -> float:
     lines = 0
     for p in paras:
         width = region.box(indent_of(p, bulleted)).width
-        lines += len(textfit.wrap(p.text, size, width, bold=any(r.bold for r in p.runs)))
+        lines += len(textfit.wrap(p.text, size, width, bold=all(r.bold for r in p.runs)))
     return textfit.text_height(lines, size) + gap * size * max(len(paras) - 1, 0)
 
 
@@ -173,6 +169,7 @@ def write(frame, paras: list[Para], fonts: Fonts, size: float, bulleted: bool, a
     for n, p in enumerate(paras):
         paragraph = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
         paragraph.level = p.level
+        paragraph.line_spacing = Pt(round(size * textfit.LINE_HEIGHT, 1))  # exact: fonts' own metrics differ
         if n and gap:
             paragraph.space_before = Pt(round(size * gap, 1))
         if not bulleted:

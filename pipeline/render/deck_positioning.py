@@ -107,7 +107,7 @@ def dimension_slides(deck: Deck, dimension: str) -> None:
     title, notes = t.block("dimension_title", dimension=dimension), t.block("dimension_notes", dimension=dimension)
     table = dimension_table(deck, dimension)
     beside = deck.layout_region("Title, Table and Chart", "table")
-    sizes = tables.table_size(table, beside, 14, 9)
+    sizes = tables.table_size(table, beside, 16, 9)
     if sizes is None:
         deck.table_slides("Title and Table", title, notes, table)
         slide = deck.new("Title and Chart", t.block("continued", title=title, part=2), notes)

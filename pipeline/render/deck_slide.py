@@ -16,7 +16,7 @@ from pipeline.results import Analysis
 
 TITLE_SIZES = (28, 16)
 BODY_SIZES = (20, 12)
-TABLE_SIZES = (16, 9)
+TABLE_SIZES = (18, 9)
 GAP = 914400 // 8  # an eighth of an inch, in EMU
 
 

@@ -65,14 +65,14 @@ def table_size(table: Table, region: Region, largest: float, smallest: float) ->
 
 
 def _largest(table: Table, region: Region, largest: float, smallest: float, whole: bool) -> Optional[Sizes]:
-    cols, size = widths(table, region), largest
-    while size >= smallest:
-        sizes = (header_size(table, cols, size, smallest), size)
+    cols, room = widths(table, region), region.height / EMU_PER_PT
+
+    def fits(size: float) -> bool:
         rows_ok = not whole or all(whole_words(r, cols, size, table.first_bold) for r in [*table.rows, *table.footer])
-        if rows_ok and table_height(table, region, sizes) <= region.height / EMU_PER_PT:
-            return sizes
-        size -= 0.5
-    return None
+        return rows_ok and table_height(table, region, (header_size(table, cols, size, smallest), size)) <= room
+
+    size = textfit.largest_fitting(fits, largest, smallest)
+    return None if size is None else (header_size(table, cols, size, smallest), size)
 
 
 def pages(table: Table, region: Region, largest: float, smallest: float) -> list[tuple[Table, Sizes]]:

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 FONT_CANDIDATES = (
     ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2),
@@ -22,7 +23,7 @@ FONT_CANDIDATES = (
     ("/System/Library/Fonts/PingFang.ttc", 0),
     ("C:/Windows/Fonts/msyh.ttc", 0),
 )
-LINE_HEIGHT = 1.45  # em; Noto CJK's ascent + descent, which LibreOffice uses at 100% spacing
+LINE_HEIGHT = 1.2  # em; the renderer sets this exact line spacing, so every viewer lays lines out alike
 SAFETY = 1.04  # widths are sums of advances; leave room for kerning and renderer rounding
 NO_LINE_START = set("，。、；：？！）》」』】〕,.;:?!)]}%'\"’”…")
 TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F'’\-./%+:@#&_]+|\s+|.", re.S)
@@ -70,10 +71,15 @@ def char_em(char: str) -> float:
     return font.getlength(char) / 1000 if font is not None else estimate_em(char)
 
 
+@functools.lru_cache(maxsize=65536)
+def text_em(text: str) -> float:
+    """The width of `text` in em, before the safety margin."""
+    return sum(char_em(c) for c in text)
+
+
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """The width of `text` set at `size` points, in points."""
-    em = sum(char_em(c) for c in text)
-    return em * size * SAFETY * (1.05 if bold else 1.0)
+    return text_em(text) * size * SAFETY * (1.05 if bold else 1.0)
 
 
 def _tokens(text: str) -> list[str]:
@@ -89,17 +95,20 @@ def wrap(text: str, size: float, width: float, bold: bool = False) -> list[str]:
 
 
 def _wrap_line(text: str, size: float, width: float, bold: bool) -> list[str]:
-    lines, current = [], ""
+    lines, current, used = [], "", 0.0
+    scale = size * SAFETY * (1.05 if bold else 1.0)
     for token in _tokens(text):
         if not current and token.isspace():
             continue  # a line never starts with a space
-        if not current or text_width((current + token).rstrip(), size, bold) <= width:
+        if not current or token.isspace() or (used + text_em(token)) * scale <= width:
             current += token
+            used += text_em(token)
             continue
         if token[0] in NO_LINE_START and len(current) > 1 and _is_wide(current[-1]):
             current, token = current[:-1], current[-1] + token  # closing punctuation never starts a line
         lines.append(current.rstrip())
-        current = "" if token.isspace() else token
+        current = token
+        used = text_em(current)
     lines.append(current.rstrip())
     return _flatten([_split_long(line, size, width, bold) for line in lines])
 
@@ -142,15 +151,29 @@ def paragraphs_height(paragraphs: list[str], size: float, width: float, gap: flo
     return text_height(lines, size) + gap * size * (len(paragraphs) - 1)
 
 
+def largest_fitting(fits: Callable[[float], bool], largest: float, smallest: float) -> float | None:
+    """The largest size on the half-point grid from `smallest` to `largest` for which `fits`, or None.
+
+    A binary search: text that fits at one size fits at every smaller one.
+    """
+    low, high = 0, int(round((largest - smallest) * 2))
+    if not fits(smallest):
+        return None
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits(smallest + middle / 2):
+            low = middle
+        else:
+            high = middle - 1
+    return smallest + low / 2
+
+
 def fit_size(paragraphs: list[str], box: Box, largest: float, smallest: float,
              gap: float = 0.4, bold: bool = False) -> float | None:
     """The largest size from `largest` down to `smallest` (half points) at which all fits, or None."""
-    size = largest
-    while size >= smallest:
-        if paragraphs_height(paragraphs, size, box.width, gap, bold) <= box.height and _widest_ok(paragraphs, size, box):
-            return size
-        size -= 0.5
-    return None
+    return largest_fitting(
+        lambda size: paragraphs_height(paragraphs, size, box.width, gap, bold) <= box.height
+        and _widest_ok(paragraphs, size, box), largest, smallest)
 
 
 def _widest_ok(paragraphs: list[str], size: float, box: Box) -> bool:
