@@ -12,7 +12,6 @@ from pipeline.settings import BASIS_ITEMS, BUNDLING_WORDS, POSITION_MARGIN, roun
 from pipeline.wording import in_sentence, join, text, unwrap
 
 BUSINESS = "business_capabilities"
-KBF = "key_buying_factors"
 
 
 def position(deal: Deal, scores: Scores) -> dict[str, CompetitorPosition]:

@@ -60,6 +60,7 @@ def payback_sentence(deal: Deal) -> str:
 
 def tracking_sentence(language: str, tracking: str) -> str:
     """我们将通过…来记录实际效果; the team's words are kept whole when they already say 'record'."""
+    tracking = unwrap(tracking)
     records = "记录" in tracking if language == "zh" else "record" in tracking.lower()
     if language == "zh":
         tracking = tracking.removeprefix("通过")
