@@ -87,6 +87,16 @@ def test_each_smart_warning(specific, letter, field, message):
     assert result.smart_ok is False
 
 
+@pytest.mark.parametrize("specific", [
+    outcomes(100, -100),                                   # ±100 % is the limit, not beyond it
+    {"monthly_benefit": None, "payback_months": 1},        # 1 and 60 months are inside the range
+    {"monthly_benefit": None, "payback_months": 60},
+    {"monthly_benefit": {"amount": 1000000, "currency": "usd"}, "payback_months": 1},  # currency case ignored
+])
+def test_boundaries_are_no_warning(specific):
+    assert findings(make(specific=specific)) == []
+
+
 def test_within_tolerance_is_no_warning():
     # |6.45 - 5.88| = 0.57 <= 0.588 (10 % of 5.88)
     assert findings(make(specific={"payback_months": 6.45})) == []
