@@ -22,6 +22,7 @@ LIST_SEPARATOR = {"zh": "、", "en": "; "}
 
 def facts(deal: Deal, scores: Scores, positioning: dict[str, CompetitorPosition], chain: ChainResult,
           future: ThreeYears) -> dict[str, str]:
+    """Every fact, keyed by the name a playbook text uses for it."""
     found = {"customer": deal.customer.name, "us": deal.us.name,
              "senior_owner": deal.chain.our_team.senior or text(deal.language, "default_owner"),
              "best_factor": best_items(deal, "key_buying_factors", 1)[0].name,

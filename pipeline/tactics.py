@@ -12,7 +12,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from pipeline.errors import TemplateError
-from pipeline.facts import SHORT, facts, trailing_facts
+from pipeline.facts import SHORT, facts, overtaking, trailing_facts
 from pipeline.model import Deal
 from pipeline.playbook import Playbook, Rule, When, load_playbook
 from pipeline.position import contested_factor
@@ -36,24 +36,29 @@ def tactics(deal: Deal, scores: Scores, positioning: dict[str, CompetitorPositio
             playbook: Optional[Playbook] = None) -> list[Tactic]:
     """Every rule that fires, in the playbook's order, with its reason in this deal's words."""
     rules = (playbook or load_playbook()).rules
-    known = facts(deal, scores, positioning, chain, three_years(deal, scores))
-    fired = [r for r in rules if holds(r.when, deal, positioning, chain, known)]
+    future = three_years(deal, scores)
+    known = facts(deal, scores, positioning, chain, future)
+    truths = flags(chain, overtaking(deal, scores, future) is not None)
+    fired = [r for r in rules if holds(r.when, deal, positioning, truths)]
     env = jinja_environment()
     return [tactic(r, deal, known, env) for r in fired]
 
 
-def holds(when: When, deal: Deal, positioning: dict[str, CompetitorPosition], chain: ChainResult,
-          known: dict[str, str]) -> bool:
-    """Every condition the rule gives is met (a rule with none always fires)."""
-    checks = [standing(positioning, SHORT[key], getattr(when, key)) for key in SHORT if getattr(when, key)]
-    flags = {
+def flags(chain: ChainResult, overtaken: bool) -> dict[str, bool]:
+    """The yes/no facts a rule's condition can ask for."""
+    return {
         "chain_intact": chain.intact,
         "top_held": chain.levels["top"].held,
         "below_top_held": all(lv.held for lv in chain.levels.values() if lv.level != "top"),
         "surrounding_flagged": any(s.flagged for s in chain.surrounding),
-        "trailing_projection": known["projection_rival"] != "",
+        "trailing_projection": overtaken,
     }
-    checks += [getattr(when, key) == value for key, value in flags.items() if getattr(when, key) is not None]
+
+
+def holds(when: When, deal: Deal, positioning: dict[str, CompetitorPosition], truths: dict[str, bool]) -> bool:
+    """Every condition the rule gives is met (a rule with none always fires)."""
+    checks = [standing(positioning, SHORT[key], getattr(when, key)) for key in SHORT if getattr(when, key)]
+    checks += [getattr(when, key) == value for key, value in truths.items() if getattr(when, key) is not None]
     if when.kbf_item_trailing is not None:
         checks.append(contested_factor(deal, words(when)) is not None)
     return all(checks)
