@@ -151,3 +151,43 @@ def test_many_tactics_continue_on_further_slides_none_lost(crowded):
 
 def test_shrinking_stops_at_a_readable_floor(crowded):
     assert smallest_size(crowded[1]) >= 7
+
+
+MINIMAL = """\
+title: Minimal deal
+language: en
+date: 2026-01-05
+customer: {name: Acme}
+us: {id: us, name: Us}
+competitors: [{id: r, name: Rival}]
+key_buying_factors: [{name: Price, weight: 1, scores: {us: 50, r: 60}}]
+business_capabilities: [{name: Reach, weight: 1, scores: {us: 70, r: 60}}]
+relationship_capabilities: [{name: Trust, weight: 1, scores: {us: 40, r: 40}}]
+positioning_statement: We win on reach.
+value_proposition:
+  overall: {expertise: networks, capability: connect branches, improves: uptime}
+  specific:
+    start: 2026-06
+    offering: a network
+    outcomes: [{metric: uptime, change_pct: 5}]
+    investment: {amount: 1000, currency: USD}
+  levels: {senior: Uptime is strategy., middle: It fits the budget., frontline: Fewer outages.}
+chain:
+  customer: []
+"""
+
+
+def test_a_minimal_deal_renders_every_slide_with_its_gaps_said(tmp_path):
+    path = tmp_path / "minimal.yaml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    deal, _ = load_deal(path)
+    analysis = analyze(deal)
+    prs = Presentation(io.BytesIO(render_deck(analysis)))
+    assert len(prs.slides) == 17
+    assert overflows(prs) == []
+    every = "\n".join(shape.text_frame.text for s in prs.slides for shape in s.shapes if shape.has_text_frame)
+    assert "The deal file does not describe the situation" in every
+    assert every.count("Missing: no contact at this level") == 4
+    assert "The deal file lists no surrounding relations." in every
+    assert "The deal file gives no 3-year targets for us." in every
+    assert "We win on reach." in every
