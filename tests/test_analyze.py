@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pipeline.analyze import analyze
 from pipeline.chain import chain
@@ -164,3 +166,45 @@ def test_an_english_deal_from_a_yaml_file(tmp_path):
     assert analysis.value.payback_months == 10 and analysis.findings == []
     assert analysis.chain.intact is True
     assert analysis.deal.id == "harbour"
+
+
+scores_ = st.integers(0, 100)
+rivals = st.integers(1, 3)
+
+
+@st.composite
+def random_deals(draw):
+    ids = ["us", *("ABC"[:draw(rivals)])]
+
+    def items(prefix):
+        count = draw(st.integers(1, 3))
+        return [{"name": f"{prefix}{n}", "weight": draw(st.integers(1, 5)),
+                 "scores": {i: draw(scores_) for i in ids},
+                 **({"in_3_years": {i: draw(scores_) for i in ids if draw(st.booleans())}} if draw(st.booleans()) else {})}
+                for n in range(count)]
+
+    contacts = [contact(f"c{n}", draw(st.sampled_from(["top", "deputy", "manager", "frontline"])), draw(st.integers(0, 5)))
+                for n in range(draw(st.integers(0, 6)))]
+    surrounding = [{"name": f"s{n}", "kind": "regulator", "influence": draw(st.integers(1, 5)),
+                    "strength": draw(st.integers(0, 5))} for n in range(draw(st.integers(0, 2)))]
+    specific = {"outcomes": [{"metric": f"m{n}", "change_pct": draw(st.integers(-200, 200))}
+                             for n in range(draw(st.integers(1, 3)))],
+                "monthly_benefit": draw(st.sampled_from([None, {"amount": 50000, "currency": "USD"},
+                                                         {"amount": 9000, "currency": "CNY"}])),
+                "payback_months": draw(st.sampled_from([None, 0.5, 6, 20, 90]))}
+    return make(language=draw(st.sampled_from(["zh", "en"])),
+                competitors=[{"id": i, "name": f"Rival {i}"} for i in ids[1:]],
+                key_buying_factors=items("k"), business_capabilities=items("b"), relationship_capabilities=items("r"),
+                chain_customer=contacts, chain_surrounding=surrounding, specific=specific)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(random_deals())
+def test_any_valid_deal_analyses_completely_and_alike(deal):
+    analysis = analyze(deal)
+    assert analyze(deal).model_dump_json() == analysis.model_dump_json()
+    texts = generated_text(analysis)
+    assert all("{" not in t and "}" not in t and "None" not in t for t in texts)
+    assert analysis.chain.intact == all(lv.held for lv in analysis.chain.levels.values())
+    assert analysis.value.smart_ok == (not analysis.findings)
+    assert all(0 <= s.index <= 100 for by_company in analysis.scores.values() for s in by_company.values())
