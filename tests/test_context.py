@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.analyze import analyze
 from pipeline.labels import CONCERNS
-from pipeline.model import AUDIENCES
+from pipeline.model import AUDIENCES, Deal
 from pipeline.render.context import BriefContext, brief_context, brief_contexts, number, reflow, signed
 from tests.test_brief_helpers import contacts_at, example
 
@@ -143,11 +144,11 @@ def test_numbers_are_shown_as_people_write_them():
 
 
 def test_lines_a_yaml_block_wrapped_are_joined():
-    analysis = example("south-gov-long-distance")
-    assert "\n" in analysis.overview.statement  # the deal's own statement, a YAML block
-    intro = brief_context(analysis, "senior").competition_intro
-    assert "\n" not in intro
-    assert intro == "".join(line.strip() for line in analysis.overview.statement.splitlines())
+    data = example(XYZ).deal.model_dump(mode="json")
+    data["value_proposition"]["specific"]["tracking"] = "跟踪客户的通讯传输容量\n  来记录实际节约的成本\n"
+    context = brief_context(analyze(Deal.model_validate(data)), "frontline")
+    figures = {f.label: f.value for f in context.figures}
+    assert figures["效果跟踪方式"] == "跟踪客户的通讯传输容量来记录实际节约的成本"
     assert reflow("dual-routed\n  branch network\n", "en") == "dual-routed branch network"
 
 

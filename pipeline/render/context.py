@@ -83,6 +83,7 @@ class ChartSpec:
     x_title: str = ""
     y_title: str = ""
     caption: str = ""
+    companies: int = 0  # the first series are the companies; any after them are projections
 
 
 @dataclass(frozen=True)
@@ -406,7 +407,7 @@ def positioning_map(analysis: Analysis) -> ChartSpec:
     series = tuple(Series(c.name, (scores["business_capabilities"][c.id].index, scores["key_buying_factors"][c.id].index))
                    for c in analysis.deal.companies)
     return ChartSpec("map", word(lang, "map_title"), (), series, x_title=word(lang, "axis_x"),
-                     y_title=word(lang, "axis_y"), caption=word(lang, "caption_map"))
+                     y_title=word(lang, "axis_y"), caption=word(lang, "caption_map"), companies=len(series))
 
 
 def relationship_radar(analysis: Analysis) -> ChartSpec:
@@ -417,7 +418,7 @@ def relationship_radar(analysis: Analysis) -> ChartSpec:
     if any(i.in_3_years and deal.us.id in i.in_3_years for i in items):
         series.append(Series(f"{deal.us.name} ({label(lang, 'our_target')})", targets))
     return ChartSpec("radar", word(lang, "radar_title"), tuple(i.name for i in items), tuple(series),
-                     caption=word(lang, "caption_radar"))
+                     caption=word(lang, "caption_radar"), companies=len(deal.companies))
 
 
 # --- talking points, questions, objections, goals -------------------------------

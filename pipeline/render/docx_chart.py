@@ -33,6 +33,7 @@ WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 NS = {"c": C, "a": A, "r": R}
 LATIN_FONT = "Arial"
 EAST_ASIAN_FONT = "Noto Sans CJK SC"
+PALETTE = ("1F4E79", "C0504D", "9BBB59", "8064A2", "F79646", "4BACC6")  # us first, in the brief's blue
 WIDTH = Cm(15)
 HEIGHTS = {"radar": Cm(9.5), "map": Cm(7.5)}  # a radar's long category names need the room
 
@@ -99,7 +100,9 @@ def decorate(root, spec: ChartSpec) -> None:
     chart.insert(1, el("c:autoTitleDeleted", val="0"))
     if spec.kind == "map":
         decorate_map(root, spec)
-    legend_below(chart)
+    else:
+        colour_radar(root, spec)
+    place_legend(chart, "b")
     for old in root.findall("c:txPr", NS):
         root.remove(old)
     root.append(text_properties(900))
@@ -109,8 +112,11 @@ def decorate(root, spec: ChartSpec) -> None:
 
 def decorate_map(root, spec: ChartSpec) -> None:
     """Label each company's point with its name; title and scale both axes."""
-    for series in root.iterfind(".//c:ser", NS):
-        series.find("c:xVal", NS).addprevious(series_name_labels())
+    points = [s.values for s in spec.series]
+    for index, (series, point) in enumerate(zip(root.iterfind(".//c:ser", NS), points)):
+        x_values = series.find("c:xVal", NS)
+        x_values.addprevious(marker(PALETTE[index % len(PALETTE)]))
+        x_values.addprevious(series_name_labels(label_side(point, points)))
     axes = root.findall(".//c:valAx", NS)
     for axis, text in zip(axes, (spec.x_title, spec.y_title)):
         axis_range(axis, *value_range(spec))
@@ -118,12 +124,31 @@ def decorate_map(root, spec: ChartSpec) -> None:
         (anchor if anchor is not None else axis.find("c:axPos", NS)).addnext(title(text, 900))
 
 
-def legend_below(chart) -> None:
-    """A legend under the plot (python-pptx writes none for radar charts), so the plot keeps the width."""
+def colour_radar(root, spec: ChartSpec) -> None:
+    """The map's colours, series by series; a projected series (our target) dashed in our colour."""
+    series_list = root.findall(".//c:ser", NS)
+    for index, series in enumerate(series_list):
+        projected = index == len(series_list) - 1 and len(spec.series) > spec.companies
+        colour = PALETTE[0] if projected else PALETTE[index % len(PALETTE)]
+        series.find("c:tx", NS).addnext(line(colour, dashed=projected))
+        series.find("c:spPr", NS).addnext(marker(colour, size=5))
+
+
+def line(colour: str, dashed: bool):
+    properties = el("c:spPr")
+    outline = sub(properties, "a:ln", w="22225")
+    sub(sub(outline, "a:solidFill"), "a:srgbClr", val=colour)
+    if dashed:
+        sub(outline, "a:prstDash", val="dash")
+    return properties
+
+
+def place_legend(chart, side: str) -> None:
+    """A legend at `side` (python-pptx writes none for radar charts); below keeps the plot its width."""
     for old in chart.findall("c:legend", NS):
         chart.remove(old)
     legend = el("c:legend")
-    sub(legend, "c:legendPos", val="b")
+    sub(legend, "c:legendPos", val=side)
     sub(legend, "c:overlay", val="0")
     chart.find("c:plotArea", NS).addnext(legend)
 
@@ -140,9 +165,30 @@ def axis_range(axis, low: int, high: int) -> None:
     orientation.addnext(el("c:max", val=str(high)))
 
 
-def series_name_labels():
+def label_side(point: tuple[float, ...], points: list[tuple[float, ...]]) -> str:
+    """The side of a point away from its nearest neighbour, so close companies' names do not overlap."""
+    others = [p for p in points if p is not point]
+    if not others:
+        return "t"
+    nx, ny = min(others, key=lambda p: (p[0] - point[0]) ** 2 + (p[1] - point[1]) ** 2)
+    dx, dy = nx - point[0], ny - point[1]
+    if abs(dy) >= abs(dx):
+        return "b" if dy > 0 else "t"
+    return "l" if dx > 0 else "r"
+
+
+def marker(colour: str, size: int = 9):
+    node = el("c:marker")
+    sub(node, "c:symbol", val="circle")
+    sub(node, "c:size", val=str(size))
+    fill = sub(sub(node, "c:spPr"), "a:solidFill")
+    sub(fill, "a:srgbClr", val=colour)
+    return node
+
+
+def series_name_labels(side: str):
     labels = el("c:dLbls")
-    sub(labels, "c:dLblPos", val="t")
+    sub(labels, "c:dLblPos", val=side)
     for name, val in (("showLegendKey", "0"), ("showVal", "0"), ("showCatName", "0"),
                       ("showSerName", "1"), ("showPercent", "0"), ("showBubbleSize", "0")):
         sub(labels, f"c:{name}", val=val)
