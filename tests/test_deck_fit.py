@@ -191,3 +191,16 @@ def test_a_minimal_deal_renders_every_slide_with_its_gaps_said(tmp_path):
     assert "The deal file lists no surrounding relations." in every
     assert "The deal file gives no 3-year targets for us." in every
     assert "We win on reach." in every
+
+
+def test_text_longer_than_a_slide_at_the_floor_is_an_error_that_says_what_to_shorten(tmp_path):
+    from pipeline.errors import RenderError
+
+    path = tmp_path / "long.yaml"
+    path.write_text(MINIMAL.replace("We win on reach.", "We win on reach. " * 400), encoding="utf-8")
+    deal, _ = load_deal(path)
+    with pytest.raises(RenderError) as error:
+        render_deck(analyze(deal))
+    assert str(error.value) == (
+        "text too long for its box even at 9 pt; shorten it in the deal file: 'We win on reach. We win on reach. We win …'"
+    )

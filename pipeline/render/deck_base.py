@@ -27,6 +27,7 @@ INSET_X, INSET_Y = 7.2, 3.6  # points: python-pptx's and PowerPoint's default te
 BULLET_INDENT = 21.6  # points per outline level in the shipped master
 DEFAULT_EA = "Noto Sans CJK SC"
 LANG = {"zh": "zh-CN", "en": "en-US"}
+AFTER_FONTS = {qn("a:hlinkClick"), qn("a:hlinkMouseOver"), qn("a:rtl"), qn("a:extLst")}
 COLOURS = {  # theme slots, so a corporate master's palette shows through
     "accent": MSO_THEME_COLOR.ACCENT_1,
     "teal": MSO_THEME_COLOR.ACCENT_2,
@@ -123,12 +124,11 @@ def set_typefaces(rPr, fonts: Fonts) -> None:
     for tag in ("a:latin", "a:ea", "a:cs", "a:sym"):
         for old in rPr.findall(qn(tag)):
             rPr.remove(old)
-    latin = etree.SubElement(rPr, qn("a:latin"), typeface=fonts.latin)
-    ea = etree.SubElement(rPr, qn("a:ea"), typeface=fonts.east_asian)
-    for later in [c for c in rPr if c.tag in (qn("a:hlinkClick"), qn("a:hlinkMouseOver"), qn("a:rtl"), qn("a:extLst"))]:
+    etree.SubElement(rPr, qn("a:latin"), typeface=fonts.latin)
+    etree.SubElement(rPr, qn("a:ea"), typeface=fonts.east_asian)
+    for later in [c for c in rPr if c.tag in AFTER_FONTS]:  # these follow the fonts in the schema
         rPr.remove(later)
         rPr.append(later)
-    del latin, ea
 
 
 def indent_of(p: Para, bulleted: bool) -> float:
@@ -155,7 +155,7 @@ def fill(frame, paras: list[Para], region: Region, fonts: Fonts, largest: float,
     size = fitted_size(paras, region, largest, smallest, bulleted)
     if size is None:
         first = paras[0].text[:40] if paras else ""
-        raise RenderError(f"text does not fit its box even at {smallest} pt: '{first}…'")
+        raise RenderError(f"text too long for its box even at {smallest} pt; shorten it in the deal file: '{first}…'")
     write(frame, paras, fonts, size, bulleted, anchor)
     return size
 

@@ -8,7 +8,7 @@ from pptx.enum.text import MSO_ANCHOR
 
 from pipeline.render.deck_base import (
     Fonts, Para, Region, add_footer, fill, fitted_size, para, placeholders_of,
-    set_notes, write,
+    set_notes,
 )
 from pipeline.render import deck_table as tables
 from pipeline.render.deck_text import DeckText
@@ -16,6 +16,7 @@ from pipeline.results import Analysis
 
 TITLE_SIZES = (28, 16)
 BODY_SIZES = (20, 12)
+FLOOR = 9  # only a single paragraph longer than a slide at 12 pt goes below 12
 TABLE_SIZES = (18, 9)
 GAP = 914400 // 8  # an eighth of an inch, in EMU
 
@@ -82,8 +83,7 @@ class Deck:
             slide = slides[0] if n == 0 else self.new(layout, self.text.block("continued", title=title, part=n + 1), notes)
             if n:
                 slides.append(slide)
-            size = fitted_size(page, region, sizes[0], sizes[1], bulleted=True) or sizes[1]
-            write(self.body(slide).text_frame, page, self.fonts, size, bulleted=True)
+            fill(self.body(slide).text_frame, page, region, self.fonts, sizes[0], FLOOR, bulleted=True)
         return slides
 
 

@@ -8,6 +8,7 @@ from typing import Optional
 from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu
 
+from pipeline.errors import RenderError
 from pipeline.render import textfit
 from pipeline.render.deck_base import EMU_PER_PT, INSET_X, INSET_Y, Fonts, Region, fill_cell, para
 
@@ -87,7 +88,17 @@ def pages(table: Table, region: Region, largest: float, smallest: float) -> list
         else:
             out.append(_with(table, [row], []))
     out[-1] = _with(out[-1], out[-1].rows, table.footer)
-    return [(page, table_size(page, region, largest, smallest) or (smallest, smallest)) for page in out]
+    return [(page, fitted(page, region, largest, smallest)) for page in out]
+
+
+def fitted(table: Table, region: Region, largest: float, smallest: float) -> Sizes:
+    """The table's sizes; RenderError when even one row cannot fit a slide at the smallest size."""
+    sizes = table_size(table, region, largest, smallest)
+    if sizes is None:
+        longest = max((cell for row in table.rows for cell in row), key=len, default="")
+        raise RenderError(f"a table row is too long for a slide even at {smallest} pt; shorten it in the deal file: "
+                          f"'{longest[:40]}…'")
+    return sizes
 
 
 def _with(table: Table, rows: list[list[str]], footer: list[list[str]]) -> Table:

@@ -39,7 +39,7 @@ def step2(deck: Deck) -> None:
     textbox(slide, top, paras, deck.fonts, 18, 10)
     rest = Region(area.left, area.top + top_height, area.width, area.height - top_height)
     table = smart_table(deck)
-    sizes = tables.table_size(table, rest, 16, 8) or (8, 8)
+    sizes = tables.fitted(table, rest, 16, 8)
     tables.place(slide, table, rest, sizes, deck.fonts)
 
 
