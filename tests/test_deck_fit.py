@@ -202,5 +202,5 @@ def test_text_longer_than_a_slide_at_the_floor_is_an_error_that_says_what_to_sho
     with pytest.raises(RenderError) as error:
         render_deck(analyze(deal))
     assert str(error.value) == (
-        "text too long for its box even at 9 pt; shorten it in the deal file: 'We win on reach. We win on reach. We win …'"
+        "text too long for its box even at 9 pt; shorten it in the deal file: 'We win on reach. We win on reach. We win…'"
     )
