@@ -26,11 +26,13 @@ PLAIN_WORDS = {
     "did not find expected '-' indicator":
         "this line does not line up with the list items above it; check its indentation",
     "found unexpected end of stream":
-        "the file ends inside a quoted text or a {...}/[...]; close it",
+        "a quoted text that starts here is never closed",
     "found a tab character that violates indentation":
         "a tab character in the indentation; indent with spaces, not tabs",
 }
 PLAIN_STARTS = {
+    "expected ',' or '}', but got '<stream end>'": "a {...} that starts here is never closed with '}'",
+    "expected ',' or ']', but got '<stream end>'": "a [...] that starts here is never closed with ']'",
     "expected ',' or '}'": "a {...} is not closed with '}', or its entries lack a ',' between them",
     "expected ',' or ']'": "a [...] is not closed with ']', or its items lack a ',' between them",
     "expected <block end>": "this line's indentation does not match the lines above it",
@@ -85,6 +87,8 @@ def _syntax(e: yaml.MarkedYAMLError, shown: str) -> str:
         return (f"{_at(shown, e.problem_mark)}: YAML syntax error: alias *{name.strip(chr(39))} "
                 "refers to no anchor defined before it")
     mark = e.problem_mark or e.context_mark
+    if e.context_mark and "end of stream" in (e.problem or "").replace("<stream end>", "end of stream"):
+        mark = e.context_mark  # the file ended: show where the unclosed part began
     words = _plain(e.problem or "invalid YAML")
     where = _at(shown, mark) if mark else shown
     return f"{where}: YAML syntax error: {words}"

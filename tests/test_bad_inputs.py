@@ -26,6 +26,8 @@ FIRST_PROBLEM = {
     "yaml-colon-in-text.yaml": "3:10: YAML syntax error: a ':' where no key can start; put text that contains ': ' in quotes",
     "yaml-tab-indent.yaml": "7:1: YAML syntax error: a tab character; indent with spaces, not tabs",
     "yaml-unclosed-flow.yaml": "9:12: YAML syntax error: a {...} is not closed with '}', or its entries lack a ',' between them",
+    "yaml-unclosed-at-end.yaml": "42:12: YAML syntax error: a [...] that starts here is never closed with ']'",
+    "yaml-unclosed-quote.yaml": "3:8: YAML syntax error: a quoted text that starts here is never closed",
     "yaml-bad-indent.yaml": "32:4: YAML syntax error: this line's indentation does not match the lines above it",
     "yaml-undefined-alias.yaml": "7:9: YAML syntax error: alias *customer refers to no anchor defined before it",
     "yaml-two-documents.yaml": "41:1: a second YAML document ('---'); a deal file holds exactly one",
