@@ -8,19 +8,34 @@ a level is not held; the surrounding relations stand on the right.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Optional
+
 from pptx.enum.dml import MSO_LINE
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Emu, Pt
 
 from pipeline.model import CHAIN_LEVELS
-from pipeline.render.deck_base import COLOURS, Para, Region, Run, fill, para, solid, textbox
+from pipeline.errors import RenderError
+from pipeline.render.deck_base import COLOURS, Para, Region, Run, fitted_size, para, solid, textbox, write
 from pipeline.render.deck_slide import Deck
 
 STATUS_COLOUR = {"strong": "teal", "held": "light", "weak": "orange", "broken": "red", "missing": "red"}
 DASHED = {"weak", "broken", "missing"}
 INCH = 914400
 HEADER, LEGEND, ROW_GAP = INCH * 4 // 10, INCH * 4 // 10, INCH // 5
+
+
+@dataclass(frozen=True)
+class Planned:
+    """A box decided before it is drawn, so boxes of one kind can share one text size."""
+
+    region: Region
+    paras: tuple[Para, ...]
+    colour: str
+    line: Optional[str] = None
+    dashed: bool = False
 
 
 def chain_slide(deck: Deck) -> None:
@@ -30,9 +45,13 @@ def chain_slide(deck: Deck) -> None:
     ours, _, theirs, _, around = area.columns([1.6, 1.0, 4.6, 0.25, 2.2])
     body = Region(area.left, area.top + HEADER, area.width, area.height - HEADER - LEGEND)
     _headers(deck, slide, area, (ours, theirs, around))
-    rows = body.rows(len(CHAIN_LEVELS), ROW_GAP)
-    labels = [_level(deck, slide, level, row, ours, theirs) for level, row in zip(CHAIN_LEVELS, rows)]
-    _zipper(deck, slide, labels)
+    plans = [_plan_level(deck, level, row, ours, theirs) for level, row in zip(CHAIN_LEVELS, body.rows(4, ROW_GAP))]
+    for plan in plans:
+        for start, end, status in plan["links"]:
+            _link(slide, start, end, status)
+    for kind in ("labels", "ours", "contacts"):
+        _draw_all(deck, slide, [box for plan in plans for box in plan[kind]])
+    _zipper(deck, slide, [plan["labels"][0].region for plan in plans])
     _surrounding(deck, slide, Region(around.left, body.top, around.width, body.height))
     _legend(deck, slide, Region(area.left, body.top + body.height, area.width, LEGEND))
 
@@ -45,22 +64,21 @@ def _headers(deck: Deck, slide, area: Region, columns: tuple[Region, Region, Reg
         solid(box, "accent")
 
 
-def _level(deck: Deck, slide, level: str, row: Region, ours: Region, theirs: Region):
-    """One level of the chain: its label, our people, its contacts; links first, so boxes sit on top."""
+def _plan_level(deck: Deck, level: str, row: Region, ours: Region, theirs: Region) -> dict[str, list]:
+    """One level of the chain: its label, our people, its contacts and the links between them."""
     state = deck.analysis.chain.levels[level]
     label_col, contacts_col = Region(theirs.left, row.top, theirs.width, row.height).columns([1.1, 3.5], INCH // 10)
     our_region = Region(ours.left, row.top, ours.width, row.height)
     targets = state.contacts or [None]
     slots = contacts_col.rows(len(targets), INCH // 20)
-    for slot, contact in zip(slots, targets):
-        _link(slide, our_region, slot, contact.status if contact else "missing")
-    label = _box(deck, slide, label_col, [para(deck.text.base["label"](level), bold=True, colour="white")],
-                 "accent" if state.held else "red")
     people = deck.text.word("word_list_sep").join(_our_people(state)) or "—"
-    _box(deck, slide, our_region, [para(people, bold=True, colour="title")], "pale", "accent")
-    for slot, contact in zip(slots, targets):
-        _contact(deck, slide, slot, contact)
-    return label
+    label = para(deck.text.base["label"](level), bold=True, colour="white")
+    return {
+        "labels": [Planned(label_col, (label,), "accent" if state.held else "red")],
+        "ours": [Planned(our_region, (para(people, bold=True, colour="title"),), "pale", "accent")],
+        "contacts": [_contact(deck, slot, contact) for slot, contact in zip(slots, targets)],
+        "links": [(our_region, slot, c.status if c else "missing") for slot, c in zip(slots, targets)],
+    }
 
 
 def _our_people(state) -> list[str]:
@@ -70,23 +88,33 @@ def _our_people(state) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _contact(deck: Deck, slide, slot: Region, contact):
+def _contact(deck: Deck, slot: Region, contact) -> Planned:
     t = deck.text
     if contact is None:
-        box = _box(deck, slide, slot, [para(t.block("chain_missing"), bold=True, colour="red")], "white", "red")
-        box.line.dash_style = MSO_LINE.DASH
-        return box
+        return Planned(slot, (para(t.block("chain_missing"), bold=True, colour="red"),), "white", "red", dashed=True)
     line = Para((Run(t.block("chain_contact", contact=contact), True, "white"),
                  Run("  " + t.block("chain_strength", contact=contact), False, "white")))
-    return _box(deck, slide, slot, [line], STATUS_COLOUR[contact.status])
+    return Planned(slot, (line,), STATUS_COLOUR[contact.status])
 
 
-def _box(deck: Deck, slide, region: Region, paras, colour: str, line: str | None = None):
+def _draw_all(deck: Deck, slide, boxes: list[Planned], largest: float = 14, smallest: float = 7) -> list:
+    """Draw boxes of one kind at the one size that fits them all (the smallest of their best sizes)."""
+    sizes = [fitted_size(list(box.paras), box.region, largest, smallest, False) for box in boxes]
+    if None in sizes:
+        first = boxes[sizes.index(None)].paras[0].text[:40]
+        raise RenderError(f"text too long for its box even at {smallest} pt; shorten it in the deal file: '{first}…'")
+    return [_draw(deck, slide, box, min(sizes)) for box in boxes]
+
+
+def _draw(deck: Deck, slide, box: Planned, size: float):
+    region = box.region
     shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, Emu(region.left), Emu(region.top),
                                    Emu(region.width), Emu(region.height))
-    solid(shape, colour, line)
+    solid(shape, box.colour, box.line)
     shape.adjustments[0] = 0.12
-    fill(shape.text_frame, paras, region, deck.fonts, 14, 7, anchor=MSO_ANCHOR.MIDDLE)
+    if box.dashed:
+        shape.line.dash_style = MSO_LINE.DASH
+    write(shape.text_frame, list(box.paras), deck.fonts, size, False, MSO_ANCHOR.MIDDLE)
     return shape
 
 
@@ -105,7 +133,7 @@ def _line(slide, points: tuple[int, int, int, int], colour: str, dashed: bool, w
     return connector
 
 
-def _zipper(deck: Deck, slide, labels: list) -> None:
+def _zipper(deck: Deck, slide, labels: list[Region]) -> None:
     """The links between levels: whole when both levels are held, broken (red, dashed, ✗) otherwise."""
     levels = deck.analysis.chain.levels
     for (upper, lower), (a, b) in zip(zip(labels, labels[1:]), zip(CHAIN_LEVELS, CHAIN_LEVELS[1:])):
@@ -123,11 +151,12 @@ def _surrounding(deck: Deck, slide, column: Region) -> None:
     if not relations:
         textbox(slide, column, [para(deck.text.block("chain_no_surrounding"), colour="grey")], deck.fonts, 12, 8)
         return
-    for slot, relation in zip(column.rows(len(relations), INCH // 10), relations):
-        paras = [para(relation.name, bold=True, colour="title"),
-                 para(deck.text.block("chain_relation", relation=relation), colour="text")]
-        box = _box(deck, slide, slot, paras, "pale", "red" if relation.flagged else "grey")
-        box.line.width = Pt(2.5 if relation.flagged else 1.0)
+    boxes = [Planned(slot, (para(r.name, bold=True, colour="title"),
+                            para(deck.text.block("chain_relation", relation=r), colour="text")),
+                     "pale", "red" if r.flagged else "grey")
+             for slot, r in zip(column.rows(len(relations), INCH // 10), relations)]
+    for shape, relation in zip(_draw_all(deck, slide, boxes), relations):
+        shape.line.width = Pt(2.5 if relation.flagged else 1.0)
 
 
 def _legend(deck: Deck, slide, region: Region) -> None:
