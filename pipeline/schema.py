@@ -15,7 +15,6 @@ from pydantic import BaseModel
 from pipeline.model import Deal
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
-SCHEMA_ID = "https://dealdocs.example/schema/deal.schema.json"
 
 
 def deal_json_schema() -> dict:

@@ -12,6 +12,7 @@ def child(path: str, key: str | int) -> str:
     """The path of a mapping key (str) or a list index (int) under `path`."""
     if isinstance(key, int):
         return f"{path}[{key}]"
+    key = key or "''"  # an empty key must not become its parent's path
     return f"{path}.{key}" if path else key
 
 

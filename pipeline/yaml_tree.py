@@ -125,7 +125,7 @@ class _Converter:
         here = self.tree.positions[path]
         for key_node, value_node in node.value:
             if key_node.tag == TAG + "merge":
-                self.merge(value_node, path, result)
+                self.merge(value_node, path, result, _pos(key_node))
             else:
                 explicit.append((key_node, value_node))
         self.tree.positions[path] = here  # a merge source must not move the mapping
@@ -149,13 +149,13 @@ class _Converter:
         self.tree.keys[field_path] = key_pos
         result[key] = self.value(value_node, field_path, key_pos)
 
-    def merge(self, node: Node, path: str, result: dict) -> None:
+    def merge(self, node: Node, path: str, result: dict, at: Position) -> None:
         """`<<: *base` copies the keys of `base` that the mapping does not set itself."""
         sources = node.value if isinstance(node, SequenceNode) else [node]
         for source in sources:
             merged = self.value(source, path, None)
             if not isinstance(merged, dict):
-                self._problem(path, _pos(source), "'<<' merges only mappings")
+                self._problem(path, at, "'<<' merges only mappings")
                 continue
             for key, value in merged.items():
                 result.setdefault(key, value)
