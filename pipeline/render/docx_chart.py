@@ -96,6 +96,8 @@ def sub(parent, tag: str, **attrs: str) -> etree._Element:
 
 def decorate(root, spec: ChartSpec) -> None:
     chart = root.find("c:chart", NS)
+    for old in [*chart.findall("c:title", NS), *chart.findall("c:autoTitleDeleted", NS)]:
+        chart.remove(old)  # python-pptx writes autoTitleDeleted for some chart types: never twice
     chart.insert(0, title(spec.title, 1200))
     chart.insert(1, el("c:autoTitleDeleted", val="0"))
     if spec.kind == "map":

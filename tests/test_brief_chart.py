@@ -1,0 +1,95 @@
+"""The native charts of the briefs: well-ordered chart XML, its workbook, label placement."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+from lxml import etree
+
+from pipeline.render.context import ChartSpec, Series, brief_context
+from pipeline.render.docx_chart import NS, chart_blobs, label_side, value_range
+from tests.test_brief_helpers import example
+
+DATE = dt.date(2026, 11, 20)
+
+
+def local(element) -> str:
+    return etree.QName(element).localname
+
+
+def senior_map() -> ChartSpec:
+    return brief_context(example("xyz-atm-network"), "senior").charts[0]
+
+
+def middle_radar() -> ChartSpec:
+    return brief_context(example("xyz-atm-network"), "middle").charts[0]
+
+
+def test_chart_elements_are_in_schema_order():
+    for spec in (senior_map(), middle_radar()):
+        root = etree.fromstring(chart_blobs(spec, DATE).chart_xml)
+        assert [local(e) for e in root][-3:] == ["chart", "txPr", "externalData"]
+        chart = root.find("c:chart", NS)
+        assert [local(e) for e in chart] == ["title", "autoTitleDeleted", "plotArea", "legend", "plotVisOnly",
+                                            "dispBlanksAs", "showDLblsOverMax"]
+        assert root.find("c:externalData", NS).get(f"{{{NS['r']}}}id") == "rId1"
+
+
+def test_map_axes_are_titled_and_scaled_to_the_scores():
+    spec = senior_map()
+    root = etree.fromstring(chart_blobs(spec, DATE).chart_xml)
+    axes = root.findall(".//c:valAx", NS)
+    titles = ["".join(a.itertext()) for a in (axis.find("c:title", NS) for axis in axes)]
+    assert titles == ["业务能力", "客户购买关键因素的匹配"]
+    low, high = value_range(spec)
+    for axis in axes:
+        scaling = [local(e) for e in axis.find("c:scaling", NS)]
+        assert scaling == ["orientation", "max", "min"]
+        assert axis.find("c:scaling/c:min", NS).get("val") == str(low)
+        assert axis.find("c:scaling/c:max", NS).get("val") == "100"
+    assert low == 40  # the lowest index, 55.8 (对手C's business capability), rounded down less ten
+
+
+def test_scatter_series_keep_their_element_order():
+    root = etree.fromstring(chart_blobs(senior_map(), DATE).chart_xml)
+    for series in root.iterfind(".//c:ser", NS):
+        names = [local(e) for e in series]
+        assert names == ["idx", "order", "tx", "spPr", "marker", "dLbls", "xVal", "yVal", "smooth"]
+
+
+def test_radar_target_is_dashed_in_our_colour():
+    root = etree.fromstring(chart_blobs(middle_radar(), DATE).chart_xml)
+    series = root.findall(".//c:ser", NS)
+    assert len(series) == 5
+    colours = [s.find("c:spPr/a:ln/a:solidFill/a:srgbClr", NS).get("val") for s in series]
+    assert colours[0] == colours[-1] == "1F4E79" and len(set(colours[:4])) == 4
+    assert [s.find("c:spPr/a:ln/a:prstDash", NS) is not None for s in series] == [False] * 4 + [True]
+
+
+def test_the_workbook_holds_the_data_and_the_deals_date():
+    workbook = zipfile.ZipFile(io.BytesIO(chart_blobs(middle_radar(), DATE).workbook))
+    strings = workbook.read("xl/sharedStrings.xml").decode()
+    for name in ("中国电信某省公司", "对手A", "对手B", "对手C", "客户经理的影响力"):
+        assert name in strings
+    assert b"<dcterms:created xsi:type=\"dcterms:W3CDTF\">2026-11-20T00:00:00Z" in workbook.read("docProps/core.xml")
+
+
+def test_chart_parts_are_built_once_per_chart():
+    spec = middle_radar()
+    assert chart_blobs(spec, DATE) is chart_blobs(spec, DATE)
+
+
+def test_a_name_goes_to_the_side_away_from_the_nearest_company():
+    points = [(50.0, 50.0), (52.0, 60.0), (90.0, 90.0)]
+    assert label_side(points[0], points) == "b"  # its neighbour is above
+    assert label_side(points[1], points) == "t"
+    assert label_side((10.0, 10.0), [(10.0, 10.0), (30.0, 12.0)]) == "l"
+    assert label_side((30.0, 12.0), [(10.0, 10.0), (30.0, 12.0)]) == "r"
+    assert label_side((1.0, 1.0), [(1.0, 1.0)]) == "t"
+
+
+def test_scale_starts_below_the_lowest_point():
+    spec = ChartSpec("map", "t", (), (Series("a", (5.0, 99.0)), Series("b", (70.0, 80.0))))
+    assert value_range(spec) == (0, 100)
