@@ -128,3 +128,15 @@ def test_an_edited_template_is_read_again(tmp_path, analysis):
     drop.save(str(path))
     with pytest.raises(TemplateError):
         render_deck(analysis, path)
+
+
+def test_sample_slides_in_a_corporate_master_are_left_out(tmp_path, analysis):
+    def add_samples(prs):
+        for name in ("Title", "Title and Content"):
+            prs.slides.add_slide(layout(prs, name)).shapes.title.text = f"sample {name}"
+
+    prs = Presentation(io.BytesIO(render_deck(analysis, corp_master(tmp_path, add_samples))))
+    titles = [slide.shapes.title.text_frame.text for slide in prs.slides]
+    assert len(titles) == 17 and not [t for t in titles if t.startswith("sample")]
+    with zipfile.ZipFile(io.BytesIO(render_deck(analysis, tmp_path / "corp.pptx"))) as package:
+        assert len([n for n in package.namelist() if n.startswith("ppt/slides/slide")]) == 17

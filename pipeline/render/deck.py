@@ -61,8 +61,6 @@ def set_properties(prs, analysis: Analysis) -> None:
     core.subject = deal.customer.name
     core.author = core.last_modified_by = AUTHOR
     core.created = core.modified = stamp
-    core.last_printed = stamp
     core.revision = 1
     core.language = "zh-CN" if deal.language == "zh" else "en-US"
-    core.keywords = ""
-    core.comments = ""
+    core.comments = ""  # a master's own description is not this deck's

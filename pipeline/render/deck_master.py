@@ -71,10 +71,20 @@ def open_master(template: Path | None) -> PresentationType:
     """A fresh Presentation on the cached master bytes."""
     data = master_bytes(template)
     try:
-        return Presentation(io.BytesIO(data))
+        prs = Presentation(io.BytesIO(data))
     except Exception as error:  # python-pptx raises several kinds for a foreign package
         name = Path(template).name if template else SHIPPED_MASTER.name
         raise TemplateError(f"{name} is not a PowerPoint file python-pptx can open ({error}); a deck template needs: {needs()}") from error
+    return without_slides(prs)
+
+
+def without_slides(prs: PresentationType) -> PresentationType:
+    """The master without the sample slides a corporate template may carry: the deck starts empty."""
+    id_list = prs.slides._sldIdLst
+    for slide_id in list(id_list):
+        prs.part.drop_rel(slide_id.rId)
+        id_list.remove(slide_id)
+    return prs
 
 
 def kinds_of(layout: SlideLayout) -> list[str]:
