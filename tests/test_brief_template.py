@@ -11,6 +11,7 @@ import jinja2
 import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
+from lxml import etree
 
 from pipeline.errors import TemplateError
 from pipeline.render.brief import render_briefs, warm_up
@@ -20,6 +21,7 @@ from tests.test_brief_helpers import body_text, example, header_text
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = ROOT / "tools" / "make_brief_template.py"
 SHIPPED = ROOT / "templates" / "brief" / "brief.docx"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 CONTEXT_LIST = ("charts, competition_intro, concerns, confidential, contacts, customer, date, "
                 "deal_title, doc_title, figures, goals, h, index_rows, item_rows, language, level, level_name, "
                 "mend, objections, our_side, questions, sentences, subtitle, talking_points, value_message, "
@@ -150,3 +152,14 @@ def test_the_compiling_environment_stays_sandboxed_strict_and_escaping():
 def test_warm_up_loads_the_shipped_template():
     warm_up()
     assert load_brief_template().path == SHIPPED
+
+
+def test_paragraph_properties_are_in_schema_order():
+    """Word refuses a file whose w:pPr children are out of the schema's order."""
+    order = [tag.split(":")[1] for tag in generator().PPR_ORDER]
+    with zipfile.ZipFile(SHIPPED) as package:
+        for name in ("word/styles.xml", "word/document.xml", "word/header1.xml", "word/footer1.xml"):
+            root = etree.fromstring(package.read(name))
+            for ppr in root.iter(f"{W}pPr"):
+                children = [etree.QName(child).localname for child in ppr]
+                assert children == sorted(children, key=order.index), (name, children)

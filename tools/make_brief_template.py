@@ -189,12 +189,24 @@ def title_border_off(style) -> None:
         style.element.pPr.remove(border)
 
 
+# The children of w:pPr in schema order (ECMA-376 CT_PPrBase), for inserting where Word expects.
+PPR_ORDER = ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl",
+             "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens",
+             "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
+             "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+             "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+             "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+
+
 def callout_box(style) -> None:
+    """A rule on the left and a light fill; pBdr and shd go where the schema puts them."""
     ppr = style.element.get_or_add_pPr()
-    ppr.append(parse_xml(
-        f'<w:pBdr {nsdecls("w")}><w:left w:val="single" w:sz="24" w:space="8" w:color="1F4E79"/></w:pBdr>'))
-    ppr.append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="EAF1F8"/>'))
-    ppr.append(parse_xml(f'<w:ind {nsdecls("w")} w:left="227" w:right="113"/>'))
+    for xml, tag in ((f'<w:pBdr {nsdecls("w")}><w:left w:val="single" w:sz="24" w:space="8" w:color="1F4E79"/></w:pBdr>',
+                      "w:pBdr"),
+                     (f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="EAF1F8"/>', "w:shd")):
+        ppr.insert_element_before(parse_xml(xml), *PPR_ORDER[PPR_ORDER.index(tag) + 1:])
+    style.paragraph_format.left_indent = Pt(11.35)
+    style.paragraph_format.right_indent = Pt(5.65)
 
 
 def add_table_style(document) -> None:
