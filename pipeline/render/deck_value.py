@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipeline.model import AUDIENCES
 from pipeline.render import deck_table as tables
-from pipeline.render.deck_base import Region, fill, para, placeholders_of, textbox
+from pipeline.render.deck_base import Para, Region, fill, fitted_size, para, placeholders_of, textbox, write
 from pipeline.render.deck_positioning import groups_of, text_slide
 from pipeline.render.deck_slide import Deck
 
@@ -15,10 +15,18 @@ def step1(deck: Deck) -> None:
     """The fill-in template on the left, this deal's filled sentence on the right."""
     t = deck.text
     slide = deck.new("Two Content", t.block("step1_title"), t.block("step1_notes"))
-    for holder, key in zip(placeholders_of(slide, "body")[:2], ("step1_template", "step1_filled")):
-        lines = t.lines(key)
-        paras = [para(lines[0], bold=True, colour="accent")] + [p for g in groups_of(lines[1:]) for p in g]
-        fill(holder.text_frame, paras, Region.of(holder), deck.fonts, 20, 11, bulleted=False)
+    holders = placeholders_of(slide, "body")[:2]
+    sides = [_heading_and_lines(t.lines(key)) for key in ("step1_template", "step1_filled")]
+    sizes = [fitted_size(paras, Region.of(h), 20, 11, False) for h, paras in zip(holders, sides)]
+    if None in sizes:  # let fill say which side is too long
+        for holder, paras in zip(holders, sides):
+            fill(holder.text_frame, paras, Region.of(holder), deck.fonts, 20, 11)
+    for holder, paras in zip(holders, sides):  # both sides at one size, so they read as a pair
+        write(holder.text_frame, paras, deck.fonts, min(sizes), bulleted=False)
+
+
+def _heading_and_lines(lines: list[str]) -> list[Para]:
+    return [para(lines[0], bold=True, colour="accent")] + [p for g in groups_of(lines[1:]) for p in g]
 
 
 def smart_table(deck: Deck) -> tables.Table:
