@@ -21,6 +21,7 @@ from pptx.util import Emu, Pt
 
 from pipeline.errors import RenderError
 from pipeline.render import textfit
+from pipeline.render.deck_master import KINDS
 
 EMU_PER_PT = 12700
 INSET_X, INSET_Y = 7.2, 3.6  # points: python-pptx's and PowerPoint's default text insets
@@ -198,8 +199,6 @@ def textbox(slide, region: Region, paras: list[Para], fonts: Fonts, largest: flo
 
 def placeholders_of(slide, kind: str) -> list:
     """A slide's placeholders of one kind, left to right, top to bottom."""
-    from pipeline.render.deck_master import KINDS
-
     found = [ph for ph in slide.placeholders if KINDS.get(ph.placeholder_format.type) == kind]
     return sorted(found, key=lambda ph: (int(ph.left), int(ph.top)))
 

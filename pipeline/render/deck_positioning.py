@@ -65,7 +65,7 @@ def glance(deck: Deck) -> None:
                       deck.fonts, 18, 11, MSO_ANCHOR.MIDDLE)
         solid(box, "accent")
         rest = Region(column.left, column.top + HEADER_HEIGHT, column.width, column.height - HEADER_HEIGHT)
-        textbox(slide, rest, _marked_items(deck, dimension), deck.fonts, 18, 10)
+        textbox(slide, rest, _marked_items(deck, dimension), deck.fonts, 18, 8)
 
 
 def _marked_items(deck: Deck, dimension: str) -> list[Para]:

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from pptx.enum.text import MSO_ANCHOR
 
 from pipeline.render.deck_base import (
-    Fonts, Para, Region, add_footer, fill, fitted_size, para, placeholders_of,
-    set_notes,
+    Fonts, Para, Region, add_footer, fill, fitted_size, para, placeholders_of, set_notes,
 )
 from pipeline.render import deck_table as tables
+from pipeline.render.deck_master import KINDS
 from pipeline.render.deck_text import DeckText
 from pipeline.results import Analysis
 
@@ -54,8 +54,6 @@ class Deck:
 
     def layout_region(self, layout: str, kind: str) -> Region:
         """Where the layout puts its first placeholder of `kind`, before any slide is made."""
-        from pipeline.render.deck_master import KINDS
-
         found = [ph for ph in self.layouts[layout].placeholders if KINDS.get(ph.placeholder_format.type) == kind]
         return Region.of(sorted(found, key=lambda ph: (int(ph.left), int(ph.top)))[0])
 
