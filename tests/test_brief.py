@@ -246,3 +246,9 @@ def test_a_sparse_deal_says_what_is_missing_instead_of_failing():
     assert "商定跟踪项目效果的指标和数据来源." in frontline
     with pytest.raises(AssertionError):
         table_with_header(briefs["middle"], "异议")
+
+
+def test_no_stale_copies_of_the_bundled_template(xyz):
+    names = part_names(xyz["senior"])
+    assert "word/stylesWithEffects.xml" not in names  # Word 2010's copy would keep the old fonts
+    assert "docProps/thumbnail.jpeg" not in names  # python-docx's picture of another document

@@ -75,11 +75,9 @@ def fix_language_and_fonts(document) -> None:
     for fonts in styles.iter(qn("w:rFonts")):
         set_fonts(fonts)
     for part in document.part.package.iter_parts():
-        name = str(part.partname)
-        if name.endswith("stylesWithEffects.xml"):
-            part._blob = fix_styles_blob(part.blob)
-        elif name.endswith("theme1.xml"):
+        if str(part.partname).endswith("theme1.xml"):
             part._blob = fix_theme_blob(part.blob)
+    drop_styles_with_effects(document)
     declare_fonts(document)
     drop_thumbnail(document)
 
@@ -93,11 +91,12 @@ def set_fonts(fonts) -> None:
     fonts.set(qn("w:eastAsia"), EAST_ASIAN_FONT)
 
 
-def fix_styles_blob(blob: bytes) -> bytes:
-    text = blob.decode("utf-8").replace('w:eastAsia="en-US"', 'w:eastAsia="zh-CN"')
-    text = re.sub(r'\sw:(asciiTheme|hAnsiTheme|eastAsiaTheme|cstheme)="[^"]*"', "", text)
-    return text.replace("<w:rFonts/>", f'<w:rFonts w:ascii="{LATIN_FONT}" w:hAnsi="{LATIN_FONT}" '
-                                        f'w:eastAsia="{EAST_ASIAN_FONT}" w:cs="{LATIN_FONT}"/>').encode("utf-8")
+def drop_styles_with_effects(document) -> None:
+    """Word 2010's second copy of the styles would keep the old fonts and lack ours; Word
+    2013 and later neither need nor write it, so styles.xml stays the one place to restyle."""
+    for rel_id, rel in list(document.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            document.part.drop_rel(rel_id)
 
 
 def fix_theme_blob(blob: bytes) -> bytes:
