@@ -43,6 +43,12 @@ COLOURS = {  # theme slots, so a corporate master's palette shows through
 }
 
 
+SCHEME = {  # the same slots by their names in DrawingML
+    "accent": "accent1", "teal": "accent2", "orange": "accent3", "grey": "accent4", "light": "accent5",
+    "red": "accent6", "text": "tx1", "title": "tx2", "white": "bg1", "pale": "bg2",
+}
+
+
 @dataclass(frozen=True)
 class Run:
     text: str
@@ -110,15 +116,6 @@ def theme_fonts(prs, language: str) -> Fonts:
     return Fonts(latin or "Arial", (ea.get("typeface") if ea is not None else "") or DEFAULT_EA, language)
 
 
-def style_run(run, fonts: Fonts, size: float, bold: bool = False, colour: Optional[str] = None) -> None:
-    """Size, weight, colour and both typefaces of one run."""
-    run.font.size = Pt(size)
-    run.font.bold = bold or None
-    if colour:
-        run.font.color.theme_color = COLOURS[colour]
-    set_typefaces(run.font._rPr, fonts)
-
-
 def set_typefaces(rPr, fonts: Fonts) -> None:
     """<a:latin> and <a:ea> on a run or default run properties, in schema order."""
     rPr.set("lang", LANG[fonts.language])
@@ -163,30 +160,51 @@ def fill(frame, paras: list[Para], region: Region, fonts: Fonts, largest: float,
 
 def write(frame, paras: list[Para], fonts: Fonts, size: float, bulleted: bool, anchor=MSO_ANCHOR.TOP,
           gap: float = 0.4) -> None:
-    frame.clear()
+    """Replace the frame's text with `paras` at `size`: exact line spacing, no autofit, fonts on every run.
+
+    Paragraphs are built as XML directly: the same result as python-pptx's setters, several times faster.
+    """
     frame.word_wrap = True
     frame.auto_size = MSO_AUTO_SIZE.NONE
     frame.vertical_anchor = anchor
+    body = frame._txBody
+    for old in body.findall(qn("a:p")):
+        body.remove(old)
     for n, p in enumerate(paras):
-        paragraph = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
-        paragraph.level = p.level
-        paragraph.line_spacing = Pt(round(size * textfit.LINE_HEIGHT, 1))  # exact: fonts' own metrics differ
-        if n and gap:
-            paragraph.space_before = Pt(round(size * gap, 1))
-        if not bulleted:
-            _no_bullet(paragraph)
-        for r in p.runs:
-            run = paragraph.add_run()
-            run.text = r.text
-            style_run(run, fonts, size, r.bold, r.colour)
+        _paragraph(body, p, fonts, size, bulleted, size * gap if n else 0.0)
+    if not paras:
+        etree.SubElement(body, qn("a:p"))  # a text body holds at least one paragraph
 
 
-def _no_bullet(paragraph) -> None:
-    pPr = paragraph._p.get_or_add_pPr()
-    pPr.set("marL", "0")
-    pPr.set("indent", "0")
-    if pPr.find(qn("a:buNone")) is None:
+def _paragraph(body, p: Para, fonts: Fonts, size: float, bulleted: bool, before: float) -> None:
+    element = etree.SubElement(body, qn("a:p"))
+    pPr = etree.SubElement(element, qn("a:pPr"), lvl=str(p.level))
+    if not bulleted:
+        pPr.set("marL", "0")
+        pPr.set("indent", "0")
+    _points(pPr, "a:lnSpc", size * textfit.LINE_HEIGHT)  # exact: the fonts' own line metrics differ by viewer
+    if before:
+        _points(pPr, "a:spcBef", before)
+    if not bulleted:
         etree.SubElement(pPr, qn("a:buNone"))
+    for r in p.runs:
+        run = etree.SubElement(element, qn("a:r"))
+        _run_properties(run, fonts, size, r)
+        etree.SubElement(run, qn("a:t")).text = r.text
+
+
+def _points(pPr, tag: str, points: float) -> None:
+    etree.SubElement(etree.SubElement(pPr, qn(tag)), qn("a:spcPts"), val=str(int(round(points * 100))))
+
+
+def _run_properties(run, fonts: Fonts, size: float, r: Run) -> None:
+    rPr = etree.SubElement(run, qn("a:rPr"), lang=LANG[fonts.language], sz=str(int(round(size * 100))))
+    if r.bold:
+        rPr.set("b", "1")
+    if r.colour:
+        etree.SubElement(etree.SubElement(rPr, qn("a:solidFill")), qn("a:schemeClr"), val=SCHEME[r.colour])
+    etree.SubElement(rPr, qn("a:latin"), typeface=fonts.latin)
+    etree.SubElement(rPr, qn("a:ea"), typeface=fonts.east_asian)
 
 
 def textbox(slide, region: Region, paras: list[Para], fonts: Fonts, largest: float, smallest: float,
