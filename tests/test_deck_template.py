@@ -140,3 +140,25 @@ def test_sample_slides_in_a_corporate_master_are_left_out(tmp_path, analysis):
     assert len(titles) == 17 and not [t for t in titles if t.startswith("sample")]
     with zipfile.ZipFile(io.BytesIO(render_deck(analysis, tmp_path / "corp.pptx"))) as package:
         assert len([n for n in package.namelist() if n.startswith("ppt/slides/slide")]) == 17
+
+
+def test_the_shipped_master_is_exactly_what_its_generator_makes(root):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_deck_master", root / "tools" / "make_deck_master.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.build() == SHIPPED_MASTER.read_bytes(), "run: python3 tools/make_deck_master.py"
+
+
+def test_the_shipped_master_has_every_layout_the_deck_needs_at_16_9():
+    from pipeline.render.deck_master import REQUIRED, kinds_of
+
+    prs = Presentation(str(SHIPPED_MASTER))
+    assert (prs.slide_width, prs.slide_height) == (12192000, 6858000)
+    layouts = {item.name: item for item in prs.slide_layouts}
+    for name, kinds in REQUIRED.items():
+        have = kinds_of(layouts[name])
+        assert all(have.count(kind) >= kinds.count(kind) for kind in kinds), name
+        if name != "Title":
+            assert {"footer", "slide number"} <= set(have), name
