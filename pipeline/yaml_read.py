@@ -6,7 +6,6 @@ reading, and never more than the cap is read, so a huge file is rejected at once
 
 from __future__ import annotations
 
-import os
 import stat
 from pathlib import Path
 
@@ -84,7 +83,3 @@ def _not_utf8(data: bytes, offset: int, shown: str) -> str:
             f"{offset}); save the file as UTF-8 (it may have been saved as GBK or another "
             "legacy encoding)")
 
-
-def display(path: os.PathLike | str) -> str:
-    """The path as the caller gave it, for messages."""
-    return os.fspath(path)
