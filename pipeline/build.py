@@ -77,7 +77,8 @@ def warning_lines(analysis: Analysis, source: Source) -> tuple[str, ...]:
     lines = []
     for finding in analysis.findings:
         line = source.line_of(finding.field)
-        where = f"{source.path}:{line}" if line else f"{source.path}"
+        shown = source.shown or str(source.path)
+        where = f"{shown}:{line}" if line else shown
         lines.append(f"{where}: warning: {finding.field}: {finding.message}")
     return tuple(lines)
 
@@ -171,6 +172,7 @@ def build_all(
     for outcome in _run(todo, options, environment, jobs, executor):
         report(outcome)
     ledger.save(summary.outcomes)
+    sweep_staging(options.out_dir)
     summary.outcomes.sort(key=lambda o: o.path)
     summary.seconds = time.perf_counter() - started
     return summary
