@@ -8,7 +8,7 @@ READY  := $(VENV)/.ready
 DEALS  := $(sort $(wildcard inputs/*.yaml))
 CODE   := $(shell find pipeline templates -type f -not -path '*/__pycache__/*' 2>/dev/null)
 N      ?= 200
-JOBS   ?= 0
+JOBS   ?=
 
 .PHONY: help proposals test check pdf bench golden schema clean distclean system-deps
 
@@ -18,7 +18,7 @@ help: ## show this help
 proposals: build/.made ## build the deck and the briefs of every deal in inputs/ into build/
 
 build/.made: $(DEALS) $(CODE) $(READY)
-	$(PY) -m pipeline build $(DEALS) --out build -j $(JOBS)
+	$(PY) -m pipeline build $(DEALS) --out build $(if $(JOBS),-j $(JOBS))
 	@touch $@
 
 test: $(READY) system-deps ## run the test suite (installs what it needs first)
@@ -28,7 +28,7 @@ check: $(READY) ## validate every deal in inputs/ and report problems, writing n
 	$(PY) -m pipeline check $(DEALS)
 
 pdf: proposals system-deps ## a PDF beside every built document (LibreOffice, one profile per worker)
-	$(PY) -m pipeline pdf --out build -j $(JOBS)
+	$(PY) -m pipeline pdf --out build $(if $(JOBS),-j $(JOBS))
 
 bench: $(READY) ## benchmark N synthetic deals (make bench N=200)
 	$(PY) tools/bench.py --deals $(N) --json build/bench/results.json
