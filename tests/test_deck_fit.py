@@ -22,7 +22,7 @@ LONG_ITEM = "跨省市主备份不同路由与统一网管监控下的交易高�
 
 
 def crowded_deal(root, tmp_path):
-    """The xyz deal with 8 items per dimension, 4 long-named rivals, 3 contacts per level, 6 relations."""
+    """The xyz deal with 8 items per dimension, 4 long-named rivals, 7 managers, 9 surrounding relations."""
     data = yaml.safe_load((root / "inputs" / "xyz-atm-network.yaml").read_text(encoding="utf-8"))
     ids = ["us", "A", "B", "C", "D"]
     data["competitors"] = [{"id": i, "name": n} for i, n in zip(ids[1:], RIVALS)]
@@ -32,13 +32,13 @@ def crowded_deal(root, tmp_path):
              **({"in_3_years": {"us": 95, "B": 90}} if dimension == "relationship_capabilities" else {})}
             for n in range(8)
         ]
-    levels = ["top", "deputy", "deputy", "manager", "manager", "manager", "frontline", "frontline", "frontline"]
+    levels = ["top", "deputy", "deputy", *["manager"] * 7, "frontline", "frontline", "frontline"]
     data["chain"]["customer"] = [
         {"name": f"联系人{n}", "title": "分管信息化与运营的副总经理", "level": level, "strength": n % 6, "our_contact": "李总"}
         for n, level in enumerate(levels)
     ]
     data["chain"]["surrounding"] = [
-        {"name": f"省级主管部门信息中心{n}", "kind": "government", "influence": 1 + n % 5, "strength": n % 6} for n in range(6)
+        {"name": f"省级主管部门信息中心{n}", "kind": "government", "influence": 1 + n % 5, "strength": n % 6} for n in range(9)
     ]
     data["situation"] = "客户的全国数据通信网需要升级改造, 各营业部在交易高峰时段拥塞严重. " * 12
     path = tmp_path / "crowded.yaml"
@@ -85,8 +85,10 @@ def overflows(prs) -> list[str]:
     for number, slide in enumerate(prs.slides, 1):
         for shape in slide.shapes:
             if shape.has_text_frame and shape.text_frame.text.strip():
-                need = text_height(shape, shape.text_frame, shape.width / EMU_PER_PT - 14.4)
-                if need > shape.height / EMU_PER_PT - 7.2 + 0.01:
+                frame = shape.text_frame
+                width = (shape.width - frame.margin_left - frame.margin_right) / EMU_PER_PT
+                need = text_height(shape, frame, width)
+                if need > (shape.height - frame.margin_top - frame.margin_bottom) / EMU_PER_PT + 0.01:
                     found.append(f"slide {number}: '{shape.text_frame.text[:30]}' needs {need:.0f} pt")
             if getattr(shape, "has_table", False) and shape.has_table:
                 found += table_overflows(number, slide, shape)
@@ -123,6 +125,16 @@ def test_no_text_overflows_in_the_example_decks(root):
 
 def test_a_crowded_deal_still_fits_every_box(crowded):
     assert overflows(crowded[1]) == []
+
+
+def test_a_crowded_chain_shows_every_contact_and_relation(crowded):
+    analysis, prs = crowded
+    slide = next(s for s in prs.slides if s.shapes.title.text_frame.text == "关系链条模型")
+    text = "\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+    assert all(c.name in text for c in analysis.deal.chain.customer)
+    assert all(r.name in text for r in analysis.deal.chain.surrounding)
+    connectors = [s for s in slide.shapes if s.name.startswith("Connector")]
+    assert len(connectors) == 13 + 3
 
 
 def test_eight_items_and_five_companies_fit_one_table_at_a_readable_size(crowded):

@@ -84,8 +84,16 @@ class Region:
         return textfit.Box(self.width / EMU_PER_PT - 2 * INSET_X - indent, self.height / EMU_PER_PT - 2 * INSET_Y)
 
     def rows(self, count: int, gap: int = 0) -> list["Region"]:
-        step = (self.height - gap * (count - 1)) // count
-        return [Region(self.left, self.top + i * (step + gap), self.width, step) for i in range(count)]
+        return self.stacked([1.0] * count, gap)
+
+    def stacked(self, shares: list[float], gap: int = 0) -> list["Region"]:
+        """Rows top to bottom, each as tall as its share of the room."""
+        room, top, out = self.height - gap * (len(shares) - 1), self.top, []
+        for share in shares:
+            height = int(room * share / sum(shares))
+            out.append(Region(self.left, top, self.width, height))
+            top += height + gap
+        return out
 
     def columns(self, shares: list[float], gap: int = 0) -> list["Region"]:
         room, left, out = self.width - gap * (len(shares) - 1), self.left, []
@@ -94,6 +102,18 @@ class Region:
             out.append(Region(left, self.top, width, self.height))
             left += width + gap
         return out
+
+    def grid(self, count: int, per_column: int, gap: int = 0) -> list["Region"]:
+        """`count` cells filled column by column, at most `per_column` to a column."""
+        columns = -(-count // per_column)
+        rows = -(-count // columns)
+        cells = [cell.rows(rows, gap) for cell in self.columns([1.0] * columns, gap)]
+        return [cells[n // rows][n % rows] for n in range(count)]
+
+    def grown(self, dx: float, dy: float) -> "Region":
+        """The region larger by `dx`, `dy` points on every side (negative shrinks)."""
+        x, y = int(dx * EMU_PER_PT), int(dy * EMU_PER_PT)
+        return Region(self.left - x, self.top - y, self.width + 2 * x, self.height + 2 * y)
 
     @classmethod
     def of(cls, shape) -> "Region":
@@ -168,17 +188,20 @@ def write(frame, paras: list[Para], fonts: Fonts, size: float, bulleted: bool, a
     frame.auto_size = MSO_AUTO_SIZE.NONE
     frame.vertical_anchor = anchor
     body = frame._txBody
+    align = body.xpath("string(a:p[1]/a:pPr/@algn)")  # a new shape's own alignment, e.g. centred
     for old in body.findall(qn("a:p")):
         body.remove(old)
     for n, p in enumerate(paras):
-        _paragraph(body, p, fonts, size, bulleted, size * gap if n else 0.0)
+        _paragraph(body, p, fonts, size, bulleted, size * gap if n else 0.0, align)
     if not paras:
         etree.SubElement(body, qn("a:p"))  # a text body holds at least one paragraph
 
 
-def _paragraph(body, p: Para, fonts: Fonts, size: float, bulleted: bool, before: float) -> None:
+def _paragraph(body, p: Para, fonts: Fonts, size: float, bulleted: bool, before: float, align: str) -> None:
     element = etree.SubElement(body, qn("a:p"))
     pPr = etree.SubElement(element, qn("a:pPr"), lvl=str(p.level))
+    if align:
+        pPr.set("algn", align)
     if not bulleted:
         pPr.set("marL", "0")
         pPr.set("indent", "0")

@@ -18,13 +18,15 @@ from pptx.util import Emu, Pt
 
 from pipeline.model import CHAIN_LEVELS
 from pipeline.errors import RenderError
-from pipeline.render.deck_base import COLOURS, Para, Region, Run, fitted_size, para, solid, textbox, write
+from pipeline.render.deck_base import COLOURS, INSET_X, INSET_Y, Para, Region, Run, fitted_size, para, solid, textbox, write
 from pipeline.render.deck_slide import Deck
 
 STATUS_COLOUR = {"strong": "teal", "held": "light", "weak": "orange", "broken": "red", "missing": "red"}
 DASHED = {"weak", "broken", "missing"}
 INCH = 914400
 HEADER, LEGEND, ROW_GAP = INCH * 4 // 10, INCH * 4 // 10, INCH // 5
+PER_COLUMN = 4  # contacts or relations stacked in one column before a second column starts
+BOX_INSET_X, BOX_INSET_Y = 3.6, 1.8  # points: narrow insets, the boxes are small
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class Planned:
     colour: str
     line: Optional[str] = None
     dashed: bool = False
+    short: Optional[tuple[Para, ...]] = None  # what to show when the whole text cannot fit (a contact without title)
 
 
 def chain_slide(deck: Deck) -> None:
@@ -45,7 +48,8 @@ def chain_slide(deck: Deck) -> None:
     ours, _, theirs, _, around = area.columns([1.6, 1.0, 4.6, 0.25, 2.2])
     body = Region(area.left, area.top + HEADER, area.width, area.height - HEADER - LEGEND)
     _headers(deck, slide, area, (ours, theirs, around))
-    plans = [_plan_level(deck, level, row, ours, theirs) for level, row in zip(CHAIN_LEVELS, body.rows(4, ROW_GAP))]
+    rows = body.stacked([_stack(deck, level) for level in CHAIN_LEVELS], ROW_GAP)
+    plans = [_plan_level(deck, level, row, ours, theirs) for level, row in zip(CHAIN_LEVELS, rows)]
     for plan in plans:
         for start, end, status in plan["links"]:
             _link(slide, start, end, status)
@@ -54,6 +58,12 @@ def chain_slide(deck: Deck) -> None:
     _zipper(deck, slide, [plan["labels"][0].region for plan in plans])
     _surrounding(deck, slide, Region(around.left, body.top, around.width, body.height))
     _legend(deck, slide, Region(area.left, body.top + body.height, area.width, LEGEND))
+
+
+def _stack(deck: Deck, level: str) -> float:
+    """A level's share of the height: how many contact boxes it stacks, a level of one or two counting as two."""
+    count = max(len(deck.analysis.chain.levels[level].contacts), 1)
+    return max(-(-count // -(-count // PER_COLUMN)), 2)
 
 
 def _headers(deck: Deck, slide, area: Region, columns: tuple[Region, Region, Region]) -> None:
@@ -70,8 +80,8 @@ def _plan_level(deck: Deck, level: str, row: Region, ours: Region, theirs: Regio
     label_col, contacts_col = Region(theirs.left, row.top, theirs.width, row.height).columns([1.1, 3.5], INCH // 10)
     our_region = Region(ours.left, row.top, ours.width, row.height)
     targets = state.contacts or [None]
-    slots = contacts_col.rows(len(targets), INCH // 20)
-    people = deck.text.word("word_list_sep").join(_our_people(state)) or "—"
+    slots = contacts_col.grid(len(targets), PER_COLUMN, INCH // 20)
+    people = _flat(deck.text.word("word_list_sep").join(_our_people(state))) or "—"
     label = para(deck.text.base["label"](level), bold=True, colour="white")
     return {
         "labels": [Planned(label_col, (label,), "accent" if state.held else "red")],
@@ -92,18 +102,37 @@ def _contact(deck: Deck, slot: Region, contact) -> Planned:
     t = deck.text
     if contact is None:
         return Planned(slot, (para(t.block("chain_missing"), bold=True, colour="red"),), "white", "red", dashed=True)
-    line = Para((Run(t.block("chain_contact", contact=contact), True, "white"),
-                 Run("  " + t.block("chain_strength", contact=contact), False, "white")))
-    return Planned(slot, (line,), STATUS_COLOUR[contact.status])
+    strength = Run("  " + _flat(t.block("chain_strength", contact=contact)), False, "white")
+    line = Para((Run(_flat(t.block("chain_contact", contact=contact)), True, "white"), strength))
+    short = Para((Run(_flat(contact.name), True, "white"), strength))
+    return Planned(slot, (line,), STATUS_COLOUR[contact.status], short=(short,))
+
+
+def _flat(text: str) -> str:
+    """One line of text: a name typed over two lines in the deal reads as one in a box."""
+    return " ".join(text.split("\n"))
 
 
 def _draw_all(deck: Deck, slide, boxes: list[Planned], largest: float = 14, smallest: float = 7) -> list:
     """Draw boxes of one kind at the one size that fits them all (the smallest of their best sizes)."""
-    sizes = [fitted_size(list(box.paras), box.region, largest, smallest, False) for box in boxes]
+    boxes = [_shortened(box, smallest) for box in boxes]
+    sizes = [fitted_size(list(box.paras), _room(box.region), largest, smallest, False) for box in boxes]
     if None in sizes:
         first = boxes[sizes.index(None)].paras[0].text[:40]
         raise RenderError(f"text too long for its box even at {smallest} pt; shorten it in the deal file: '{first}…'")
     return [_draw(deck, slide, box, min(sizes)) for box in boxes]
+
+
+def _shortened(box: Planned, smallest: float) -> Planned:
+    """The box with its short text when the whole text cannot fit even at the smallest size."""
+    if box.short is None or fitted_size(list(box.paras), _room(box.region), smallest, smallest, False):
+        return box
+    return Planned(box.region, box.short, box.colour, box.line, box.dashed)
+
+
+def _room(region: Region) -> Region:
+    """The region whose default-inset text room equals the box's with its narrow insets."""
+    return region.grown(INSET_X - BOX_INSET_X, INSET_Y - BOX_INSET_Y)
 
 
 def _draw(deck: Deck, slide, box: Planned, size: float):
@@ -114,6 +143,9 @@ def _draw(deck: Deck, slide, box: Planned, size: float):
     shape.adjustments[0] = 0.12
     if box.dashed:
         shape.line.dash_style = MSO_LINE.DASH
+    frame = shape.text_frame
+    frame.margin_left = frame.margin_right = Pt(BOX_INSET_X)
+    frame.margin_top = frame.margin_bottom = Pt(BOX_INSET_Y)
     write(shape.text_frame, list(box.paras), deck.fonts, size, False, MSO_ANCHOR.MIDDLE)
     return shape
 
@@ -151,10 +183,10 @@ def _surrounding(deck: Deck, slide, column: Region) -> None:
     if not relations:
         textbox(slide, column, [para(deck.text.block("chain_no_surrounding"), colour="grey")], deck.fonts, 12, 8)
         return
-    boxes = [Planned(slot, (para(r.name, bold=True, colour="title"),
+    boxes = [Planned(slot, (para(_flat(r.name), bold=True, colour="title"),
                             para(deck.text.block("chain_relation", relation=r), colour="text")),
                      "pale", "red" if r.flagged else "grey")
-             for slot, r in zip(column.rows(len(relations), INCH // 10), relations)]
+             for slot, r in zip(column.grid(len(relations), PER_COLUMN + 1, INCH // 10), relations)]
     for shape, relation in zip(_draw_all(deck, slide, boxes), relations):
         shape.line.width = Pt(2.5 if relation.flagged else 1.0)
 
