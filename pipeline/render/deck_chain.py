@@ -16,9 +16,11 @@ from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Emu, Pt
 
-from pipeline.model import CHAIN_LEVELS
 from pipeline.errors import RenderError
-from pipeline.render.deck_base import COLOURS, INSET_X, INSET_Y, Para, Region, Run, fitted_size, para, solid, textbox, write
+from pipeline.model import CHAIN_LEVELS
+from pipeline.render.deck_base import (
+    COLOURS, INSET_X, INSET_Y, Para, Region, Run, fitted_size, para, solid, textbox, write,
+)
 from pipeline.render.deck_slide import Deck
 
 STATUS_COLOUR = {"strong": "teal", "held": "light", "weak": "orange", "broken": "red", "missing": "red"}
