@@ -19,6 +19,7 @@ from lxml import etree
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
+from pptx.oxml.ns import qn
 from pptx.util import Emu
 
 OUT = Path(__file__).resolve().parent.parent / "templates" / "deck" / "master.pptx"
@@ -240,24 +241,15 @@ def themed(blob: bytes) -> bytes:
 
 
 def build() -> bytes:
+    """The master's bytes: python-pptx's default package redrawn with our theme, master and layouts."""
     prs = Presentation()
     prs.slide_width, prs.slide_height = Emu(emu(WIDTH)), Emu(emu(HEIGHT))
     master_part = prs.slide_master.part
     theme_part = master_part.part_related_by(RT.THEME)
     theme_part._blob = themed(theme_part.blob)
-    old_ids = list(master_part._element.find(".//{http://schemas.openxmlformats.org/presentationml/2006/main}sldLayoutIdLst"))
-    parts = [master_part.related_part(i.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")) for i in old_ids]
-    rids = [i.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id") for i in old_ids]
+    rids = [entry.get(qn("r:id")) for entry in master_part._element.find(f".//{qn('p:sldLayoutIdLst')}")]
     master_part._element = parse_xml(master_xml())
-    id_list = master_part._element.find(".//{http://schemas.openxmlformats.org/presentationml/2006/main}sldLayoutIdLst")
-    specs = layouts()
-    for n, (part, rid) in enumerate(zip(parts, rids)):
-        if n >= len(specs):
-            master_part.drop_rel(rid)
-            continue
-        part._element = parse_xml(layout_xml(*specs[n]))
-        etree.SubElement(id_list, "{http://schemas.openxmlformats.org/presentationml/2006/main}sldLayoutId",
-                         id=str(2147483649 + n), attrib={"{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id": rid})
+    replace_layouts(master_part, rids)
     core = prs.core_properties
     core.title, core.author, core.last_modified_by = "dealdocs deck master", "dealdocs", "dealdocs"
     core.created = core.modified = dt.datetime(2026, 1, 1)
@@ -265,6 +257,18 @@ def build() -> bytes:
     out = io.BytesIO()
     prs.save(out)
     return pinned(out.getvalue())
+
+
+def replace_layouts(master_part, rids: list[str]) -> None:
+    """Reuse the default layout parts for ours, in order; drop the ones left over."""
+    id_list = master_part._element.find(f".//{qn('p:sldLayoutIdLst')}")
+    specs = layouts()
+    for n, rid in enumerate(rids):
+        if n >= len(specs):
+            master_part.drop_rel(rid)
+            continue
+        master_part.related_part(rid)._element = parse_xml(layout_xml(*specs[n]))
+        etree.SubElement(id_list, qn("p:sldLayoutId"), {"id": str(2147483649 + n), qn("r:id"): rid})
 
 
 def pinned(blob: bytes) -> bytes:
