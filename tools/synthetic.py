@@ -374,9 +374,8 @@ def chain(rng: random.Random, language: str, team: dict, top_titles: tuple, depu
             "surrounding": surrounding(rng, language), "our_team": team}
 
 
-# Deputies, managers, front-line staff under the one number one: eight contacts, at
-# most three a level (four English contacts at one level overflow the deck's chain slide).
-SHAPES = ((1, 3, 3), (2, 2, 3), (2, 3, 2))
+# Deputies, managers, front-line staff under the one number one: eight contacts.
+SHAPES = ((1, 2, 4), (1, 3, 3), (2, 2, 3), (2, 3, 2))
 
 
 def contacts(rng: random.Random, language: str, team: dict, top_titles: tuple, deputy_titles: tuple) -> list[dict]:
