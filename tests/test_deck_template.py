@@ -18,7 +18,8 @@ from pipeline.render.deck_master import SHIPPED_MASTER
 NEEDS = (
     "a deck template needs: Title (title, subtitle); Title and Content (title, body); Blank with Title (title); "
     "Title, Table and Chart (title, table, chart); Title and Table (title, table); Title and Chart (title, chart); "
-    "Title, Chart and Text (title, chart, body); Two Content (title, body, body)"
+    "Title, Chart and Text (title, chart, body); Two Content (title, body, body) "
+    "(a content placeholder may stand for a body, table or chart)"
 )
 
 
@@ -162,3 +163,31 @@ def test_the_shipped_master_has_every_layout_the_deck_needs_at_16_9():
         assert all(have.count(kind) >= kinds.count(kind) for kind in kinds), name
         if name != "Title":
             assert {"footer", "slide number"} <= set(have), name
+
+
+def content_placeholders_only(prs):
+    """Turn every typed chart and table placeholder into a plain content placeholder, as most masters have."""
+    for item in prs.slide_layouts:
+        for ph in item.placeholders:
+            element = ph._element.find(f".//{qn('p:ph')}")
+            if element.get("type") in ("chart", "tbl"):
+                del element.attrib["type"]
+
+
+def test_content_placeholders_stand_in_for_chart_and_table_placeholders(tmp_path, analysis):
+    from pptx.enum.chart import XL_CHART_TYPE
+
+    prs = Presentation(io.BytesIO(render_deck(analysis, corp_master(tmp_path, content_placeholders_only))))
+    slides = list(prs.slides)
+    assert len(slides) == 17
+    charts = [shape.chart.chart_type for s in slides for shape in s.shapes if getattr(shape, "has_chart", False)]
+    assert charts == [XL_CHART_TYPE.BAR_CLUSTERED, XL_CHART_TYPE.BAR_CLUSTERED, XL_CHART_TYPE.RADAR_MARKERS,
+                      XL_CHART_TYPE.BUBBLE]
+    tables = [shape for s in slides for shape in s.shapes if getattr(shape, "has_table", False)]
+    assert len(tables) == 5
+    relationship = tables[2].table
+    assert relationship.cell(1, len(relationship.columns) - 1).text == "1840"
+    emptied = [ph for s in slides for ph in s.placeholders if ph.is_placeholder and not ph.has_text_frame]
+    assert emptied == []
+    for s in slides[4:9]:  # no content placeholder is left empty where a chart or table went
+        assert all(ph.text_frame.text for ph in s.placeholders if ph.has_text_frame)

@@ -21,7 +21,6 @@ from pptx.util import Emu, Pt
 
 from pipeline.errors import RenderError
 from pipeline.render import textfit
-from pipeline.render.deck_master import KINDS
 
 EMU_PER_PT = 12700
 INSET_X, INSET_Y = 7.2, 3.6  # points: python-pptx's and PowerPoint's default text insets
@@ -236,12 +235,6 @@ def textbox(slide, region: Region, paras: list[Para], fonts: Fonts, largest: flo
     shape = slide.shapes.add_textbox(Emu(region.left), Emu(region.top), Emu(region.width), Emu(region.height))
     fill(shape.text_frame, paras, region, fonts, largest, smallest, False, anchor)
     return shape
-
-
-def placeholders_of(slide, kind: str) -> list:
-    """A slide's placeholders of one kind, left to right, top to bottom."""
-    found = [ph for ph in slide.placeholders if KINDS.get(ph.placeholder_format.type) == kind]
-    return sorted(found, key=lambda ph: (int(ph.left), int(ph.top)))
 
 
 SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"

@@ -41,13 +41,13 @@ class Bubble:
 
 
 def insert(slide, chart_type, data, region: Region, placeholder=None):
-    """A chart in the chart placeholder or, without one, at `region`."""
+    """A chart in a chart placeholder, or at `region` in place of a content placeholder or of none."""
+    if hasattr(placeholder, "insert_chart"):
+        return placeholder.insert_chart(chart_type, data)
     if placeholder is not None:
-        frame = placeholder.insert_chart(chart_type, data)
-    else:
-        frame = slide.shapes.add_chart(chart_type, Emu(region.left), Emu(region.top), Emu(region.width),
-                                       Emu(region.height), data)
-    return frame
+        placeholder.element.getparent().remove(placeholder.element)
+    return slide.shapes.add_chart(chart_type, Emu(region.left), Emu(region.top), Emu(region.width),
+                                  Emu(region.height), data)
 
 
 def bar_chart(slide, categories: list[str], series: list[Series], region: Region, fonts: Fonts,

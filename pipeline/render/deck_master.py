@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import io
+from dataclasses import dataclass
 from pathlib import Path
 
 from pptx import Presentation
@@ -39,7 +40,7 @@ KINDS = {
     PP_PLACEHOLDER.CENTER_TITLE: "title",
     PP_PLACEHOLDER.SUBTITLE: "subtitle",
     PP_PLACEHOLDER.BODY: "body",
-    PP_PLACEHOLDER.OBJECT: "body",
+    PP_PLACEHOLDER.OBJECT: "content",
     PP_PLACEHOLDER.CHART: "chart",
     PP_PLACEHOLDER.TABLE: "table",
     PP_PLACEHOLDER.FOOTER: "footer",
@@ -49,9 +50,22 @@ KINDS = {
 }
 
 
+STANDS_IN = "content"  # PowerPoint's content placeholder can take the place of a body, table or chart
+STANDABLE = ("body", "table", "chart")
+
+
 def needs() -> str:
     """What a deck template must have, as one line for error messages."""
-    return "; ".join(f"{name} ({', '.join(kinds)})" for name, kinds in REQUIRED.items())
+    layouts = "; ".join(f"{name} ({', '.join(kinds)})" for name, kinds in REQUIRED.items())
+    return f"{layouts} (a content placeholder may stand for a body, table or chart)"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A layout the deck uses and which of its placeholders (by idx, left to right) fills each role."""
+
+    layout: SlideLayout
+    roles: dict[str, tuple[int, ...]]
 
 
 @functools.lru_cache(maxsize=8)
@@ -92,24 +106,46 @@ def kinds_of(layout: SlideLayout) -> list[str]:
     return [KINDS.get(ph.placeholder_format.type, "other") for ph in layout.placeholders]
 
 
-def layouts(prs: PresentationType, template: Path | None) -> dict[str, SlideLayout]:
-    """The layouts the deck uses, by name; TemplateError naming the first gap found."""
+def layouts(prs: PresentationType, template: Path | None) -> dict[str, Layout]:
+    """The layouts the deck uses, by name, with their placeholders' roles; TemplateError naming the first gap."""
     name = Path(template).name if template else SHIPPED_MASTER.name
     available = {layout.name: layout for layout in prs.slide_layouts}
+    found = {}
     for wanted, kinds in REQUIRED.items():
         if wanted not in available:
             have = ", ".join(available)
             raise TemplateError(f"no slide layout '{wanted}' in {name} (it has: {have}); a deck template needs: {needs()}")
-        _check_placeholders(available[wanted], kinds, name)
-    return {wanted: available[wanted] for wanted in REQUIRED}
+        found[wanted] = Layout(available[wanted], roles(available[wanted], kinds, name))
+    return found
 
 
-def _check_placeholders(layout: SlideLayout, kinds: tuple[str, ...], name: str) -> None:
-    have = kinds_of(layout)
+def roles(layout: SlideLayout, kinds: tuple[str, ...], name: str) -> dict[str, tuple[int, ...]]:
+    """Each needed kind's placeholder idx values: placeholders of that kind first, then content ones, left to right."""
+    free = sorted(layout.placeholders, key=lambda ph: (int(ph.left), int(ph.top)))
+    taken: dict[str, list[int]] = {kind: [] for kind in kinds}
+    for kind in kinds:
+        _take(free, kind, taken[kind])
+    for kind in kinds:
+        if len(taken[kind]) < kinds.count(kind) and kind in STANDABLE:
+            _take(free, STANDS_IN, taken[kind])
     for kind in dict.fromkeys(kinds):
-        if have.count(kind) < kinds.count(kind):
-            listed = ", ".join(have) or "none"
-            wanted = f"{kinds.count(kind)} {kind} placeholders" if kinds.count(kind) > 1 else f"a {kind} placeholder"
-            raise TemplateError(
-                f"slide layout '{layout.name}' in {name} lacks {wanted} (it has: {listed}); a deck template needs: {needs()}"
-            )
+        if len(taken[kind]) < kinds.count(kind):
+            _missing(layout, kinds, kind, name)
+    return {kind: tuple(found) for kind, found in taken.items()}
+
+
+def _take(free: list, kind: str, into: list[int]) -> None:
+    """Move the first free placeholder of `kind` into `into`, if there is one."""
+    match = next((ph for ph in free if KINDS.get(ph.placeholder_format.type) == kind), None)
+    if match is not None:
+        free.remove(match)
+        into.append(match.placeholder_format.idx)
+
+
+def _missing(layout: SlideLayout, kinds: tuple[str, ...], kind: str, name: str) -> None:
+    listed = ", ".join(kinds_of(layout)) or "none"
+    count = kinds.count(kind)
+    wanted = f"{count} {kind} placeholders" if count > 1 else f"a {kind} placeholder"
+    raise TemplateError(
+        f"slide layout '{layout.name}' in {name} lacks {wanted} (it has: {listed}); a deck template needs: {needs()}"
+    )

@@ -11,7 +11,7 @@ from pptx.enum.text import MSO_ANCHOR
 from pipeline.model import DIMENSIONS
 from pipeline.render import deck_charts as charts
 from pipeline.render import deck_table as tables
-from pipeline.render.deck_base import Para, Region, Run, fill, para, placeholders_of, solid, textbox
+from pipeline.render.deck_base import Para, Region, Run, fill, para, solid, textbox
 from pipeline.render.deck_slide import Deck
 from pipeline.render.deck_text import leads, sentences
 
@@ -34,7 +34,7 @@ def groups_of(lines: list[str]) -> list[list[Para]]:
 def title_slide(deck: Deck) -> None:
     t = deck.text
     slide = deck.new("Title", t.block("title_title"), t.block("title_notes"))
-    sub = placeholders_of(slide, "subtitle")[0]
+    sub = deck.holder(slide, "subtitle")
     fill(sub.text_frame, [para(line) for line in t.lines("title_subtitle")], Region.of(sub), deck.fonts, 20, 12)
 
 
@@ -113,8 +113,8 @@ def dimension_slides(deck: Deck, dimension: str) -> None:
         slide = deck.new("Title and Chart", t.block("continued", title=title, part=2), notes)
     else:
         slide = deck.new("Title, Table and Chart", title, notes)
-        tables.place(slide, table, beside, sizes, deck.fonts, placeholders_of(slide, "table")[0])
-    holder = placeholders_of(slide, "chart")[0]
+        tables.place(slide, table, beside, sizes, deck.fonts, deck.holder(slide, "table"))
+    holder = deck.holder(slide, "chart")
     names = [i.name for i in analysis.deal.dimension(dimension)]
     charts.bar_chart(slide, names, company_series(deck, dimension), Region.of(holder), deck.fonts,
                      analysis.deal.date, holder)
@@ -156,7 +156,7 @@ def radar(deck: Deck) -> None:
     slide = deck.new("Title and Chart", t.block("radar_title"), t.block("radar_notes"))
     series = radar_series(deck)
     low = max(0.0, min(v for s in series for v in s.values) // 10 * 10 - 10)
-    ph = placeholders_of(slide, "chart")[0]
+    ph = deck.holder(slide, "chart")
     names = [i.name for i in analysis.deal.relationship_capabilities]
     charts.radar_chart(slide, names, series, Region.of(ph), deck.fonts, analysis.deal.date, low, ph)
 
@@ -169,7 +169,7 @@ def bubbles(deck: Deck) -> None:
     points = [charts.Bubble(c.name, scores["business_capabilities"][c.id].index,
                             scores["key_buying_factors"][c.id].index,
                             scores["relationship_capabilities"][c.id].index) for c in analysis.deal.companies]
-    ph = placeholders_of(slide, "chart")[0]
+    ph = deck.holder(slide, "chart")
     axes = (t.block("map_x"), t.block("map_y"))
     charts.bubble_chart(slide, points, axes, Region.of(ph), deck.fonts, analysis.deal.date, ph)
     body = deck.body(slide)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pptx.enum.text import MSO_ANCHOR
 
 from pipeline.render.deck_base import (
-    Fonts, Para, Region, add_footer, fill, fitted_size, para, placeholders_of, set_notes,
+    Fonts, Para, Region, add_footer, fill, fitted_size, para, set_notes,
 )
 from pipeline.render import deck_table as tables
-from pipeline.render.deck_master import KINDS
 from pipeline.render.deck_text import DeckText
 from pipeline.results import Analysis
 
@@ -28,19 +27,21 @@ class Deck:
     text: DeckText
     analysis: Analysis
     fonts: Fonts
+    layout_of: dict = field(default_factory=dict)  # slide id -> the name of its layout
 
     def new(self, layout: str, title: str, notes: str):
         """A slide on layout `layout` with its title, footer, slide number and speaker notes."""
-        slide = self.prs.slides.add_slide(self.layouts[layout])
+        slide = self.prs.slides.add_slide(self.layouts[layout].layout)
+        self.layout_of[slide.slide_id] = layout
         self.set_title(slide, title)
         footer = self.text.block("footer")
-        add_footer(slide, self.layouts[layout], footer, len(self.prs.slides), self.fonts)
+        add_footer(slide, self.layouts[layout].layout, footer, len(self.prs.slides), self.fonts)
         set_notes(slide, notes, self.fonts)
         return slide
 
     def set_title(self, slide, title: str) -> None:
         shape = slide.shapes.title
-        largest = 40 if self.layouts["Title"] is slide.slide_layout else TITLE_SIZES[0]
+        largest = 40 if self.layout_of[slide.slide_id] == "Title" else TITLE_SIZES[0]
         fill(shape.text_frame, [para(title)], Region.of(shape), self.fonts, largest, TITLE_SIZES[1],
              anchor=shape.text_frame.vertical_anchor or MSO_ANCHOR.BOTTOM)
 
@@ -53,9 +54,13 @@ class Deck:
         return Region(int(title.left), top, int(title.width), bottom - top)
 
     def layout_region(self, layout: str, kind: str) -> Region:
-        """Where the layout puts its first placeholder of `kind`, before any slide is made."""
-        found = [ph for ph in self.layouts[layout].placeholders if KINDS.get(ph.placeholder_format.type) == kind]
-        return Region.of(sorted(found, key=lambda ph: (int(ph.left), int(ph.top)))[0])
+        """Where the layout puts the placeholder for `kind`, before any slide is made."""
+        chosen = self.layouts[layout]
+        return Region.of(chosen.layout.placeholders.get(idx=chosen.roles[kind][0]))
+
+    def holder(self, slide, kind: str, n: int = 0):
+        """The slide's placeholder that fills role `kind` (the n-th of that role, left to right)."""
+        return slide.placeholders[self.layouts[self.layout_of[slide.slide_id]].roles[kind][n]]
 
     def table_slides(self, layout: str, title: str, notes: str, table: tables.Table, sizes=TABLE_SIZES) -> list:
         """The table on one slide when it fits, else row pages on further slides, the footer rows on the last."""
@@ -64,12 +69,12 @@ class Deck:
         for n, (page, fitted) in enumerate(tables.pages(table, region, *sizes)):
             heading = title if n == 0 else self.text.block("continued", title=title, part=n + 1)
             slide = self.new(layout, heading, notes)
-            tables.place(slide, page, region, fitted, self.fonts, placeholders_of(slide, "table")[0])
+            tables.place(slide, page, region, fitted, self.fonts, self.holder(slide, "table"))
             slides.append(slide)
         return slides
 
     def body(self, slide, n: int = 0):
-        return placeholders_of(slide, "body")[n]
+        return self.holder(slide, "body", n)
 
     def text_slides(self, layout: str, title: str, groups: list[list[Para]], notes: str, sizes=BODY_SIZES) -> list:
         """As many slides as the paragraph groups need at no less than the smallest size; later titles say 'cont.'."""

@@ -108,9 +108,11 @@ def _with(table: Table, rows: list[list[str]], footer: list[list[str]]) -> Table
 def place(slide, table: Table, region: Region, sizes: Sizes, fonts: Fonts, placeholder=None):
     """Draw `table` at (header, body) `sizes` in a table placeholder or, without one, at `region`."""
     count = len(table.all_rows)
-    if placeholder is not None:
+    if hasattr(placeholder, "insert_table"):
         frame = placeholder.insert_table(count, len(table.header))
     else:
+        if placeholder is not None:  # a content placeholder: the table takes its place
+            placeholder.element.getparent().remove(placeholder.element)
         frame = slide.shapes.add_table(count, len(table.header), Emu(region.left), Emu(region.top),
                                        Emu(region.width), Emu(region.height))
     grid = frame.table

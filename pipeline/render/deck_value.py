@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipeline.model import AUDIENCES
 from pipeline.render import deck_table as tables
-from pipeline.render.deck_base import Para, Region, fill, fitted_size, para, placeholders_of, textbox, write
+from pipeline.render.deck_base import Para, Region, fill, fitted_size, para, textbox, write
 from pipeline.render.deck_positioning import groups_of, text_slide
 from pipeline.render.deck_slide import Deck
 
@@ -15,7 +15,7 @@ def step1(deck: Deck) -> None:
     """The fill-in template on the left, this deal's filled sentence on the right."""
     t = deck.text
     slide = deck.new("Two Content", t.block("step1_title"), t.block("step1_notes"))
-    holders = placeholders_of(slide, "body")[:2]
+    holders = [deck.body(slide, 0), deck.body(slide, 1)]
     sides = [_heading_and_lines(t.lines(key)) for key in ("step1_template", "step1_filled")]
     sizes = [fitted_size(paras, Region.of(h), 20, 11, False) for h, paras in zip(holders, sides)]
     if None in sizes:  # let fill say which side is too long
