@@ -216,3 +216,19 @@ def test_text_longer_than_a_slide_at_the_floor_is_an_error_that_says_what_to_sho
     assert str(error.value) == (
         "text too long for its box even at 9 pt; shorten it in the deal file: 'We win on reach. We win on reach. We win…'"
     )
+
+
+def test_a_table_too_long_for_one_slide_is_split_by_rows_with_totals_on_the_last_page():
+    from pipeline.render import deck_table as tables
+    from pipeline.render.deck_base import Region
+
+    rows = [[f"{LONG_ITEM}{n}", "3", "70", "80"] for n in range(30)]
+    table = tables.Table(["项目", "权重", "我方", "对手"], rows, [4, 1, 1, 1], [["加权合计", "", "2100", "2400"]])
+    region = Region(0, 0, 6 * 914400, 4 * 914400)
+    pages = tables.pages(table, region, 16, 9)
+    assert len(pages) > 1
+    assert [row for page, _ in pages for row in page.rows] == rows
+    assert [page.footer for page, _ in pages] == [[]] * (len(pages) - 1) + [[["加权合计", "", "2100", "2400"]]]
+    for page, sizes in pages:
+        assert sizes[1] >= 9
+        assert tables.table_height(page, region, sizes) <= region.height / EMU_PER_PT
