@@ -8,7 +8,8 @@ import zipfile
 
 from lxml import etree
 
-from pipeline.render.context import ChartSpec, Series, brief_context
+from pipeline.render.brief_rows import ChartSpec, Series
+from pipeline.render.context import brief_context
 from pipeline.render.docx_chart import NS, chart_blobs, label_side, value_range
 from tests.test_brief_helpers import example
 

@@ -7,7 +7,8 @@ import pytest
 from pipeline.analyze import analyze
 from pipeline.labels import CONCERNS
 from pipeline.model import AUDIENCES, Deal
-from pipeline.render.context import BriefContext, brief_context, brief_contexts, number, reflow, signed
+from pipeline.render.brief_format import number, reflow, signed
+from pipeline.render.context import BriefContext, brief_context, brief_contexts
 from tests.test_brief_helpers import contacts_at, example
 
 XYZ = "xyz-atm-network"

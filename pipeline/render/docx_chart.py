@@ -24,7 +24,7 @@ from pptx.chart.xmlwriter import ChartXmlWriter
 from pptx.enum.chart import XL_CHART_TYPE
 from xlsxwriter import Workbook
 
-from pipeline.render.context import ChartSpec
+from pipeline.render.brief_rows import ChartSpec
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"

@@ -1,0 +1,156 @@
+"""The figures and the competitive picture each level needs, at that level's depth.
+
+Senior: outcomes and our position against the field, the positioning statement and
+map. Middle: budget, payback and resources, the index and item tables, the radar.
+Front-line: outcomes, the work and its tracking, the service facts that beat each rival.
+"""
+
+from __future__ import annotations
+
+from pipeline.labels import label
+from pipeline.model import DIMENSIONS, Deal
+from pipeline.render.brief_format import format_start, joined, money, months, number, signed, capitalized
+from pipeline.render.brief_people import our_person, team_line
+from pipeline.render.brief_rows import ChartSpec, Figure, IndexRow, ItemRow, Series, WinRow
+from pipeline.render.brief_words import word
+from pipeline.results import Analysis
+
+SERVICE_DIMENSIONS = ("key_buying_factors", "business_capabilities")
+
+
+def outcome_figures(deal: Deal) -> list[Figure]:
+    """Each measurable outcome of the SMART statement, as a signed percentage."""
+    return [Figure(capitalized(o.metric), f"{signed(o.change_pct)}%") for o in deal.value_proposition.specific.outcomes]
+
+
+def senior_figures(analysis: Analysis) -> list[Figure]:
+    deal, overview, lang = analysis.deal, analysis.overview, analysis.deal.language
+    mending = len(analysis.chain.weak_links)
+    chain = word(lang, "chain_intact") if analysis.chain.intact and not mending else word(lang, "chain_broken", n=mending)
+    return [
+        *outcome_figures(deal),
+        Figure(word(lang, "fig_start"), format_start(lang, deal.value_proposition.specific.start)),
+        Figure(word(lang, "fig_strongest"),
+               f"{label(lang, overview.strongest)} {signed(overview.margins[overview.strongest])}"),
+        Figure(word(lang, "fig_weakest"),
+               f"{label(lang, overview.weakest)} {signed(overview.margins[overview.weakest])}"),
+        Figure(word(lang, "fig_chain"), chain),
+    ]
+
+
+def middle_figures(analysis: Analysis) -> list[Figure]:
+    deal, lang = analysis.deal, analysis.deal.language
+    specific = deal.value_proposition.specific
+    rows = [Figure(word(lang, "fig_investment"), money(specific.investment, lang))]
+    if specific.monthly_benefit:
+        rows.append(Figure(word(lang, "fig_benefit"), money(specific.monthly_benefit, lang)))
+    rows += payback_figures(analysis)
+    rows += [
+        Figure(word(lang, "fig_start"), format_start(lang, specific.start)),
+        Figure(word(lang, "fig_offering"), specific.offering),
+        Figure(word(lang, "fig_team"), team_line(deal)),
+    ]
+    return rows
+
+
+def payback_figures(analysis: Analysis) -> list[Figure]:
+    """The payback the analysis settled on, and the team's own figure when it differs."""
+    value, lang = analysis.value, analysis.deal.language
+    rows = []
+    if value.payback_months is not None:
+        rows.append(Figure(word(lang, "fig_payback"), months(lang, value.payback_months)))
+    stated = value.payback_stated
+    if stated is not None and value.payback_months is not None and round(stated, 1) != round(value.payback_months, 1):
+        rows.append(Figure(word(lang, "fig_payback_stated"), months(lang, stated)))
+    return rows
+
+
+def frontline_figures(analysis: Analysis) -> list[Figure]:
+    deal, lang = analysis.deal, analysis.deal.language
+    specific = deal.value_proposition.specific
+    rows = outcome_figures(deal)
+    rows.append(Figure(word(lang, "fig_effort"),
+                       word(lang, "effort_line", start=format_start(lang, specific.start), offering=specific.offering)))
+    if specific.tracking:
+        rows.append(Figure(word(lang, "fig_tracking"), specific.tracking))
+    rows.append(Figure(word(lang, "fig_contact"), our_person(analysis, "frontline") or word(lang, "unassigned")))
+    return rows
+
+
+
+
+# --- the competitive picture at each level's depth ----------------------------
+
+
+def _competition(intro: str, sentences=(), index_rows=(), item_rows=(), win_rows=(),
+                 charts=()) -> dict[str, object]:
+    return {
+        "competition_intro": intro, "sentences": list(sentences), "index_rows": list(index_rows),
+        "item_rows": list(item_rows), "win_rows": list(win_rows), "charts": list(charts),
+    }
+
+
+def senior_competition(analysis: Analysis) -> dict[str, object]:
+    sentences = [analysis.positioning[c.id].sentence for c in analysis.deal.competitors]
+    return _competition(analysis.overview.statement, sentences=sentences,
+                        charts=[positioning_map(analysis), relationship_radar(analysis)])
+
+
+def middle_competition(analysis: Analysis) -> dict[str, object]:
+    lang = analysis.deal.language
+    return _competition(word(lang, "intro_middle"), index_rows=index_rows(analysis),
+                        item_rows=item_rows(analysis.deal), charts=[relationship_radar(analysis)])
+
+
+def frontline_competition(analysis: Analysis) -> dict[str, object]:
+    return _competition(word(analysis.deal.language, "intro_frontline"), win_rows=win_rows(analysis.deal))
+
+
+
+
+def index_rows(analysis: Analysis) -> list[IndexRow]:
+    scores = analysis.scores
+    return [IndexRow(company=c.name, **{key: number(scores[dim][c.id].index) for key, dim in
+                                        zip(("kbf", "bc", "rc"), DIMENSIONS)})
+            for c in analysis.deal.companies]
+
+
+def item_rows(deal: Deal) -> list[ItemRow]:
+    lang, us = deal.language, deal.us.id
+    return [ItemRow(dimension=label(lang, dim), item=item.name, weight=number(item.weight),
+                    us=number(item.scores[us]),
+                    others=joined(lang, [f"{c.name} {number(item.scores[c.id])}" for c in deal.competitors]))
+            for dim in SERVICE_DIMENSIONS for item in deal.dimension(dim)]
+
+
+def service_wins(deal: Deal, competitor_id: str) -> list[str]:
+    """The key-buying-factor and capability items where we score above this competitor."""
+    lang, us = deal.language, deal.us.id
+    return [word(lang, "score_pair", item=item.name, us=number(item.scores[us]), them=number(item.scores[competitor_id]))
+            for dim in SERVICE_DIMENSIONS for item in deal.dimension(dim)
+            if item.scores[us] > item.scores[competitor_id]]
+
+
+def win_rows(deal: Deal) -> list[WinRow]:
+    sep = word(deal.language, "fact_sep")
+    return [WinRow(c.name, sep.join(service_wins(deal, c.id)) or word(deal.language, "none"))
+            for c in deal.competitors]
+
+
+def positioning_map(analysis: Analysis) -> ChartSpec:
+    lang, scores = analysis.deal.language, analysis.scores
+    series = tuple(Series(c.name, (scores["business_capabilities"][c.id].index, scores["key_buying_factors"][c.id].index))
+                   for c in analysis.deal.companies)
+    return ChartSpec("map", word(lang, "map_title"), (), series, x_title=word(lang, "axis_x"),
+                     y_title=word(lang, "axis_y"), caption=word(lang, "caption_map"), companies=len(series))
+
+
+def relationship_radar(analysis: Analysis) -> ChartSpec:
+    deal, lang = analysis.deal, analysis.deal.language
+    items = deal.relationship_capabilities
+    series = [Series(c.name, tuple(i.scores[c.id] for i in items)) for c in deal.companies]
+    targets = tuple((i.in_3_years or {}).get(deal.us.id, i.scores[deal.us.id]) for i in items)
+    if any(i.in_3_years and deal.us.id in i.in_3_years for i in items):
+        series.append(Series(f"{deal.us.name} ({label(lang, 'our_target')})", targets))
+    return ChartSpec("radar", word(lang, "radar_title"), tuple(i.name for i in items), tuple(series),
+                     caption=word(lang, "caption_radar"), companies=len(deal.companies))
