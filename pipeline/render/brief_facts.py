@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pipeline.labels import label
 from pipeline.model import DIMENSIONS, Deal
-from pipeline.render.brief_format import format_start, joined, money, months, number, signed, capitalized
+from pipeline.render.brief_format import capitalized, format_start, joined, money, months, number, signed
 from pipeline.render.brief_people import our_person, team_line
 from pipeline.render.brief_rows import ChartSpec, Figure, IndexRow, ItemRow, Series, WinRow
 from pipeline.render.brief_words import word
