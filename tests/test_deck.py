@@ -172,6 +172,14 @@ def bubble_points(chart) -> dict[str, tuple[float, float, float]]:
     return out
 
 
+def labelled_with_its_name(ser) -> bool:
+    """The bubble's own label, else the plot's, shows the series name and not the value."""
+    point = ser.find(f"{qn('c:dLbls')}/{qn('c:dLbl')}")
+    labels = point if point is not None else ser.getparent().find(qn("c:dLbls"))
+    shown = {tag: labels.find(qn(f"c:{tag}")).get("val") for tag in ("showSerName", "showVal")}
+    return shown == {"showSerName": "1", "showVal": "0"}
+
+
 def test_positioning_map_is_a_bubble_per_company_at_its_indices(zh):
     analysis, data = zh
     slide = opened(data).slides[8]
@@ -181,8 +189,7 @@ def test_positioning_map_is_a_bubble_per_company_at_its_indices(zh):
     expected = {c.name: (scores["business_capabilities"][c.id].index, scores["key_buying_factors"][c.id].index,
                          scores["relationship_capabilities"][c.id].index) for c in analysis.deal.companies}
     assert bubble_points(chart) == pytest.approx(expected)
-    labels = chart._chartSpace.find(f".//{qn('c:dLbls')}")
-    assert labels.find(qn("c:showSerName")).get("val") == "1"
+    assert all(labelled_with_its_name(ser) for ser in chart._chartSpace.iter(qn("c:ser")))
     for competitor in analysis.deal.competitors:
         assert analysis.positioning[competitor.id].sentence in texts(slide)
 

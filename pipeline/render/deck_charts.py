@@ -108,13 +108,16 @@ def bubble_chart(slide, bubbles: list[Bubble], axis_titles: tuple[str, str], reg
     for n, plotted in enumerate(chart.series):
         plotted.format.fill.solid()
         plotted.format.fill.fore_color.theme_color = COLOURS[SERIES_COLOURS[n % 6]]
+        if crowded_below(bubbles, n):
+            _name_below(plotted)
     for axis, title in zip((chart.category_axis, chart.value_axis), axis_titles):
         axis.has_title = True
         axis.axis_title.text_frame.text = title
         for run in (r for p in axis.axis_title.text_frame.paragraphs for r in p.runs):
             run.font.size = Pt(11)
             set_typefaces(run.font._rPr, fonts)
-    _finish(chart, frame, fonts, date, size=11, legend=False)
+    crowded = any(crowded_below(bubbles, n) for n in range(len(bubbles)))
+    _finish(chart, frame, fonts, date, size=11, legend=crowded)  # names may overlap: colours then tell
     return frame
 
 
@@ -127,6 +130,29 @@ def _series_name_labels(plot) -> None:
     labels.position = XL_LABEL_POSITION.ABOVE
     labels.font.bold = True
     labels.font.size = Pt(11)
+
+
+NEAR = 8.0  # index points: bubbles closer than this on both axes would print their names over each other
+
+
+def crowded_below(bubbles: list[Bubble], n: int) -> bool:
+    """Whether bubble `n` has a near neighbour above it, so its name goes below instead."""
+    me = bubbles[n]
+    return any(abs(o.x - me.x) < NEAR and 0 <= o.y - me.y < NEAR and (o.y > me.y or k < n)
+               for k, o in enumerate(bubbles) if k != n)
+
+
+def _name_below(series) -> None:
+    """The series' one label below its bubble, still showing the series name only."""
+    label = series.points[0].data_label
+    label.position = XL_LABEL_POSITION.BELOW
+    label.font.bold = True
+    label.font.size = Pt(11)
+    dLbl = label._dLbl
+    for tag, value in (("c:showVal", "0"), ("c:showSerName", "1"), ("c:showCatName", "0"), ("c:showBubbleSize", "0")):
+        found = dLbl.find(qn(tag))
+        if found is not None:
+            found.set("val", value)
 
 
 def _span(values: list[float]) -> tuple[float, float]:
