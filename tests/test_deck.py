@@ -329,3 +329,10 @@ def test_the_master_is_read_once_per_process():
     from pipeline.render.deck_master import master_bytes
 
     assert master_bytes(None) is master_bytes(None)
+
+
+def test_figures_are_shown_rounded_without_needless_decimals():
+    from pipeline.render.deck_text import num
+
+    assert [num(x) for x in (81.6667, 1225.0, -0.04, 0.4, 5.88, -2.75, 100)] == \
+        ["81.7", "1225", "0", "0.4", "5.9", "-2.8", "100"]

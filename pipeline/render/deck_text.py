@@ -38,7 +38,8 @@ def _template(language: str) -> jinja2.Template:
 def num(value: float, digits: int = 1) -> str:
     """A figure as shown on a slide: rounded, without a needless decimal part."""
     text = f"{round(value, digits):.{digits}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    return "0" if text == "-0" else text
 
 
 def long_date(language: str, day: dt.date) -> str:
