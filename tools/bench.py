@@ -145,6 +145,7 @@ def fresh(folder: Path) -> Path:
 
 def bench(deals: int, jobs: int, work: Path) -> dict:
     """Generate, warm up, then measure: full build, no-op rebuild, a build of N/4 deals."""
+    load = os.getloadavg()[0]  # other work on the machine skews every figure; say how much there was
     paths = write_deals(fresh(work / "inputs"), deals, SEED)
     quarter = paths[: max(1, deals // 4)]
     run_build(paths[:1], fresh(work / "warm-up"), 1)  # compiles .pyc and fills the disk cache
@@ -157,17 +158,17 @@ def bench(deals: int, jobs: int, work: Path) -> dict:
     expect(noop, 0, deals, "no-op rebuild")
     small = run_build(quarter, fresh(work / "out-quarter"), jobs, force=True)
     expect(small, len(quarter), 0, "build of N/4 deals")
-    return report(deals, jobs, full, noop, small)
+    return report(deals, jobs, full, noop, small, load)
 
 
-def report(deals: int, jobs: int, full: Run, noop: Run, small: Run) -> dict:
+def report(deals: int, jobs: int, full: Run, noop: Run, small: Run, load: float = 0.0) -> dict:
     """Every figure, target and verdict, as plain data for the JSON file."""
     full_f, noop_f = figures(full), figures(noop)
     noop_share = noop.wall_s / full.wall_s
     growth = full.peak_mb / small.peak_mb - 1
     return {
         "deals": deals, "seed": SEED, "jobs": jobs or os.cpu_count(), "cpus": os.cpu_count(),
-        "python": platform.python_version(),
+        "python": platform.python_version(), "load_average_before": round(load, 2),
         "full": {**asdict(full), **asdict(full_f)},
         "noop": {**asdict(noop), **asdict(noop_f), "share_of_full": noop_share},
         "quarter": {**asdict(small), **asdict(figures(small))},
@@ -197,7 +198,7 @@ def lines(result: dict) -> list[str]:
     note = "" if n == TARGET_DEALS else f"  (targets are set at {TARGET_DEALS} deals)"
     return [
         f"bench: {n} synthetic deals (seed {result['seed']}), {result['jobs']} worker(s) on {result['cpus']} CPU(s), "
-        f"python {result['python']}{note}",
+        f"python {result['python']}, load average {result['load_average_before']:.2f} before the runs{note}",
         "full build",
         f"  wall    {full['wall_ms_per_deal']:8.1f} ms/deal   target <= {TARGET_MS:.0f} "
         f"(stretch <= {STRETCH_MS:.0f})   {verdict(met['wall'])}{', stretch ' + verdict(met['stretch'])}",
