@@ -87,13 +87,12 @@ def render_documents(analysis: Analysis, options: Options) -> dict[str, bytes]:
     """Every document of one deal, in memory, with reproducible bytes."""
     from pipeline.render.brief import render_briefs
     from pipeline.render.deck import render_deck
-    from pipeline.reproducible import normalize_office_zip
+    from pipeline.reproducible import pin_zip_dates
 
-    date = analysis.deal.date
     files = {"analysis.json": analysis_json(analysis)}
-    files["training-deck.pptx"] = normalize_office_zip(render_deck(analysis, options.deck_template), date)
+    files["training-deck.pptx"] = pin_zip_dates(render_deck(analysis, options.deck_template))
     for level, payload in render_briefs(analysis, options.brief_template).items():
-        files[f"brief-{level}.docx"] = normalize_office_zip(payload, date)
+        files[f"brief-{level}.docx"] = pin_zip_dates(payload)
     return files
 
 

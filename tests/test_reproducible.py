@@ -1,56 +1,47 @@
-"""Zip normalisation: fixed entry dates, same order, pinned workbook dates."""
+"""Pinning zip dates in place: fixed entry dates, same content, nothing recompressed."""
 
-import datetime as dt
 import io
 import time
 import zipfile
 
-from pipeline.reproducible import ZIP_EPOCH, normalize_office_zip
+import pytest
 
-CORE = (
-    b'<cp:coreProperties xmlns:cp="x" xmlns:dcterms="y">'
-    b'<dcterms:created xsi:type="dcterms:W3CDTF">2031-05-06T07:08:09Z</dcterms:created>'
-    b'<dcterms:modified xsi:type="dcterms:W3CDTF">2031-05-06T07:08:10Z</dcterms:modified>'
-    b"</cp:coreProperties>"
-)
+from pipeline.reproducible import ZIP_EPOCH, ZipFormatError, pin_zip_dates
 
 
 def _zip(entries: dict[str, bytes], when=None) -> bytes:
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as package:
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
         for name, payload in entries.items():
             info = zipfile.ZipInfo(name, date_time=when or time.localtime()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
             package.writestr(info, payload)
     return buffer.getvalue()
 
 
-def test_entries_keep_their_order_and_get_the_fixed_date():
-    original = _zip({"[Content_Types].xml": b"<t/>", "word/document.xml": b"<d/>", "a.xml": b"<a/>"})
-    fixed = normalize_office_zip(original, dt.date(2026, 11, 20))
-    with zipfile.ZipFile(io.BytesIO(fixed)) as package:
+def test_every_entry_gets_the_fixed_date_and_keeps_its_content_and_order():
+    original = _zip({"[Content_Types].xml": b"<t/>", "word/document.xml": "<d>二</d>".encode() * 50, "a.xml": b"<a/>"})
+    pinned = pin_zip_dates(original)
+    assert len(pinned) == len(original)
+    with zipfile.ZipFile(io.BytesIO(pinned)) as package:
+        assert package.testzip() is None
         assert [i.filename for i in package.infolist()] == ["[Content_Types].xml", "word/document.xml", "a.xml"]
         assert {i.date_time for i in package.infolist()} == {ZIP_EPOCH}
-        assert package.read("word/document.xml") == b"<d/>"
+        assert package.read("word/document.xml") == "<d>二</d>".encode() * 50
 
 
-def test_same_content_at_different_times_gives_the_same_bytes():
-    one = _zip({"x.xml": b"<x/>"}, (2020, 1, 1, 0, 0, 0))
-    two = _zip({"x.xml": b"<x/>"}, (2025, 6, 7, 8, 9, 10))
+def test_same_content_saved_at_different_times_gives_the_same_bytes():
+    one = _zip({"x.xml": b"<x/>", "y.xml": b"<y/>"}, (2020, 1, 1, 0, 0, 0))
+    two = _zip({"x.xml": b"<x/>", "y.xml": b"<y/>"}, (2025, 6, 7, 8, 9, 10))
     assert one != two
-    day = dt.date(2026, 1, 2)
-    assert normalize_office_zip(one, day) == normalize_office_zip(two, day)
+    assert pin_zip_dates(one) == pin_zip_dates(two)
 
 
-def test_embedded_workbook_dates_are_pinned_to_the_deal_date():
-    workbook = _zip({"docProps/core.xml": CORE})
-    deck = _zip({"ppt/embeddings/Microsoft_Excel_Sheet1.xlsx": workbook, "docProps/core.xml": CORE})
-    fixed = normalize_office_zip(deck, dt.date(2026, 11, 20))
-    with zipfile.ZipFile(io.BytesIO(fixed)) as package:
-        inner = package.read("ppt/embeddings/Microsoft_Excel_Sheet1.xlsx")
-        outer_core = package.read("docProps/core.xml")
-    with zipfile.ZipFile(io.BytesIO(inner)) as book:
-        inner_core = book.read("docProps/core.xml")
-        assert {i.date_time for i in book.infolist()} == {ZIP_EPOCH}
-    for core in (inner_core, outer_core):
-        assert b"2031" not in core
-        assert core.count(b"2026-11-20T00:00:00Z") == 2
+def test_local_headers_are_pinned_too():
+    pinned = pin_zip_dates(_zip({"x.xml": b"<x/>"}, (2025, 6, 7, 8, 9, 10)))
+    assert pinned[10:14] == b"\x00\x00\x21\x00"
+
+
+def test_bytes_that_are_not_a_zip_are_refused():
+    with pytest.raises(ZipFormatError, match="no end of central directory record"):
+        pin_zip_dates(b"not a zip at all")
