@@ -226,6 +226,7 @@ def _run(todo: list[str], options: Options, environment: str, jobs: int, executo
         for path in todo:
             yield build_deal(path, options, environment)
         return
+    warm_up()  # forked workers inherit the loaded renderers and templates
     with ProcessPoolExecutor(max_workers=workers, initializer=warm_up) as pool:
         yield from _run_on(pool, todo, options, environment)
 
