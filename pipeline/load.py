@@ -76,7 +76,7 @@ def _load(path: Path, shown: str) -> tuple[Deal, Source]:
     data = text_fields(tree.data, tree.raw)
     source = Source(path, tree.positions, shown)
     deal, issues = validate(data)
-    issues += check_rules(data, source.line_of) + _default_id_issues(data, path)
+    issues = _fold_misspelt_keys(issues + check_rules(data, source.line_of) + _default_id_issues(data, path))
     problems = [(pos, path_, message) for path_, pos, message in tree.problems]
     said = {path_ for _, path_, _ in problems}  # e.g. an unsupported tag: no second word on it
     problems += [(_position(i, tree, source), i.path, i.message) for i in issues if i.path not in said]
@@ -103,6 +103,20 @@ def _default_id_issues(data: dict, path: Path) -> list[Issue]:
         return []
     return [Issue("id", f"missing, and the file name '{path.stem}' is not a valid id; add "
                         "id: <letters, digits, '-' and '_'>", "parent")]
+
+
+_SUGGESTION = re.compile(r"did you mean '([^']+)'\?$")
+
+
+def _fold_misspelt_keys(issues: list[Issue]) -> list[Issue]:
+    """A misspelt key is one mistake: its 'did you mean' covers the 'missing' of the key it meant."""
+    meant = set()
+    for issue in issues:
+        match = _SUGGESTION.search(issue.message) if issue.at == "key" else None
+        if match:
+            meant.add((parent(issue.path), match.group(1)))
+    return [i for i in issues
+            if not (i.message.startswith("missing") and (parent(i.path), i.path.rsplit(".", 1)[-1]) in meant)]
 
 
 def _position(issue: Issue, tree: Tree, source: Source) -> tuple[int, int]:

@@ -52,7 +52,7 @@ FIRST_PROBLEM = {
     "bad.stem.yaml": "2:1: id: missing, and the file name 'bad.stem' is not a valid id; add id: <letters, digits, '-' and '_'>",
     # the contract's rules
     "duplicate-key.yaml": "8:3: customer.name: duplicate key 'name' (first at line 7); keep only one of them",
-    "unknown-key.yaml": "25:1: value_proposition.specific: missing; add specific: with start, offering, outcomes and investment",
+    "unknown-key.yaml": "30:3: value_proposition.specifc: unknown key; did you mean 'specific'?",
     "missing-title.yaml": "2:1: title: missing; add title: <some text>",
     "score-out-of-range.yaml": "15:18: key_buying_factors[0].scores.us: expected a number from 0 to 100, got 150",
     "weight-negative.yaml": "22:13: relationship_capabilities[0].weight: expected a positive number, got -5",

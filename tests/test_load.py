@@ -138,9 +138,25 @@ def test_three_mistakes_give_three_lines_in_file_order():
     ]
 
 
-def test_a_misspelt_required_key_is_missing_and_unknown():
+def test_a_misspelt_required_key_is_reported_once_with_the_key_it_meant():
     text = edit("    weight: 5\n    scores: {us: 90, A: 60, B: 75}", "    wieght: 5\n    scores: {us: 90, A: 60, B: 75}")
     assert problems(text) == [
-        "demo.yaml:16:5: business_capabilities[0].weight: missing; add weight: <a positive number>",
         "demo.yaml:17:5: business_capabilities[0].wieght: unknown key; did you mean 'weight'?",
     ]
+
+
+def test_a_misspelt_required_key_is_one_problem_not_two(tmp_path):
+    """The issue's "done when": three different mistakes print three lines."""
+    from tests.conftest import ROOT
+
+    text = (ROOT / "inputs" / "xyz-atm-network.yaml").read_text(encoding="utf-8")
+    text = text.replace("competitors:", "competitor:")
+    text = text.replace("scores: {us: 90, A: 65, B: 75, C: 60}", "scores: {us: 150, A: 65, B: 75, C: 60}")
+    text = text.replace("level: manager, strength: 4", "level: boss, strength: 4")
+    deal = tmp_path / "three.yaml"
+    deal.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_deal(deal)
+    assert [line.split(": ", 2)[1] for line in caught.value.problems] == [
+        "competitor", "key_buying_factors[0].scores.us", "chain.customer[3].level"]
+    assert [line.split(":")[1] for line in caught.value.problems] == ["14", "28", "97"]
