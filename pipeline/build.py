@@ -23,6 +23,7 @@ from pipeline.errors import InputError, PipelineError
 from pipeline.fingerprint import environment_digest, file_digest
 from pipeline.load import Source, load_deal
 from pipeline.output import publish, sweep_staging
+from pipeline.playbook import load_playbook
 from pipeline.results import Analysis
 from pipeline.templates import SHIPPED
 
@@ -37,6 +38,7 @@ class Options:
     out_dir: Path = Path("build")
     deck_template: Optional[Path] = None
     brief_template: Optional[Path] = None
+    playbook: Optional[Path] = None
     force: bool = False
     debug: bool = False
 
@@ -66,10 +68,10 @@ class Summary:
         return self.count("failed") == 0
 
 
-def analyse_file(path: str) -> tuple[Analysis, Source]:
+def analyse_file(path: str, playbook: Optional[Path] = None) -> tuple[Analysis, Source]:
     """Load and analyse one deal file; InputError when it breaks the contract."""
     deal, source = load_deal(path)
-    return analyze(deal), source
+    return analyze(deal, load_playbook(playbook)), source
 
 
 def warning_lines(analysis: Analysis, source: Source) -> tuple[str, ...]:
@@ -104,7 +106,7 @@ def build_deal(path: str, options: Options, environment: str) -> Outcome:
     """Build one deal file into `<out>/<id>/`; never raises for bad input."""
     started = time.perf_counter()
     try:
-        analysis, source = analyse_file(path)
+        analysis, source = analyse_file(path, options.playbook)
         files = render_documents(analysis, options)
         deal_id = analysis.deal.id
         files[stamps.STAMP] = stamps.encode(file_digest(Path(path)), environment, deal_id)
@@ -119,10 +121,10 @@ def build_deal(path: str, options: Options, environment: str) -> Outcome:
         return Outcome(path, "failed", None, _internal_error(path, error, options.debug))
 
 
-def check_deal(path: str, debug: bool = False) -> Outcome:
+def check_deal(path: str, debug: bool = False, playbook: Optional[Path] = None) -> Outcome:
     """Validate and analyse one deal file, writing nothing."""
     try:
-        analysis, source = analyse_file(path)
+        analysis, source = analyse_file(path, playbook)
         return Outcome(path, "built", analysis.deal.id, (), warning_lines(analysis, source))
     except InputError as error:
         return Outcome(path, "failed", None, tuple(error.problems))
@@ -161,7 +163,7 @@ def build_all(
     paths = sorted(dict.fromkeys(str(p) for p in paths))
     options.out_dir.mkdir(parents=True, exist_ok=True)
     sweep_staging(options.out_dir)
-    environment = environment_digest(SHIPPED, (options.deck_template, options.brief_template))
+    environment = environment_digest(SHIPPED, (options.deck_template, options.brief_template, options.playbook))
     summary = Summary()
     ledger = stamps.Ledger.read(options.out_dir)
     todo, early = _triage(paths, options, environment, ledger)

@@ -18,6 +18,7 @@ examples:
   python -m pipeline build                      build every inputs/*.yaml into build/
   python -m pipeline build inputs/xyz.yaml -j 2 build one deal with two workers
   python -m pipeline build --deck-template corp.pptx --brief-template corp.docx
+  python -m pipeline build --playbook my-playbook.json   your own tactics rules
   python -m pipeline check inputs/*.yaml        validate and report, write nothing
   python -m pipeline schema > schema/deal.schema.json
   python -m pipeline pdf                        a PDF beside every built document
@@ -53,10 +54,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--force", action="store_true", help="rebuild even the deals that are up to date")
     build.add_argument("--deck-template", type=Path, metavar="PPTX", help="your own PowerPoint master")
     build.add_argument("--brief-template", type=Path, metavar="DOCX", help="your own Word brief template")
+    build.add_argument("--playbook", type=Path, metavar="JSON", help="your own tactics playbook (default: templates/playbook.json)")
     build.add_argument("--debug", action="store_true", help="show the details of an internal error")
     build.set_defaults(run=_build)
     check = commands.add_parser("check", help="validate deal files and report problems; write nothing")
     check.add_argument("deals", nargs="*", metavar="DEAL.yaml", help="deal files (default: inputs/*.yaml)")
+    check.add_argument("--playbook", type=Path, metavar="JSON", help="your own tactics playbook (default: templates/playbook.json)")
     check.add_argument("--debug", action="store_true", help="show the details of an internal error")
     check.set_defaults(run=_check)
     schema = commands.add_parser("schema", help="print the JSON Schema of the deal file")
@@ -97,7 +100,9 @@ def _build(args: argparse.Namespace) -> int:
     except TemplateError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    options = Options(args.out, args.deck_template, args.brief_template, args.force, args.debug)
+    if not _playbook_ok(args.playbook):
+        return 2
+    options = Options(args.out, args.deck_template, args.brief_template, args.playbook, args.force, args.debug)
     progress = Progress(sys.stderr)
     summary = build_all(paths, options, jobs=args.jobs, on_outcome=progress.update)
     progress.close()
@@ -125,12 +130,30 @@ def _check(args: argparse.Namespace) -> int:
     paths = _deal_paths(args)
     if paths is None:
         return 2
-    outcomes = [check_deal(path, args.debug) for path in paths]
+    if not _playbook_ok(args.playbook):
+        return 2
+    outcomes = [check_deal(path, args.debug, args.playbook) for path in paths]
     for outcome in outcomes:
         _print_outcome(outcome)
     failed = [o for o in outcomes if o.status == "failed"]
     print(f"checked {len(outcomes)} deal(s): {len(outcomes) - len(failed)} valid, {len(failed)} invalid", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _playbook_ok(path: Path | None) -> bool:
+    """A broken playbook is one usage error up front, not the same failure for every deal."""
+    from pipeline.errors import TemplateError
+    from pipeline.playbook import load_playbook
+
+    try:
+        load_playbook(path)
+    except TemplateError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return False
+    except OSError as error:
+        print(f"error: playbook {path}: {error.strerror}", file=sys.stderr)
+        return False
+    return True
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -62,8 +62,20 @@ class Playbook(Strict):
 
 
 def load_playbook(path: Optional[Path] = None) -> Playbook:
-    """The rules in `path`, else the playbook found in the shipped templates."""
-    path = path or find_template(PLAYBOOK)
+    """The rules in `path`, else the playbook found in the shipped templates; read once per file version."""
+    path = Path(path or find_template(PLAYBOOK))
+    stat = path.stat() if path.is_file() else None
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size) if stat else None
+    if key not in _LOADED:
+        _LOADED.clear()
+        _LOADED[key] = _read_playbook(path)
+    return _LOADED[key]
+
+
+_LOADED: dict = {}
+
+
+def _read_playbook(path: Path) -> Playbook:
     try:
         playbook = Playbook.model_validate(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError) as error:

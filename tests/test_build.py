@@ -160,3 +160,28 @@ def test_help_shows_examples():
     result = run_cli("--help")
     assert result.returncode == 0
     assert "python -m pipeline check inputs/*.yaml" in result.stdout
+
+
+def test_a_playbook_of_ones_own_drives_the_tactics(tmp_path):
+    playbook = tmp_path / "mine.json"
+    playbook.write_text(json.dumps({"rules": [{
+        "id": "always",
+        "when": {},
+        "title": {"zh": "先拜访一把手", "en": "Visit the number one first"},
+        "recommendation": {"zh": "由我方高层拜访。", "en": "Our senior visits."},
+        "reason": {"zh": "本规则总会触发。", "en": "This rule always fires."},
+    }]}, ensure_ascii=False), encoding="utf-8")
+    result = run_cli("build", str(XYZ), "--out", str(tmp_path / "out"), "--playbook", str(playbook), "-j", "1")
+    assert result.returncode == 0, result.stderr
+    analysis = json.loads((tmp_path / "out" / "xyz-atm-network" / "analysis.json").read_text(encoding="utf-8"))
+    assert [t["rule"] for t in analysis["tactics"]] == ["always"]
+    assert analysis["tactics"][0]["title"] == "先拜访一把手"
+
+
+def test_a_broken_playbook_is_one_usage_error(tmp_path):
+    playbook = tmp_path / "broken.json"
+    playbook.write_text('{"rules": [{"id": "x"}]}', encoding="utf-8")
+    result = run_cli("build", str(XYZ), "--out", str(tmp_path / "out"), "--playbook", str(playbook))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"error: {playbook}: rules[0].when: Field required")
+    assert not (tmp_path / "out").exists()
