@@ -127,7 +127,7 @@ def test_an_id_that_climbs_out_is_rejected_and_nothing_is_written_outside(tmp_pa
 def test_an_internal_error_is_one_line_with_a_debug_hint(tmp_path, monkeypatch):
     import pipeline.build as build
 
-    def explode(deal):
+    def explode(*_):
         raise ZeroDivisionError("division by zero")
 
     monkeypatch.setattr(build, "analyze", explode)
