@@ -7,6 +7,8 @@ peak memory at N/4 deals against N deals. Targets are printed beside the figures
 nothing fails on a missed target (timings belong to the machine, not to the code).
 
     python tools/bench.py --deals 200 --jobs 2 --json build/bench/results.json
+    python tools/bench.py --deals 200 --repeat 3     # the fastest of three runs of each build
+    python tools/bench.py --profile 8                # where one deal's build spends its time
 """
 
 from __future__ import annotations
