@@ -28,6 +28,14 @@ BULLET_INDENT = 21.6  # points per outline level in the shipped master
 DEFAULT_EA = "Noto Sans CJK SC"
 LANG = {"zh": "zh-CN", "en": "en-US"}
 AFTER_FONTS = {qn("a:hlinkClick"), qn("a:hlinkMouseOver"), qn("a:rtl"), qn("a:extLst")}
+# Qualified names, worked out once: python-pptx's qn() is a measurable cost at a few thousand calls a deck.
+A_BODYPR, A_P, A_PPR, A_R, A_T, A_RPR = (qn(t) for t in ("a:bodyPr", "a:p", "a:pPr", "a:r", "a:t", "a:rPr"))
+A_LNSPC, A_SPCBEF, A_SPCPTS, A_BUNONE = (qn(t) for t in ("a:lnSpc", "a:spcBef", "a:spcPts", "a:buNone"))
+A_SOLIDFILL, A_SCHEMECLR, A_LATIN, A_EA = (qn(t) for t in ("a:solidFill", "a:schemeClr", "a:latin", "a:ea"))
+A_NOAUTOFIT = qn("a:noAutofit")
+AUTOFITS = {A_NOAUTOFIT, qn("a:normAutofit"), qn("a:spAutoFit")}
+AFTER_AUTOFIT = {qn("a:scene3d"), qn("a:sp3d"), qn("a:flatTx"), qn("a:extLst")}
+SubElement = etree.SubElement
 COLOURS = {  # theme slots, so a corporate master's palette shows through
     "accent": MSO_THEME_COLOR.ACCENT_1,
     "teal": MSO_THEME_COLOR.ACCENT_2,
@@ -179,54 +187,70 @@ def fill(frame, paras: list[Para], region: Region, fonts: Fonts, largest: float,
 
 def write(frame, paras: list[Para], fonts: Fonts, size: float, bulleted: bool, anchor=MSO_ANCHOR.TOP,
           gap: float = 0.4) -> None:
-    """Replace the frame's text with `paras` at `size`: exact line spacing, no autofit, fonts on every run.
+    """Replace the frame's text with `paras` at `size`: exact line spacing, no autofit, fonts on every run."""
+    write_body(frame._txBody, paras, fonts, size, bulleted, anchor, gap)
 
-    Paragraphs are built as XML directly: the same result as python-pptx's setters, several times faster.
-    """
-    frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    frame.vertical_anchor = anchor
-    body = frame._txBody
-    align = body.xpath("string(a:p[1]/a:pPr/@algn)")  # a new shape's own alignment, e.g. centred
-    for old in body.findall(qn("a:p")):
+
+def write_body(body, paras: list[Para], fonts: Fonts, size: float, bulleted: bool, anchor=MSO_ANCHOR.TOP,
+               gap: float = 0.4) -> None:
+    """`write` on a bare <a:txBody>: built as XML directly, the same as python-pptx's setters, many times faster."""
+    _body_properties(body.find(A_BODYPR), MSO_ANCHOR.to_xml(anchor))
+    first = body.find(A_P)
+    pPr = first.find(A_PPR) if first is not None else None
+    align = pPr.get("algn", "") if pPr is not None else ""  # a new shape's own alignment, e.g. centred
+    for old in body.findall(A_P):
         body.remove(old)
     for n, p in enumerate(paras):
         _paragraph(body, p, fonts, size, bulleted, size * gap if n else 0.0, align)
     if not paras:
-        etree.SubElement(body, qn("a:p"))  # a text body holds at least one paragraph
+        SubElement(body, A_P)  # a text body holds at least one paragraph
+
+
+def _body_properties(bodyPr, anchor: str) -> None:
+    """Word wrap on, autofit off (<a:noAutofit/> in schema order), the vertical anchor."""
+    bodyPr.set("wrap", "square")
+    for old in [c for c in bodyPr if c.tag in AUTOFITS]:
+        bodyPr.remove(old)
+    later = next((c for c in bodyPr if c.tag in AFTER_AUTOFIT), None)
+    if later is None:
+        SubElement(bodyPr, A_NOAUTOFIT)
+    else:
+        later.addprevious(bodyPr.makeelement(A_NOAUTOFIT, {}))
+    bodyPr.set("anchor", anchor)
 
 
 def _paragraph(body, p: Para, fonts: Fonts, size: float, bulleted: bool, before: float, align: str) -> None:
-    element = etree.SubElement(body, qn("a:p"))
-    pPr = etree.SubElement(element, qn("a:pPr"), lvl=str(p.level))
+    element = SubElement(body, A_P)
+    pPr = SubElement(element, A_PPR, lvl=str(p.level))
     if align:
         pPr.set("algn", align)
     if not bulleted:
         pPr.set("marL", "0")
         pPr.set("indent", "0")
-    _points(pPr, "a:lnSpc", size * textfit.LINE_HEIGHT)  # exact: the fonts' own line metrics differ by viewer
+    _points(pPr, A_LNSPC, size * textfit.LINE_HEIGHT)  # exact: the fonts' own line metrics differ by viewer
     if before:
-        _points(pPr, "a:spcBef", before)
+        _points(pPr, A_SPCBEF, before)
     if not bulleted:
-        etree.SubElement(pPr, qn("a:buNone"))
+        SubElement(pPr, A_BUNONE)
+    sz = str(int(round(size * 100)))
     for r in p.runs:
-        run = etree.SubElement(element, qn("a:r"))
-        _run_properties(run, fonts, size, r)
-        etree.SubElement(run, qn("a:t")).text = r.text
+        run = SubElement(element, A_R)
+        _run_properties(run, fonts, sz, r)
+        SubElement(run, A_T).text = r.text
 
 
 def _points(pPr, tag: str, points: float) -> None:
-    etree.SubElement(etree.SubElement(pPr, qn(tag)), qn("a:spcPts"), val=str(int(round(points * 100))))
+    SubElement(SubElement(pPr, tag), A_SPCPTS, val=str(int(round(points * 100))))
 
 
-def _run_properties(run, fonts: Fonts, size: float, r: Run) -> None:
-    rPr = etree.SubElement(run, qn("a:rPr"), lang=LANG[fonts.language], sz=str(int(round(size * 100))))
+def _run_properties(run, fonts: Fonts, sz: str, r: Run) -> None:
+    rPr = SubElement(run, A_RPR, lang=LANG[fonts.language], sz=sz)
     if r.bold:
         rPr.set("b", "1")
     if r.colour:
-        etree.SubElement(etree.SubElement(rPr, qn("a:solidFill")), qn("a:schemeClr"), val=SCHEME[r.colour])
-    etree.SubElement(rPr, qn("a:latin"), typeface=fonts.latin)
-    etree.SubElement(rPr, qn("a:ea"), typeface=fonts.east_asian)
+        SubElement(SubElement(rPr, A_SOLIDFILL), A_SCHEMECLR, val=SCHEME[r.colour])
+    SubElement(rPr, A_LATIN, typeface=fonts.latin)
+    SubElement(rPr, A_EA, typeface=fonts.east_asian)
 
 
 def textbox(slide, region: Region, paras: list[Para], fonts: Fonts, largest: float, smallest: float,
