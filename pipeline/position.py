@@ -37,7 +37,7 @@ def classify(value: float) -> Position:
 
 
 def sentence(language: str, name: str, positions: dict[str, Position]) -> str:
-    """相对于对手A而言, 我方在……方面占有相对优势, 而在……方面居于相对劣势。"""
+    """相对于对手A而言，我方在……方面占有相对优势，而在……方面居于相对劣势。"""
     groups = [(p, [d for d in DIMENSIONS if positions[d] == p]) for p in ("advantage", "parity", "disadvantage")]
     groups = [(p, dims) for p, dims in groups if dims]
     clauses = [clause(language, p, dims, i > 0 and groups[i - 1][0] == "advantage") for i, (p, dims) in enumerate(groups)]
@@ -56,9 +56,9 @@ def clause(language: str, position_: Position, dims: list[str], follows_advantag
 
 
 def joined_clauses(language: str, clauses: list[str]) -> str:
-    """zh: 甲, 乙, 丙; en: a, b, and c."""
+    """zh: 甲，乙，丙; en: a, b, and c."""
     if language == "zh" or len(clauses) == 1:
-        return ", ".join(clauses)
+        return text(language, "clause_join").join(clauses)
     return ", ".join(clauses[:-1]) + ", and " + clauses[-1]
 
 

@@ -14,7 +14,7 @@ from pipeline.model import Deal, Specific
 from pipeline.results import Finding, SmartCheck, SmartLetter
 from pipeline.settings import (MAX_CHANGE_PCT, PAYBACK_MAX_MONTHS, PAYBACK_MIN_MONTHS, PAYBACK_TOLERANCE,
                                rounded)
-from pipeline.wording import join, money, number, start_date, text
+from pipeline.wording import change_verb, join, money, number, start_date, text
 
 SPECIFIC = "value_proposition.specific"
 LETTERS: tuple[SmartLetter, ...] = ("S", "M", "A", "R", "T")
@@ -136,9 +136,9 @@ def passed(deal: Deal, letter: SmartLetter) -> str:
 
 
 def outcome_phrase(language: str, spec: Specific, saving_only: bool = False) -> str:
-    """zh 网上交易容量提高25%, 全国网络扩容投资节省15%; en raise … by 25% and save 15% of …"""
+    """zh 网上交易容量提高25%，全国网络扩容投资节省15%; en raise … by 25% and cut … by 15%."""
     outcomes = [o for o in spec.outcomes if o.change_pct < 0] if saving_only else spec.outcomes
-    phrases = [text(language, "raise" if o.change_pct >= 0 else "save", metric=o.metric, pct=number(abs(o.change_pct)))
+    phrases = [text(language, change_verb(o.metric, o.change_pct), metric=o.metric, pct=number(abs(o.change_pct)))
                for o in outcomes or spec.outcomes]
     return text(language, "outcome_join").join(phrases) if language == "zh" else join(language, phrases)
 

@@ -12,7 +12,7 @@ from pipeline.labels import CONCERNS
 from pipeline.model import AUDIENCES, Deal
 from pipeline.results import ChainResult, LevelMessage, Overview, ValueResult
 from pipeline.smart import investment, outcome_phrase, payback, smart
-from pipeline.wording import bare, in_sentence, money, number, start_date, text, unwrap, whole_months
+from pipeline.wording import bare, in_sentence, money, number, start_date, text, unstopped, unwrap, whole_months
 
 
 def value(deal: Deal, chain: ChainResult, overview: Optional[Overview] = None) -> ValueResult:
@@ -32,10 +32,10 @@ def value(deal: Deal, chain: ChainResult, overview: Optional[Overview] = None) -
 
 
 def overall(deal: Deal) -> str:
-    """Step 1: 基于我们在…方面的知识和经验, 我们具备…的能力, 为…提高…。"""
+    """Step 1: 基于我们在…方面的知识和经验，我们具备…的能力，为…提高…。"""
     o = deal.value_proposition.overall
     return text(deal.language, "overall", expertise=o.expertise, capability=o.capability,
-                customer=deal.customer.name, improves=o.improves)
+                customer=deal.customer.name, improves=unstopped(o.improves))
 
 
 def specific(deal: Deal) -> str:
@@ -59,8 +59,9 @@ def payback_sentence(deal: Deal) -> str:
 
 
 def tracking_sentence(language: str, tracking: str) -> str:
-    """我们将通过…来记录实际效果; the team's words are kept whole when they already say 'record'."""
-    tracking = unwrap(tracking)
+    """我们将通过…来记录实际效果。 The team's words are kept whole when they already say 'record';
+    only a closing stop of theirs goes, so the sentence ends once."""
+    tracking = unstopped(unwrap(tracking))
     records = "记录" in tracking if language == "zh" else "record" in tracking.lower()
     if language == "zh":
         tracking = tracking.removeprefix("通过")
@@ -85,7 +86,7 @@ def senior(deal: Deal, chain: ChainResult, overview: Optional[Overview]) -> str:
     language, vp = deal.language, deal.value_proposition
     message = text(language, "senior_message", offering=bare(language, vp.specific.offering),
                    customer=deal.customer.name,
-                   improves=vp.overall.improves, outcomes=outcome_phrase(language, vp.specific))
+                   improves=unstopped(vp.overall.improves), outcomes=outcome_phrase(language, vp.specific))
     if overview is None or overview.margins[overview.strongest] <= 0:
         return message
     return message + text(language, "senior_position", dimension=in_sentence(language, overview.strongest),

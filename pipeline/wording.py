@@ -16,10 +16,11 @@ from pipeline.labels import label
 TEXT: dict[str, dict[str, str]] = {
     "zh": {
         # positioning, one sentence per competitor
-        "relative_to": "相对于{name}而言, 我方{clauses}。",
+        "relative_to": "相对于{name}而言，我方{clauses}。",
         "advantage_clause": "在{dims}方面{all}占有相对优势",
         "parity_clause": "在{dims}方面{all}与其相当",
         "disadvantage_clause": "在{dims}方面{all}居于相对劣势",
+        "clause_join": "，",
         "all": "均",
         "but": "而",
         # three years on
@@ -29,59 +30,60 @@ TEXT: dict[str, dict[str, str]] = {
         "statement_basis": "以我方在{items}方面的优势为基础",
         "statement_lever": "充分发挥全业务优势进行综合业务捆绑",
         "statement_lever_named": "充分发挥{lever}等全业务优势进行综合业务捆绑",
-        "statement_concession": "但在客户关心的{item}上给予更大优惠 ({leader}在此领先)",
-        "statement_end_exclusive": "从而赢得客户的忠诚和新业务, 力争达成全面的排他性协议",
-        "statement_end_comprehensive": "从而赢得客户的忠诚和新业务, 力争达成全面合作协议",
-        "statement_join": ", ",
+        "statement_concession": "但在客户关心的{item}上给予更大优惠（{leader}在此领先）",
+        "statement_end_exclusive": "从而赢得客户的忠诚和新业务，力争达成全面的排他性协议",
+        "statement_end_comprehensive": "从而赢得客户的忠诚和新业务，力争达成全面合作协议",
+        "statement_join": "，",
         "statement_stop": "。",
         # chain actions
-        "action_weak_senior": "由{owner}安排与{who}的高层互访, 将关系强度从{strength}提升到{held}以上",
-        "action_weak": "由{owner}加强与{who}的日常沟通, 将关系强度从{strength}提升到{held}以上",
-        "action_broken": "由{owner}通过已有联系人引荐结识{who}, 从零开始建立关系",
-        "action_missing": "{level}层面尚无联系人: 由{owner}通过已有联系人引荐, 找到并结识该层面的关键人物",
-        "action_surrounding": "由{owner}拜访{who} ({kind}), 争取其对项目的支持 (影响力{influence}, 关系强度{strength})",
+        "action_weak_senior": "由{owner}安排与{who}的高层互访，将关系强度从{strength}提升到{held}以上",
+        "action_weak": "由{owner}加强与{who}的日常沟通，将关系强度从{strength}提升到{held}以上",
+        "action_broken": "由{owner}通过已有联系人引荐结识{who}，从零开始建立关系",
+        "action_missing": "{level}层面尚无联系人：由{owner}通过已有联系人引荐，找到并结识该层面的关键人物",
+        "action_surrounding": "由{owner}拜访{who}（{kind}），争取其对项目的支持（影响力{influence}，关系强度{strength}）",
         "default_owner": "客户经理",
         # value proposition
-        "overall": "基于我们在{expertise}方面的知识和经验, 我们具备{capability}的能力, 为{customer}提高{improves}。",
-        "specific_outcomes": "从{start}开始, 基于我们提供的{offering}, {customer}将{outcomes}。",
+        "overall": "基于我们在{expertise}方面的知识和经验，我们具备{capability}的能力，为{customer}提高{improves}。",
+        "specific_outcomes": "从{start}开始，基于我们提供的{offering}，{customer}将{outcomes}。",
         "specific_payback": "客户{investment}的投资将在{months}个月内收回。",
         "specific_investment": "客户将投资{investment}。",
         "tracking_recorded": "我们将通过{tracking}。",
         "tracking": "我们将通过{tracking}来记录实际效果。",
         "raise": "{metric}提高{pct}%",
         "save": "{metric}节省{pct}%",
-        "outcome_join": ", ",
-        "senior_message": "从战略上看, {offering}将帮助{customer}提高{improves}: {outcomes}。",
-        "senior_position": "与最强的对手相比, 我方在{dimension}方面领先{margin}分, 是{customer}可以信赖的长期合作伙伴。",
-        "middle_message": "在预算与资源上, {customer}投资{investment}{payback}{benefit}, 并将{outcomes}, 每一笔投入都有可度量的回报。",
-        "middle_payback": ", 将在{months}个月内收回",
-        "middle_benefit": ", 每月带来{benefit}的收益",
-        "frontline_message": "在日常运作中, {outcomes}; 实施与运维由我方{person}负责, 减少一线人员的工作量。{tracking}",
+        "cut": "{metric}降低{pct}%",
+        "outcome_join": "，",
+        "senior_message": "从战略上看，{offering}将帮助{customer}提高{improves}：{outcomes}。",
+        "senior_position": "与最强的对手相比，我方在{dimension}方面领先{margin}分，是{customer}可以信赖的长期合作伙伴。",
+        "middle_message": "在预算与资源上，{customer}投资{investment}{payback}{benefit}，并将{outcomes}，每一笔投入都有可度量的回报。",
+        "middle_payback": "，将在{months}个月内收回",
+        "middle_benefit": "，每月带来{benefit}的收益",
+        "frontline_message": "在日常运作中，{outcomes}；实施与运维由我方{person}负责，减少一线人员的工作量。{tracking}",
         "frontline_person": "团队",
         "frontline_tracking_missing": "我们将与一线人员共同确定记录实际效果的方法。",
         # SMART verdicts and the doubts behind them
-        "smart_S_ok": "指明了业务价值: {offering}带来{metrics}的变化。",
-        "smart_S_bad": "没有指明业务价值: {problems}。",
-        "smart_M_ok": "结果可以度量: {outcomes}; 投资{investment}。",
+        "smart_S_ok": "指明了业务价值：{offering}带来{metrics}的变化。",
+        "smart_S_bad": "没有指明业务价值：{problems}。",
+        "smart_M_ok": "结果可以度量：{outcomes}；投资{investment}。",
         "smart_A_ok": "各项变化都在±{limit}%以内。",
-        "smart_A_bad": "难以实现: {problems}。",
-        "smart_R_ok": "投资回收期{months}个月, 在{low}到{high}个月之间, 数字前后一致。",
+        "smart_A_bad": "难以实现：{problems}。",
+        "smart_R_ok": "投资回收期{months}个月，在{low}到{high}个月之间，数字前后一致。",
         "smart_R_unknown": "没有回收期可供检验。",
-        "smart_R_bad": "不够现实: {problems}。",
-        "smart_T_ok": "从{start}开始, {months}个月内收回投资。",
-        "smart_T_bad": "没有时间限制: {problems}。",
-        "doubt_zero": "{metric}的变化为0%, 没有指明业务价值",
+        "smart_R_bad": "不够现实：{problems}。",
+        "smart_T_ok": "从{start}开始，{months}个月内收回投资。",
+        "smart_T_bad": "没有时间限制：{problems}。",
+        "doubt_zero": "{metric}的变化为0%，没有指明业务价值",
         "doubt_change": "{metric}的变化{pct}%超出了±{limit}%",
         "doubt_range": "回收期{months}个月不在{low}到{high}个月之间",
         "doubt_stated": "声明的回收期{stated}个月与计算值{computed}个月相差超过{tolerance}%",
-        "doubt_currency": "投资({investment})与每月收益({benefit})的币种不同, 无法计算回收期",
-        "doubt_no_end": "没有回收期或每月收益, 看不出何时完成",
-        "doubt_join": "; ",
+        "doubt_currency": "投资（{investment}）与每月收益（{benefit}）的币种不同，无法计算回收期",
+        "doubt_no_end": "没有回收期或每月收益，看不出何时完成",
+        "doubt_join": "；",
         # facts quoted by the tactics' reasons
         "fact_top_strength": "{who}的关系强度为{strength}",
         "fact_no_contact": "尚无联系人",
-        "fact_flagged": "{who} ({kind}, 影响力{influence}, 关系强度{strength})",
-        "fact_gap": "{item} {now}→{target} ({gap})",
+        "fact_flagged": "{who}（{kind}，影响力{influence}，关系强度{strength}）",
+        "fact_gap": "{item} {now}→{target}（{gap}）",
     },
     "en": {
         "relative_to": "Relative to {name}, we {clauses}.",
@@ -90,6 +92,7 @@ TEXT: dict[str, dict[str, str]] = {
         "parity_clause": "are on a par in {dims}",
         "disadvantage_clause": "hold a relative disadvantage in {dims}",
         "disadvantage_clause_after": "a relative disadvantage in {dims}",
+        "clause_join": ", ",
         "all": "",
         "but": "",
         "three_years_note": "Items without a 3-year figure keep today's score.",
@@ -115,7 +118,8 @@ TEXT: dict[str, dict[str, str]] = {
         "tracking_recorded": "We will {tracking}.",
         "tracking": "We will record the actual results through {tracking}.",
         "raise": "raise {metric} by {pct}%",
-        "save": "save {pct}% of {metric}",
+        "save": "cut {metric} by {pct}%",
+        "cut": "cut {metric} by {pct}%",
         "outcome_join": " and ",
         "senior_message": "Strategically, our {offering} helps {customer} improve {improves}: it will {outcomes}.",
         "senior_position": " Against the strongest competitor we lead by {margin} points in {dimension}: a partner {customer} can rely on for the long term.",
@@ -156,9 +160,15 @@ CURRENCIES = {
 }
 # Large-number units, largest first: Chinese counts in 万 and 亿, English in million and billion.
 UNITS = {"zh": ((1e8, "亿"), (1e4, "万")), "en": ((1e9, " billion"), (1e6, " million"))}
+# A reduced metric that names one of these is a cost the customer saves (节省), else it is
+# lowered (降低), as the source words its examples.
+COST_WORDS = ("费", "成本", "投资", "支出", "开支", "cost", "spend", "expens", "invest")
 ARTICLE = re.compile(r"^(a|an|the)\s+", re.IGNORECASE)
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# What may close a piece of the user's text that a sentence goes on after: a full stop,
+# comma or semicolon, ASCII or full-width, and the spaces around it.
+CLOSING = re.compile(r"[\s。．.，,；;]+$")
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December")
 
@@ -174,6 +184,13 @@ def join(language: str, items: list[str]) -> str:
         return "".join(items)
     comma, last = ("、", "和") if language == "zh" else (", ", " and ")
     return comma.join(items[:-1]) + last + items[-1]
+
+
+def change_verb(metric: str, change_pct: float) -> str:
+    """The key of an outcome's wording: raise for a rise, save for a cost that falls, cut otherwise."""
+    if change_pct >= 0:
+        return "raise"
+    return "save" if any(word in metric.lower() for word in COST_WORDS) else "cut"
 
 
 def in_sentence(language: str, key: str) -> str:
@@ -221,6 +238,12 @@ def whole_months(months: float) -> int:
 def bare(language: str, phrase: str) -> str:
     """An English noun phrase without its leading article, for 'the … we provide', 'our …'."""
     return ARTICLE.sub("", phrase, count=1) if language == "en" else phrase
+
+
+def unstopped(words: str) -> str:
+    """The user's words without the stop that closes them, so a sentence can go on or end after
+    them without '。。' or '，。'; nothing else in them changes."""
+    return CLOSING.sub("", words)
 
 
 def unwrap(words: str) -> str:

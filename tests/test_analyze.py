@@ -161,8 +161,8 @@ def test_an_english_deal_from_a_yaml_file(tmp_path):
     assert [t.rule for t in analysis.tactics] == ["bundle-on-business", "concede-on-price", "invest-in-gaps"]
     # 500,000 / 50,000 = 10 months
     assert analysis.value.specific == (
-        "From January 2027, based on the port data network we provide, Harbour Customs will save 30% of "
-        "clearance time. The customer's investment of 500,000 US dollars pays back within 10 months.")
+        "From January 2027, based on the port data network we provide, Harbour Customs will cut clearance "
+        "time by 30%. The customer's investment of 500,000 US dollars pays back within 10 months.")
     assert analysis.value.payback_months == 10 and analysis.findings == []
     assert analysis.chain.intact is True
     assert analysis.deal.id == "harbour"

@@ -50,10 +50,10 @@ def test_xyz_weak_links(xyz_chain):
         (None, "证监会派出机构", "surrounding", "李总"),
     ]
     actions = [w.action for w in xyz_chain.weak_links]
-    assert actions[0] == "由李总安排与陈总的高层互访, 将关系强度从2提升到3以上"
-    assert actions[2] == "由赵工加强与刘工的日常沟通, 将关系强度从1提升到3以上"
-    assert actions[3] == "由赵工通过已有联系人引荐结识钱工, 从零开始建立关系"
-    assert actions[4] == "由李总拜访证监会派出机构 (监管机构), 争取其对项目的支持 (影响力4, 关系强度2)"
+    assert actions[0] == "由李总安排与陈总的高层互访，将关系强度从2提升到3以上"
+    assert actions[2] == "由赵工加强与刘工的日常沟通，将关系强度从1提升到3以上"
+    assert actions[3] == "由赵工通过已有联系人引荐结识钱工，从零开始建立关系"
+    assert actions[4] == "由李总拜访证监会派出机构（监管机构），争取其对项目的支持（影响力4，关系强度2）"
 
 
 def test_all_held_is_intact():
@@ -71,7 +71,7 @@ def test_a_level_with_no_contact():
     assert result.intact is False
     assert result.weak_links == [WeakLink(
         level="manager", who=None, problem="missing", owner="Wang",
-        action="部门或分管经理层面尚无联系人: 由Wang通过已有联系人引荐, 找到并结识该层面的关键人物")]
+        action="部门或分管经理层面尚无联系人：由Wang通过已有联系人引荐，找到并结识该层面的关键人物")]
 
 
 def test_a_held_level_still_lists_its_weak_contact():
@@ -90,7 +90,7 @@ def test_only_a_surrounding_relation_flagged():
     assert [s.flagged for s in result.surrounding] == [True, False, False]
     assert result.weak_links == [WeakLink(
         level=None, who="Regulator", problem="surrounding", owner="Li",
-        action="由Li拜访Regulator (监管机构), 争取其对项目的支持 (影响力4, 关系强度2)")]
+        action="由Li拜访Regulator（监管机构），争取其对项目的支持（影响力4，关系强度2）")]
 
 
 def test_owner_falls_back_to_the_contacts_own_link():

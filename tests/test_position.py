@@ -41,8 +41,8 @@ def test_xyz_margins_and_positions(xyz_result):
 
 def test_xyz_sentences(xyz_result):
     positioning, _ = xyz_result
-    assert positioning["A"].sentence == "相对于对手A而言, 我方在客户购买关键因素的匹配、业务能力和客户关系能力方面均占有相对优势。"
-    assert positioning["B"].sentence == "相对于对手B而言, 我方在客户购买关键因素的匹配和业务能力方面占有相对优势, 在客户关系能力方面与其相当。"
+    assert positioning["A"].sentence == "相对于对手A而言，我方在客户购买关键因素的匹配、业务能力和客户关系能力方面均占有相对优势。"
+    assert positioning["B"].sentence == "相对于对手B而言，我方在客户购买关键因素的匹配和业务能力方面占有相对优势，在客户关系能力方面与其相当。"
 
 
 @pytest.mark.parametrize("margin, expected", [
@@ -65,27 +65,27 @@ ADV, PAR, DIS = "advantage", "parity", "disadvantage"
 
 @pytest.mark.parametrize("positions, zh, en", [
     ((ADV, ADV, DIS),
-     "相对于对手A而言, 我方在客户购买关键因素的匹配和业务能力方面占有相对优势, 而在客户关系能力方面居于相对劣势。",
+     "相对于对手A而言，我方在客户购买关键因素的匹配和业务能力方面占有相对优势，而在客户关系能力方面居于相对劣势。",
      "Relative to 对手A, we hold a relative advantage in key buying factor match and business capability, "
      "and a relative disadvantage in customer relationship capability."),
     ((ADV, ADV, ADV),
-     "相对于对手A而言, 我方在客户购买关键因素的匹配、业务能力和客户关系能力方面均占有相对优势。",
+     "相对于对手A而言，我方在客户购买关键因素的匹配、业务能力和客户关系能力方面均占有相对优势。",
      "Relative to 对手A, we hold a relative advantage in key buying factor match, business capability "
      "and customer relationship capability."),
     ((PAR, PAR, PAR),
-     "相对于对手A而言, 我方在客户购买关键因素的匹配、业务能力和客户关系能力方面均与其相当。",
+     "相对于对手A而言，我方在客户购买关键因素的匹配、业务能力和客户关系能力方面均与其相当。",
      "Relative to 对手A, we are on a par in key buying factor match, business capability "
      "and customer relationship capability."),
     ((DIS, PAR, DIS),
-     "相对于对手A而言, 我方在业务能力方面与其相当, 而在客户购买关键因素的匹配和客户关系能力方面居于相对劣势。",
+     "相对于对手A而言，我方在业务能力方面与其相当，而在客户购买关键因素的匹配和客户关系能力方面居于相对劣势。",
      "Relative to 对手A, we are on a par in business capability, and hold a relative disadvantage "
      "in key buying factor match and customer relationship capability."),
     ((ADV, PAR, DIS),
-     "相对于对手A而言, 我方在客户购买关键因素的匹配方面占有相对优势, 在业务能力方面与其相当, 而在客户关系能力方面居于相对劣势。",
+     "相对于对手A而言，我方在客户购买关键因素的匹配方面占有相对优势，在业务能力方面与其相当，而在客户关系能力方面居于相对劣势。",
      "Relative to 对手A, we hold a relative advantage in key buying factor match, are on a par in "
      "business capability, and hold a relative disadvantage in customer relationship capability."),
     ((DIS, DIS, DIS),
-     "相对于对手A而言, 我方在客户购买关键因素的匹配、业务能力和客户关系能力方面均居于相对劣势。",
+     "相对于对手A而言，我方在客户购买关键因素的匹配、业务能力和客户关系能力方面均居于相对劣势。",
      "Relative to 对手A, we hold a relative disadvantage in key buying factor match, business capability "
      "and customer relationship capability."),
 ])
@@ -112,9 +112,9 @@ def test_xyz_overview(xyz_result):
     # basis: business items with the widest lead (全程全网 95-80, 跨省市 90-75); lever: bundling;
     # concession: 价格, where A scores 90 against our 60; no disadvantage anywhere -> exclusive
     assert view.statement == (
-        "对于金融行业客户xyz投资公司, 以我方在全程全网和跨省市主备份不同路由方面的优势为基础, "
-        "充分发挥全业务优势进行综合业务捆绑, 但在客户关心的价格上给予更大优惠 (对手A在此领先), "
-        "从而赢得客户的忠诚和新业务, 力争达成全面的排他性协议。")
+        "对于金融行业客户xyz投资公司，以我方在全程全网和跨省市主备份不同路由方面的优势为基础，"
+        "充分发挥全业务优势进行综合业务捆绑，但在客户关心的价格上给予更大优惠（对手A在此领先），"
+        "从而赢得客户的忠诚和新业务，力争达成全面的排他性协议。")
 
 
 def test_the_deals_own_statement_wins():
@@ -158,8 +158,8 @@ def test_drafted_statement_names_a_lever_and_skips_the_concession():
                                        {"name": "全程全网", "weight": 1, "scores": {"us": 70, "A": 60, "B": 65}}])
     _, view = analysed(deal)
     # strongest: KBF (+25); lever: the best business capability not about bundling
-    assert view.statement == ("对于海关, 以我方在安全性方面的优势为基础, 充分发挥全程全网等全业务优势进行综合业务捆绑, "
-                              "从而赢得客户的忠诚和新业务, 力争达成全面的排他性协议。")
+    assert view.statement == ("对于海关，以我方在安全性方面的优势为基础，充分发挥全程全网等全业务优势进行综合业务捆绑，"
+                              "从而赢得客户的忠诚和新业务，力争达成全面的排他性协议。")
 
 
 def test_the_basis_never_names_a_factor_we_trail_on():
@@ -177,7 +177,7 @@ def test_every_combination_names_each_dimension_once(language):
     for combination in itertools.product((ADV, PAR, DIS), repeat=3):
         said = sentence(language, "X", dict(zip(DIMENSIONS, combination)))
         assert all(said.count(name) == 1 for name in names.values()), said
-        assert said.startswith("相对于X而言, 我方在" if language == "zh" else "Relative to X, we ")
+        assert said.startswith("相对于X而言，我方在" if language == "zh" else "Relative to X, we ")
         assert said.endswith("。" if language == "zh" else ".")
         assert (ADV in combination) == (("相对优势" if language == "zh" else "relative advantage") in said)
         assert (DIS in combination) == (("相对劣势" if language == "zh" else "relative disadvantage") in said)

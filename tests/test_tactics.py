@@ -43,15 +43,15 @@ def test_xyz_tactics():
     assert [t.rule for t in tactics_] == ["concede-on-price", "senior-to-senior", "mend-the-zipper", "work-surrounding",
                                           "invest-in-gaps"]
     reasons = {t.rule: t.reason for t in tactics_}
-    assert reasons["mend-the-zipper"] == "一把手以下尚无3以上关系的层级: 一线员工。"  # 刘工 1, 钱工 0
-    assert reasons["concede-on-price"] == "对手A在价格上得分90, 高于我方的60。"
-    assert reasons["senior-to-senior"] == "关系链条在一把手处断开: 陈总的关系强度为2, 没有达到3以上的关系。"
-    assert reasons["work-surrounding"] == "这些周边关系对客户影响大, 而我方关系薄弱: 证监会派出机构 (监管机构, 影响力4, 关系强度2)。"
+    assert reasons["mend-the-zipper"] == "一把手以下的一线员工尚无3以上的关系。"  # 刘工 1, 钱工 0
+    assert reasons["concede-on-price"] == "对手A在价格上得分90，高于我方的60。"
+    assert reasons["senior-to-senior"] == "关系链条在一把手处断开（陈总的关系强度为2），没有达到3以上的关系。"
+    assert reasons["work-surrounding"] == "证监会派出机构（监管机构，影响力4，关系强度2）对客户影响大，而我方关系薄弱。"
     # B in 3 years: 1900/23 = 82.61 > our 80 today; our target 2005/23 = 87.17
     assert reasons["invest-in-gaps"] == (
-        "对手B在3年后的客户关系能力预计达到82.61分, 超过我方现在的80分 (我方目标87.17分); "
-        "我方最大的差距: 客户经理的影响力 70→85 (+15)、交易历史及口碑 75→85 (+10)、组织内部协调能力 80→85 (+5)。")
-    assert tactics_[0].title == "捆绑销售, 在价格上让步"
+        "对手B在3年后的客户关系能力预计达到82.61分，超过我方现在的80分（我方目标87.17分）；"
+        "我方最大的差距在于客户经理的影响力 70→85（+15）、交易历史及口碑 75→85（+10）、组织内部协调能力 80→85（+5）。")
+    assert tactics_[0].title == "捆绑销售，在价格上让步"
     assert tactics_[1].recommendation.startswith("由李总出面")
 
 
@@ -62,28 +62,28 @@ def test_an_even_intact_deal_fires_nothing():
 def test_bundle_on_business():
     deal = make(**dims((80, 80, 80), (90, 70, 70), (60, 80, 60)))
     assert by_rule(deal, "bundle-on-business").reason == \
-        "我方在客户关系能力方面落后于Rival A (Rival A -20、Rival B 0), 但在业务能力方面领先所有对手 (Rival A +20、Rival B +20)。"
+        "我方在客户关系能力方面落后于Rival A（Rival A -20、Rival B 0），但在业务能力方面领先所有对手（Rival A +20、Rival B +20）。"
     assert "bundle-on-business" not in rule_ids(make(**dims((80, 80, 80), (90, 70, 88), (60, 80, 60))))
     assert "bundle-on-business" not in rule_ids(make(**dims((80, 80, 80), (90, 70, 70), (80, 80, 60))))
 
 
 def test_concede_on_a_price_like_factor_only():
     priced = make(key_buying_factors=[item("安全性", 90, 70, 70, weight=3), item("资费水平", 60, 90, 70)])
-    assert by_rule(priced, "concede-on-price").reason == "Rival A在资费水平上得分90, 高于我方的60。"
-    assert by_rule(priced, "concede-on-price").title == "捆绑销售, 在资费水平上让步"
+    assert by_rule(priced, "concede-on-price").reason == "Rival A在资费水平上得分90，高于我方的60。"
+    assert by_rule(priced, "concede-on-price").title == "捆绑销售，在资费水平上让步"
     unpriced = make(key_buying_factors=[item("安全性", 60, 90, 70), item("资费水平", 90, 70, 70)])
     assert "concede-on-price" not in rule_ids(unpriced)
 
 
 def test_concede_names_the_matched_factor_not_the_widest_gap():
     deal = make(key_buying_factors=[item("Security", 40, 95, 70), item("Price", 70, 75, 70)])
-    assert by_rule(deal, "concede-on-price").reason == "Rival A在Price上得分75, 高于我方的70。"
+    assert by_rule(deal, "concede-on-price").reason == "Rival A在Price上得分75，高于我方的70。"
 
 
 def test_senior_to_senior():
     weak_top = [contact("老总", "top", 2), *HELD_CHAIN[1:]]
     assert by_rule(make(chain_customer=weak_top), "senior-to-senior").reason == \
-        "关系链条在一把手处断开: 老总的关系强度为2, 没有达到3以上的关系。"
+        "关系链条在一把手处断开（老总的关系强度为2），没有达到3以上的关系。"
     no_top = by_rule(make(language="en", chain_customer=HELD_CHAIN[1:]), "senior-to-senior")
     assert no_top.reason == "The chain breaks at the top: no contact yet, no link of 3 or more with the number one."
     assert "senior-to-senior" not in rule_ids(make())
@@ -92,7 +92,7 @@ def test_senior_to_senior():
 def test_mend_the_zipper():
     weak_middle = [*HELD_CHAIN[:2], contact("M", "manager", 1), contact("F", "frontline", 0)]
     assert by_rule(make(chain_customer=weak_middle), "mend-the-zipper").reason == \
-        "一把手以下尚无3以上关系的层级: 部门或分管经理、一线员工。"
+        "一把手以下的部门或分管经理、一线员工尚无3以上的关系。"
     weak_top_too = [contact("T", "top", 1), *weak_middle[1:]]
     assert by_rule(make(language="en", chain_customer=weak_top_too), "mend-the-zipper").reason == \
         "Below the number one, no link of 3 or more yet among: department and line managers; front-line staff."
@@ -136,7 +136,7 @@ def test_reframe_buying_factors():
     deal = make(key_buying_factors=[item("安全性", 90, 80, 80), item("速度", 40, 90, 60, weight=3)])
     # KBF us (90 + 120)/4 = 52.5, A 87.5, B 65
     tactic = by_rule(deal, "reframe-buying-factors")
-    assert tactic.reason == "我方在客户购买关键因素的匹配上落后于Rival A和Rival B (Rival A -35、Rival B -12.5)。"
+    assert tactic.reason == "我方在客户购买关键因素的匹配上落后于Rival A和Rival B（Rival A -35、Rival B -12.5）。"
     assert "安全性" in tactic.recommendation
     assert "reframe-buying-factors" not in rule_ids(make())
 

@@ -28,13 +28,13 @@ def xyz_value():
 
 
 def test_step1_overall(xyz_value):
-    assert xyz_value.overall == ("基于我们在全国ATM数据通信组网方面的知识和经验, 我们具备构造跨省市主备份不同路由、"
-                                 "统一网管监控的能力, 为xyz投资公司提高网络交易的安全性和高效实时性。")
+    assert xyz_value.overall == ("基于我们在全国ATM数据通信组网方面的知识和经验，我们具备构造跨省市主备份不同路由、"
+                                 "统一网管监控的能力，为xyz投资公司提高网络交易的安全性和高效实时性。")
 
 
 def test_step2_the_sources_sentence(xyz_value):
     assert xyz_value.specific == (
-        "从2026年12月开始, 基于我们提供的ATM数据通信组网, xyz投资公司将网上交易容量提高25%, 全国网络扩容投资节省15%。"
+        "从2026年12月开始，基于我们提供的ATM数据通信组网，xyz投资公司将网上交易容量提高25%，全国网络扩容投资节省15%。"
         "客户100万美元的投资将在6个月内收回。我们将通过跟踪客户的通讯传输容量来记录实际节约的成本。")
 
 
@@ -46,11 +46,11 @@ def test_payback(xyz_value):
 def test_xyz_is_smart(xyz_value):
     assert xyz_value.smart_ok is True
     assert {letter: check.reason for letter, check in xyz_value.smart.items()} == {
-        "S": "指明了业务价值: ATM数据通信组网带来网上交易容量和全国网络扩容投资的变化。",
-        "M": "结果可以度量: 网上交易容量提高25%, 全国网络扩容投资节省15%; 投资100万美元。",
+        "S": "指明了业务价值：ATM数据通信组网带来网上交易容量和全国网络扩容投资的变化。",
+        "M": "结果可以度量：网上交易容量提高25%，全国网络扩容投资节省15%；投资100万美元。",
         "A": "各项变化都在±100%以内。",
-        "R": "投资回收期5.88个月, 在1到60个月之间, 数字前后一致。",
-        "T": "从2026年12月开始, 5.88个月内收回投资。",
+        "R": "投资回收期5.88个月，在1到60个月之间，数字前后一致。",
+        "T": "从2026年12月开始，5.88个月内收回投资。",
     }
     assert findings(xyz()) == []
 
@@ -104,8 +104,8 @@ def test_within_tolerance_is_no_warning():
 
 def test_failed_letters_give_reasons_in_the_deals_language():
     result = valued(make(specific={**outcomes(150), "payback_months": 9}))
-    assert result.smart["A"].reason == "难以实现: m0的变化150%超出了±100%。"
-    assert result.smart["R"].reason == "不够现实: 声明的回收期9个月与计算值5.88个月相差超过10%。"
+    assert result.smart["A"].reason == "难以实现：m0的变化150%超出了±100%。"
+    assert result.smart["R"].reason == "不够现实：声明的回收期9个月与计算值5.88个月相差超过10%。"
     english = valued(make(language="en", specific={"monthly_benefit": None, "payback_months": None}))
     assert english.smart["T"].reason == "Not time-based: there is no payback or monthly benefit, so no end."
     assert english.smart["R"].reason == "No payback to check."
@@ -120,7 +120,7 @@ def test_currency_mismatch_falls_back_to_the_stated_payback():
 def test_no_payback_states_the_investment_alone():
     result = valued(make(specific={"monthly_benefit": None, "payback_months": None, "tracking": None}))
     assert result.payback_months is None
-    assert result.specific == ("从2026年12月开始, 基于我们提供的data network, Acme将trading capacity提高25%, "
+    assert result.specific == ("从2026年12月开始，基于我们提供的data network，Acme将trading capacity提高25%，"
                                "network spending节省15%。客户将投资100万美元。")
 
 
@@ -128,7 +128,7 @@ def test_step2_in_english():
     result = valued(make(language="en", specific={"start": dt.date(2027, 3, 1), "tracking": "track the link load to record the savings"}))
     assert result.specific == (
         "From 1 March 2027, based on the data network we provide, Acme will raise trading capacity by 25% and "
-        "save 15% of network spending. The customer's investment of 1 million US dollars pays back within 6 months. "
+        "cut network spending by 15%. The customer's investment of 1 million US dollars pays back within 6 months. "
         "We will track the link load to record the savings.")
     assert result.overall == ("Based on our knowledge and experience in networks, we have the capability to run a "
                               "national network, to improve trading speed for Acme.")
@@ -137,6 +137,37 @@ def test_step2_in_english():
 def test_tracking_without_saying_record():
     result = valued(make(specific={"tracking": "通过网管报表"}))
     assert result.specific.endswith("我们将通过网管报表来记录实际效果。")
+
+
+@pytest.mark.parametrize("tracking", ["网管报表。", "网管报表.", "网管报表，", "网管报表；\n"])
+def test_a_closing_stop_of_the_teams_words_is_not_doubled(tracking):
+    result = valued(make(specific={"tracking": tracking}))
+    assert result.specific.endswith("客户100万美元的投资将在6个月内收回。我们将通过网管报表来记录实际效果。")
+    assert result.levels["frontline"].message.endswith("减少一线人员的工作量。我们将通过网管报表来记录实际效果。")
+
+
+def test_an_improvement_ending_in_a_stop_reads_once():
+    deal = make(value_proposition={**make().value_proposition.model_dump(mode="json"),
+                                   "overall": {"expertise": "组网", "capability": "统一监控", "improves": "交易安全性。"}})
+    assert valued(deal).overall == "基于我们在组网方面的知识和经验，我们具备统一监控的能力，为Acme提高交易安全性。"
+
+
+@pytest.mark.parametrize("language, metric, change, expected", [
+    ("zh", "网上交易容量", 25, "网上交易容量提高25%"),
+    ("zh", "全国网络扩容投资", -15, "全国网络扩容投资节省15%"),
+    ("zh", "长途话费年支出", -20, "长途话费年支出节省20%"),
+    ("zh", "运维成本", -10, "运维成本节省10%"),
+    ("zh", "日常开支", -10, "日常开支节省10%"),
+    ("zh", "支付网络年中断分钟数", -80, "支付网络年中断分钟数降低80%"),
+    ("zh", "network spending", -15, "network spending节省15%"),
+    ("en", "outage minutes per year on the payment network", -80,
+     "cut outage minutes per year on the payment network by 80%"),
+    ("en", "annual network operating cost", -18, "cut annual network operating cost by 18%"),
+    ("en", "trading capacity", 25, "raise trading capacity by 25%"),
+])
+def test_outcomes_are_raised_saved_or_cut(language, metric, change, expected):
+    result = valued(make(language=language, specific={"outcomes": [{"metric": metric, "change_pct": change}]}))
+    assert expected in result.specific
 
 
 def test_step3_levels(xyz_value):
@@ -150,15 +181,15 @@ def test_step3_levels(xyz_value):
     assert levels["middle"].concerns == ["不断用创新的方法推动企业目标的完成", "确定和分配预算", "分配企业资源"]
     # senior: strategic outcome and our lead (business capability, 90.83 - 75.83 = 15 over B)
     assert levels["senior"].message == (
-        "从战略上看, ATM数据通信组网将帮助xyz投资公司提高网络交易的安全性和高效实时性: 网上交易容量提高25%, "
-        "全国网络扩容投资节省15%。与最强的对手相比, 我方在业务能力方面领先15分, 是xyz投资公司可以信赖的长期合作伙伴。")
+        "从战略上看，ATM数据通信组网将帮助xyz投资公司提高网络交易的安全性和高效实时性：网上交易容量提高25%，"
+        "全国网络扩容投资节省15%。与最强的对手相比，我方在业务能力方面领先15分，是xyz投资公司可以信赖的长期合作伙伴。")
     # middle: budget, investment, payback
     assert levels["middle"].message == (
-        "在预算与资源上, xyz投资公司投资100万美元, 将在6个月内收回, 每月带来17万美元的收益, "
-        "并将网上交易容量提高25%, 全国网络扩容投资节省15%, 每一笔投入都有可度量的回报。")
+        "在预算与资源上，xyz投资公司投资100万美元，将在6个月内收回，每月带来17万美元的收益，"
+        "并将网上交易容量提高25%，全国网络扩容投资节省15%，每一笔投入都有可度量的回报。")
     # front line: cost saved, effort, tracking
     assert levels["frontline"].message == (
-        "在日常运作中, 全国网络扩容投资节省15%; 实施与运维由我方赵工负责, 减少一线人员的工作量。"
+        "在日常运作中，全国网络扩容投资节省15%；实施与运维由我方赵工负责，减少一线人员的工作量。"
         "我们将通过跟踪客户的通讯传输容量来记录实际节约的成本。")
 
 
