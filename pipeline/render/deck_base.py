@@ -13,8 +13,7 @@ from typing import Optional
 
 from lxml import etree
 from pptx.enum.dml import MSO_THEME_COLOR
-from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
+from pptx.enum.text import MSO_ANCHOR
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
@@ -259,52 +258,6 @@ def textbox(slide, region: Region, paras: list[Para], fonts: Fonts, largest: flo
     shape = slide.shapes.add_textbox(Emu(region.left), Emu(region.top), Emu(region.width), Emu(region.height))
     fill(shape.text_frame, paras, region, fonts, largest, smallest, False, anchor)
     return shape
-
-
-SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
-
-
-def add_footer(slide, layout, footer: str, number: int, fonts: Fonts) -> None:
-    """Copy the layout's footer and slide-number placeholders (python-pptx leaves them out) and fill them."""
-    for ph in layout.placeholders:
-        kind = ph.placeholder_format.type
-        if kind not in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER):
-            continue
-        slide.shapes.clone_placeholder(ph)
-        shape = next(s for s in slide.placeholders if s.placeholder_format.idx == ph.placeholder_format.idx)
-        if kind == PP_PLACEHOLDER.FOOTER:
-            _footer_text(shape, footer, fonts)
-        else:
-            _number_field(shape, number)
-
-
-def _footer_text(shape, text: str, fonts: Fonts) -> None:
-    region = Region.of(shape)
-    size = fitted_size([para(text)], region, 10, 7, False) or 7
-    write(shape.text_frame, [para(text)], fonts, size, False, MSO_ANCHOR.MIDDLE)
-
-
-def _number_field(shape, number: int) -> None:
-    p = shape.text_frame.paragraphs[0]._p
-    fld = etree.SubElement(p, qn("a:fld"), id=SLIDE_NUMBER_FIELD, type="slidenum")
-    etree.SubElement(fld, qn("a:rPr"), lang="en-US")
-    etree.SubElement(fld, qn("a:t")).text = str(number)
-    end = p.find(qn("a:endParaRPr"))
-    if end is not None:
-        p.remove(end)
-        p.append(end)
-
-
-def set_notes(slide, text: str, fonts: Fonts) -> None:
-    """The trainer's notes, one paragraph per line."""
-    frame = slide.notes_slide.notes_text_frame
-    lines = [line for line in text.split("\n") if line.strip()]
-    frame.clear()
-    for n, line in enumerate(lines):
-        paragraph = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
-        run = paragraph.add_run()
-        run.text = line.strip()
-        set_typefaces(run.font._rPr, fonts)
 
 
 def fill_cell(cell, paras: list[Para], fonts: Fonts, size: float, fill: Optional[str] = None) -> None:

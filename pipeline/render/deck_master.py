@@ -11,6 +11,7 @@ import functools
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Optional
 
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
@@ -18,6 +19,7 @@ from pptx.presentation import Presentation as PresentationType
 from pptx.slide import SlideLayout
 
 from pipeline.errors import TemplateError
+from pipeline.render.deck_base import Region
 from pipeline.safety import check_user_template
 from pipeline.templates import SHIPPED
 
@@ -60,12 +62,31 @@ def needs() -> str:
     return f"{layouts} (a content placeholder may stand for a body, table or chart)"
 
 
+EXTRAS = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)  # python-pptx does not copy these onto a slide
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What every slide on one layout starts as, worked out once per master and process.
+
+    python-pptx clones placeholders (and a notes page) with thousands of XPath queries a
+    deck; copying the finished XML costs microseconds and gives the same bytes.
+    """
+
+    shapes: tuple  # the new slide's placeholder elements, footer and slide number last
+    regions: dict[int, Region]  # where each placeholder sits (inherited from the layout), by idx
+    footer: Optional[int]  # the footer placeholder's idx, if the layout has one
+    number: Optional[int]  # the slide-number placeholder's idx, if the layout has one
+    notes: object  # the <p:notes> element of a fresh notes page
+
+
 @dataclass(frozen=True)
 class Layout:
-    """A layout the deck uses and which of its placeholders (by idx, left to right) fills each role."""
+    """A layout the deck uses, which of its placeholders (by idx, left to right) fills each role, its slides' start."""
 
     layout: SlideLayout
     roles: dict[str, tuple[int, ...]]
+    prepared: Prepared
 
 
 @functools.lru_cache(maxsize=8)
@@ -107,16 +128,38 @@ def kinds_of(layout: SlideLayout) -> list[str]:
 
 
 def layouts(prs: PresentationType, template: Path | None) -> dict[str, Layout]:
-    """The layouts the deck uses, by name, with their placeholders' roles; TemplateError naming the first gap."""
+    """The layouts the deck uses, by name, with their roles and prepared slides; TemplateError naming the first gap."""
     name = Path(template).name if template else SHIPPED_MASTER.name
+    planned = _planned(master_bytes(template), name)
+    available = {layout.name: layout for layout in prs.slide_layouts}
+    return {wanted: Layout(available[wanted], *planned[wanted]) for wanted in REQUIRED}
+
+
+@functools.lru_cache(maxsize=8)
+def _planned(data: bytes, name: str) -> dict[str, tuple[dict[str, tuple[int, ...]], Prepared]]:
+    """Roles and prepared slides of each needed layout, from a scratch copy of the master (errors are not cached)."""
+    prs = without_slides(Presentation(io.BytesIO(data)))
     available = {layout.name: layout for layout in prs.slide_layouts}
     found = {}
     for wanted, kinds in REQUIRED.items():
         if wanted not in available:
             have = ", ".join(available)
             raise TemplateError(f"no slide layout '{wanted}' in {name} (it has: {have}); a deck template needs: {needs()}")
-        found[wanted] = Layout(available[wanted], roles(available[wanted], kinds, name))
+        found[wanted] = (roles(available[wanted], kinds, name), prepare(prs, available[wanted]))
     return found
+
+
+def prepare(prs: PresentationType, layout: SlideLayout) -> Prepared:
+    """A slide on `layout` as python-pptx makes it, plus the footer and slide number, taken apart for copying."""
+    slide = prs.slides.add_slide(layout)
+    extras = [ph for ph in layout.placeholders if ph.placeholder_format.type in EXTRAS]
+    for ph in extras:
+        slide.shapes.clone_placeholder(ph)
+    kinds = {ph.placeholder_format.type: ph.placeholder_format.idx for ph in extras}
+    regions = {ph.placeholder_format.idx: Region.of(ph) for ph in slide.placeholders}
+    shapes = tuple(slide.shapes._spTree.iter_shape_elms())
+    notes = slide.notes_slide._element
+    return Prepared(shapes, regions, kinds.get(PP_PLACEHOLDER.FOOTER), kinds.get(PP_PLACEHOLDER.SLIDE_NUMBER), notes)
 
 
 def roles(layout: SlideLayout, kinds: tuple[str, ...], name: str) -> dict[str, tuple[int, ...]]:

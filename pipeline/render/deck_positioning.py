@@ -35,7 +35,8 @@ def title_slide(deck: Deck) -> None:
     t = deck.text
     slide = deck.new("Title", t.block("title_title"), t.block("title_notes"))
     sub = deck.holder(slide, "subtitle")
-    fill(sub.text_frame, [para(line) for line in t.lines("title_subtitle")], Region.of(sub), deck.fonts, 20, 12)
+    fill(sub.text_frame, [para(line) for line in t.lines("title_subtitle")], deck.region(slide, "subtitle"), deck.fonts,
+         20, 12)
 
 
 def text_slide(deck: Deck, key: str, **extra) -> None:
@@ -116,7 +117,7 @@ def dimension_slides(deck: Deck, dimension: str) -> None:
         tables.place(slide, table, beside, sizes, deck.fonts, deck.holder(slide, "table"))
     holder = deck.holder(slide, "chart")
     names = [i.name for i in analysis.deal.dimension(dimension)]
-    charts.bar_chart(slide, names, company_series(deck, dimension), Region.of(holder), deck.fonts,
+    charts.bar_chart(slide, names, company_series(deck, dimension), deck.region(slide, "chart"), deck.fonts,
                      analysis.deal.date, holder)
 
 
@@ -158,7 +159,7 @@ def radar(deck: Deck) -> None:
     low = max(0.0, min(v for s in series for v in s.values) // 10 * 10 - 10)
     ph = deck.holder(slide, "chart")
     names = [i.name for i in analysis.deal.relationship_capabilities]
-    charts.radar_chart(slide, names, series, Region.of(ph), deck.fonts, analysis.deal.date, low, ph)
+    charts.radar_chart(slide, names, series, deck.region(slide, "chart"), deck.fonts, analysis.deal.date, low, ph)
 
 
 def bubbles(deck: Deck) -> None:
@@ -171,11 +172,11 @@ def bubbles(deck: Deck) -> None:
                             scores["relationship_capabilities"][c.id].index) for c in analysis.deal.companies]
     ph = deck.holder(slide, "chart")
     axes = (t.block("map_x"), t.block("map_y"))
-    charts.bubble_chart(slide, points, axes, Region.of(ph), deck.fonts, analysis.deal.date, ph)
+    charts.bubble_chart(slide, points, axes, deck.region(slide, "chart"), deck.fonts, analysis.deal.date, ph)
     body = deck.body(slide)
     paras = [para(t.block("map_size"), colour="grey")]
     paras += [para(analysis.positioning[c.id].sentence) for c in analysis.deal.competitors]
-    fill(body.text_frame, paras, Region.of(body), deck.fonts, 18, 10)
+    fill(body.text_frame, paras, deck.region(slide, "body"), deck.fonts, 18, 10)
 
 
 def statement(deck: Deck) -> None:

@@ -1,15 +1,29 @@
-"""One deck being built: new slides from named layouts with title, footer, number and notes."""
+"""One deck being built: new slides from prepared layouts with title, footer, number and notes.
+
+A slide starts as a copy of its layout's prepared placeholders (deck_master.Prepared)
+and its notes page as a copy of a prepared one: the same XML python-pptx would
+build, without its per-slide placeholder searches.
+"""
 
 from __future__ import annotations
 
+import re
+from copy import deepcopy
 from dataclasses import dataclass, field
 
+from lxml.etree import SubElement
 from pptx.enum.text import MSO_ANCHOR
+from pptx.opc.constants import CONTENT_TYPE as CT, RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
+from pptx.oxml.ns import qn
+from pptx.parts.slide import NotesSlidePart
+from pptx.shapes.shapetree import SlideShapeFactory
 
 from pipeline.render.deck_base import (
-    Fonts, Para, Region, add_footer, fill, fitted_size, para, set_notes,
+    A_EA, A_LATIN, A_P, A_R, A_RPR, A_T, LANG, Fonts, Para, Region, fill, fitted_size, para, write_body,
 )
 from pipeline.render import deck_table as tables
+from pipeline.render.deck_master import Layout, Prepared
 from pipeline.render.deck_text import DeckText
 from pipeline.results import Analysis
 
@@ -18,49 +32,61 @@ BODY_SIZES = (20, 12)
 FLOOR = 9  # only a single paragraph longer than a slide at 12 pt goes below 12
 TABLE_SIZES = (18, 9)
 GAP = 914400 // 8  # an eighth of an inch, in EMU
+SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
+PH = f"*/{qn('p:nvPr')}/{qn('p:ph')}"  # a shape's placeholder mark, under its non-visual properties
+A_FLD, A_BR, A_ENDPARA = qn("a:fld"), qn("a:br"), qn("a:endParaRPr")
+CONTROL = re.compile(r"[\x00-\x08\x0B-\x1F]")  # escaped in notes as python-pptx does (_x0007_)
 
 
 @dataclass
 class Deck:
     prs: object
-    layouts: dict
+    layouts: dict[str, Layout]
     text: DeckText
     analysis: Analysis
     fonts: Fonts
-    layout_of: dict = field(default_factory=dict)  # slide id -> the name of its layout
+    layout_of: dict = field(default_factory=dict)  # slide part -> the name of its layout
+    count: int = 0  # slides so far
 
     def new(self, layout: str, title: str, notes: str):
         """A slide on layout `layout` with its title, footer, slide number and speaker notes."""
-        slide = self.prs.slides.add_slide(self.layouts[layout].layout)
-        self.layout_of[slide.slide_id] = layout
+        chosen = self.layouts[layout]
+        slide = add_slide(self.prs, chosen)
+        self.count += 1
+        self.layout_of[slide.part] = layout
         self.set_title(slide, title)
-        footer = self.text.block("footer")
-        add_footer(slide, self.layouts[layout].layout, footer, len(self.prs.slides), self.fonts)
-        set_notes(slide, notes, self.fonts)
+        add_footer(slide, chosen.prepared, self.text.block("footer"), self.count, self.fonts)
+        set_notes(add_notes(slide, chosen.prepared, self.count), notes, self.fonts)
         return slide
 
     def set_title(self, slide, title: str) -> None:
-        shape = slide.shapes.title
-        largest = 40 if self.layout_of[slide.slide_id] == "Title" else TITLE_SIZES[0]
-        fill(shape.text_frame, [para(title)], Region.of(shape), self.fonts, largest, TITLE_SIZES[1],
+        shape = self.holder(slide, "title")
+        largest = 40 if self.layout_of[slide.part] == "Title" else TITLE_SIZES[0]
+        fill(shape.text_frame, [para(title)], self.region(slide, "title"), self.fonts, largest, TITLE_SIZES[1],
              anchor=shape.text_frame.vertical_anchor or MSO_ANCHOR.BOTTOM)
 
     def content(self, slide) -> Region:
         """The free area of a title-only slide: below the title, above the footer."""
-        title = slide.shapes.title
-        top = int(title.top) + int(title.height) + GAP
-        footer = [int(s.top) for s in slide.placeholders if int(s.top) > top]
+        title = self.region(slide, "title")
+        top = title.top + title.height + GAP
+        regions = self.layouts[self.layout_of[slide.part]].prepared.regions.values()
+        footer = [r.top for r in regions if r.top > top]
         bottom = min(footer, default=int(self.prs.slide_height) - 4 * GAP) - GAP // 2
-        return Region(int(title.left), top, int(title.width), bottom - top)
+        return Region(title.left, top, title.width, bottom - top)
 
     def layout_region(self, layout: str, kind: str) -> Region:
         """Where the layout puts the placeholder for `kind`, before any slide is made."""
         chosen = self.layouts[layout]
-        return Region.of(chosen.layout.placeholders.get(idx=chosen.roles[kind][0]))
+        return chosen.prepared.regions[chosen.roles[kind][0]]
+
+    def region(self, slide, kind: str, n: int = 0) -> Region:
+        """Where the slide's placeholder for role `kind` sits (its layout's place: slides never move one)."""
+        chosen = self.layouts[self.layout_of[slide.part]]
+        return chosen.prepared.regions[chosen.roles[kind][n]]
 
     def holder(self, slide, kind: str, n: int = 0):
         """The slide's placeholder that fills role `kind` (the n-th of that role, left to right)."""
-        return slide.placeholders[self.layouts[self.layout_of[slide.slide_id]].roles[kind][n]]
+        return placeholder(slide, self.layouts[self.layout_of[slide.part]].roles[kind][n])
 
     def table_slides(self, layout: str, title: str, notes: str, table: tables.Table, sizes=TABLE_SIZES) -> list:
         """The table on one slide when it fits, else row pages on further slides, the footer rows on the last."""
@@ -79,7 +105,7 @@ class Deck:
     def text_slides(self, layout: str, title: str, groups: list[list[Para]], notes: str, sizes=BODY_SIZES) -> list:
         """As many slides as the paragraph groups need at no less than the smallest size; later titles say 'cont.'."""
         probe = self.new(layout, title, notes)
-        region = Region.of(self.body(probe))
+        region = self.region(probe, "body")
         pages = paginate(groups, region, sizes)
         slides = [probe]
         for n, page in enumerate(pages):
@@ -101,3 +127,92 @@ def paginate(groups: list[list[Para]], region: Region, sizes: tuple[float, float
             pages.append([])
         pages[-1].extend(group)
     return pages
+
+
+def add_slide(prs, chosen: Layout):
+    """A new last slide on `chosen`'s layout, its placeholders copied from the prepared ones."""
+    rId, slide = prs.part.add_slide(chosen.layout)
+    tree = slide.shapes._spTree
+    for shape in chosen.prepared.shapes:
+        tree.append(deepcopy(shape))
+    prs.part._element.get_or_add_sldIdLst().add_sldId(rId)
+    return slide
+
+
+def add_notes(slide, prepared: Prepared, number: int):
+    """The slide's notes page, a copy of the prepared one, related as python-pptx relates it; its <p:notes>."""
+    package = slide.part.package
+    master = package.presentation_part.notes_master_part
+    part = NotesSlidePart(PackURI(f"/ppt/notesSlides/notesSlide{number}.xml"), CT.PML_NOTES_SLIDE, package,
+                          deepcopy(prepared.notes))
+    part.relate_to(master, RT.NOTES_MASTER)
+    part.relate_to(slide.part, RT.SLIDE)
+    slide.part.relate_to(part, RT.NOTES_SLIDE)
+    return part._element
+
+
+def placeholder(slide, idx: int):
+    """The slide's placeholder with `idx`, found in one pass over its shapes; KeyError when there is none."""
+    for element in slide.shapes._spTree.iter_shape_elms():
+        ph = element.find(PH)
+        if ph is not None and int(ph.get("idx", "0")) == idx:
+            return SlideShapeFactory(element, slide.shapes)
+    raise KeyError(f"no placeholder on this slide with idx == {idx}")
+
+
+def _placeholder_body(tree, match) -> object:
+    """The <p:txBody> (made if missing, as python-pptx's text_frame does) of the first placeholder matching."""
+    for element in tree.iter_shape_elms():
+        ph = element.find(PH)
+        if ph is not None and match(ph):
+            return element.get_or_add_txBody()
+    raise KeyError("no such placeholder on this slide")
+
+
+def add_footer(slide, prepared: Prepared, footer: str, number: int, fonts: Fonts) -> None:
+    """Fill the copied footer and slide-number placeholders (python-pptx leaves them out of new slides)."""
+    tree = slide.shapes._spTree
+    if prepared.footer is not None:
+        region = prepared.regions[prepared.footer]
+        size = fitted_size([para(footer)], region, 10, 7, False) or 7
+        body = _placeholder_body(tree, lambda ph: int(ph.get("idx", "0")) == prepared.footer)
+        write_body(body, [para(footer)], fonts, size, False, MSO_ANCHOR.MIDDLE)
+    if prepared.number is not None:
+        _number_field(_placeholder_body(tree, lambda ph: int(ph.get("idx", "0")) == prepared.number), number)
+
+
+def _number_field(body, number: int) -> None:
+    p = body.find(A_P)
+    fld = SubElement(p, A_FLD, id=SLIDE_NUMBER_FIELD, type="slidenum")
+    SubElement(fld, A_RPR, lang="en-US")
+    SubElement(fld, A_T).text = str(number)
+    end = p.find(A_ENDPARA)
+    if end is not None:
+        p.remove(end)
+        p.append(end)
+
+
+def set_notes(notes, text: str, fonts: Fonts) -> None:
+    """The trainer's notes, one paragraph per line, in the notes page's body placeholder."""
+    body = _placeholder_body(notes.cSld.spTree, lambda ph: ph.get("type") == "body")
+    paragraphs = body.findall(A_P)
+    for extra in paragraphs[1:]:
+        body.remove(extra)
+    first = paragraphs[0]  # kept with its own properties, as python-pptx's clear() keeps it
+    for child in [c for c in first if c.tag in (A_R, A_BR, A_FLD)]:
+        first.remove(child)
+    for n, line in enumerate(line.strip() for line in text.split("\n") if line.strip()):
+        _notes_run(first if n == 0 else SubElement(body, A_P), line, fonts)
+
+
+def _notes_run(p, line: str, fonts: Fonts) -> None:
+    run = p.makeelement(A_R, {})
+    end = p.find(A_ENDPARA)
+    if end is None:
+        p.append(run)
+    else:
+        end.addprevious(run)
+    rPr = SubElement(run, A_RPR, lang=LANG[fonts.language])
+    SubElement(rPr, A_LATIN, typeface=fonts.latin)
+    SubElement(rPr, A_EA, typeface=fonts.east_asian)
+    SubElement(run, A_T).text = CONTROL.sub(lambda m: "_x%04X_" % ord(m.group()), line)

@@ -16,11 +16,12 @@ def step1(deck: Deck) -> None:
     t = deck.text
     slide = deck.new("Two Content", t.block("step1_title"), t.block("step1_notes"))
     holders = [deck.body(slide, 0), deck.body(slide, 1)]
+    regions = [deck.region(slide, "body", 0), deck.region(slide, "body", 1)]
     sides = [_heading_and_lines(t.lines(key)) for key in ("step1_template", "step1_filled")]
-    sizes = [fitted_size(paras, Region.of(h), 20, 11, False) for h, paras in zip(holders, sides)]
+    sizes = [fitted_size(paras, region, 20, 11, False) for region, paras in zip(regions, sides)]
     if None in sizes:  # let fill say which side is too long
-        for holder, paras in zip(holders, sides):
-            fill(holder.text_frame, paras, Region.of(holder), deck.fonts, 20, 11)
+        for holder, region, paras in zip(holders, regions, sides):
+            fill(holder.text_frame, paras, region, deck.fonts, 20, 11)
     for holder, paras in zip(holders, sides):  # both sides at one size, so they read as a pair
         write(holder.text_frame, paras, deck.fonts, min(sizes), bulleted=False)
 
