@@ -107,12 +107,12 @@ class _Converter:
         value = self._construct(node)
         if isinstance(value, str):
             return clean_text(value)
-        if node.style is None:
+        if not node.style:  # plain: None from PyYAML, "" from libyaml
             self.tree.raw[path] = clean_text(node.value)
         return value
 
     def _construct(self, node: ScalarNode) -> object:
-        if node.style is None and node.tag == TAG + "str" and _EXPONENT_FLOAT.match(node.value):
+        if not node.style and node.tag == TAG + "str" and _EXPONENT_FLOAT.match(node.value):
             return float(node.value)
         try:
             return self.constructor.construct_object(node)

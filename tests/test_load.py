@@ -160,3 +160,19 @@ def test_a_misspelt_required_key_is_one_problem_not_two(tmp_path):
     assert [line.split(": ", 2)[1] for line in caught.value.problems] == [
         "competitor", "key_buying_factors[0].scores.us", "chain.customer[3].level"]
     assert [line.split(":")[1] for line in caught.value.problems] == ["14", "28", "97"]
+
+
+@pytest.mark.parametrize("path", EXAMPLES + [
+    Path(__file__).parent / "bad_inputs" / name
+    for name in ("duplicate-key.yaml", "score-out-of-range.yaml", "strength-fraction.yaml", "bad-start.yaml")
+], ids=lambda p: p.name)
+def test_libyaml_and_pure_python_composing_give_the_same_tree(path):
+    import yaml
+
+    from pipeline.yaml_compose import _Loader, compose
+    from pipeline.yaml_tree import to_python
+
+    text = path.read_text(encoding="utf-8")
+    fast = to_python(compose(text, "x"), "x")
+    slow = to_python(yaml.compose(text, Loader=_Loader), "x")
+    assert (fast.data, fast.positions, fast.keys, fast.raw) == (slow.data, slow.positions, slow.keys, slow.raw)
