@@ -39,11 +39,11 @@ def test_weak_links_are_flagged_only_at_their_level():
     analysis = example(XYZ)
     frontline = brief_context(analysis, "frontline").mend
     assert len(frontline) == 2
-    assert frontline[0].startswith("刘工: 薄弱. ") and frontline[1].startswith("钱工: 断裂. ")
+    assert frontline[0].startswith("刘工：薄弱。") and frontline[1].startswith("钱工：断裂。")
     middle = brief_context(analysis, "middle").mend
     assert middle == []  # 郑经理 4 and 孙经理 3: the middle level holds
     senior = brief_context(analysis, "senior").mend
-    assert [line.split(":")[0] for line in senior] == ["陈总", "吴总", "证监会派出机构"]
+    assert [line.split("：")[0] for line in senior] == ["陈总", "吴总", "证监会派出机构"]
 
 
 def test_middle_figures_carry_investment_and_payback_from_the_analysis():
@@ -52,8 +52,8 @@ def test_middle_figures_carry_investment_and_payback_from_the_analysis():
     assert analysis.value.payback_months == pytest.approx(5.88)
     assert figures["客户投资"] == "100万美元"
     assert figures["每月收益"] == "17万美元"
-    assert figures["投资回收期"] == "5.9 个月"
-    assert figures["投资回收期 (团队估计)"] == "6 个月"
+    assert figures["投资回收期"] == "5.9个月"
+    assert figures["投资回收期（团队估计）"] == "6个月"
     assert figures["我方团队"] == "高层 李总 / 中层 王经理 / 基层 赵工"
 
 
@@ -64,7 +64,7 @@ def test_senior_figures_carry_outcomes_and_the_position_against_the_field():
     assert figures["全国网络扩容投资"] == "-15%"
     strongest = analysis.overview.strongest
     assert strongest == "business_capabilities"
-    assert figures["我方最强维度 (领先最强对手)"] == f"业务能力 {signed(analysis.overview.margins[strongest])}"
+    assert figures["我方最强维度（领先最强对手）"] == f"业务能力 {signed(analysis.overview.margins[strongest])}"
 
 
 def test_frontline_figures_carry_outcomes_the_work_and_the_tracking():
@@ -91,26 +91,26 @@ def test_each_level_sees_the_competition_at_its_own_depth():
 
 def test_frontline_service_facts_are_the_items_where_we_score_higher():
     rows = {r.competitor: r.facts for r in brief_context(example(XYZ), "frontline").win_rows}
-    assert rows["对手A"] == ("网络交易的安全性 90:65; 交易高峰的实时性 85:70; 统一网管与服务响应 85:60; "
-                           "全程全网 95:60; 跨省市主备份不同路由 90:55; 综合业务捆绑 85:60")
+    assert rows["对手A"] == ("网络交易的安全性 90:65；交易高峰的实时性 85:70；统一网管与服务响应 85:60；"
+                           "全程全网 95:60；跨省市主备份不同路由 90:55；综合业务捆绑 85:60")
     assert "价格" not in rows["对手A"]  # 60 against A's 90
 
 
 def test_objections_come_from_where_we_trail():
     analysis = example(XYZ)
     senior = brief_context(analysis, "senior").objections
-    assert [o.objection for o in senior] == ["对手A的价格比你们好 (90 分对 60 分)."]
+    assert [o.objection for o in senior] == ["对手A的价格比你们好（90分对60分）。"]
     middle = [o.objection for o in brief_context(analysis, "middle").objections]
-    assert "对手B的客户经理的影响力比你们好 (85 分对 70 分)." in middle
-    assert "对手B的交易历史及口碑比你们好 (90 分对 75 分)." in middle
+    assert "对手B的客户经理的影响力比你们好（85分对70分）。" in middle
+    assert "对手B的交易历史及口碑比你们好（90分对75分）。" in middle
     frontline = [o.objection for o in brief_context(analysis, "frontline").objections]
-    assert frontline == ["对手A的价格比你们好 (90 分对 60 分)."]  # relationship items are not service facts
+    assert frontline == ["对手A的价格比你们好（90分对60分）。"]  # relationship items are not service facts
 
 
 def test_relationship_objection_answers_with_our_three_year_target():
     answers = {o.objection: o.answer for o in brief_context(example(XYZ), "middle").objections}
-    answer = answers["对手B的客户经理的影响力比你们好 (85 分对 70 分)."]
-    assert answer.endswith("3年目标: 把这一项从 70 提高到 85, 由王经理负责.")
+    answer = answers["对手B的客户经理的影响力比你们好（85分对70分）。"]
+    assert answer.endswith("3年目标：把这一项从70提高到85，由王经理负责。")
 
 
 def test_radar_has_every_company_and_our_target():
