@@ -16,7 +16,7 @@ from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.text import MSO_ANCHOR
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
-from pptx.util import Emu, Pt
+from pptx.util import Emu
 
 from pipeline.errors import RenderError
 from pipeline.render import textfit
@@ -258,17 +258,6 @@ def textbox(slide, region: Region, paras: list[Para], fonts: Fonts, largest: flo
     shape = slide.shapes.add_textbox(Emu(region.left), Emu(region.top), Emu(region.width), Emu(region.height))
     fill(shape.text_frame, paras, region, fonts, largest, smallest, False, anchor)
     return shape
-
-
-def fill_cell(cell, paras: list[Para], fonts: Fonts, size: float, fill: Optional[str] = None) -> None:
-    """A table cell's text at `size`, with narrow insets and an optional theme fill."""
-    cell.margin_left = cell.margin_right = Pt(INSET_X / 2)
-    cell.margin_top = cell.margin_bottom = Pt(INSET_Y / 2)
-    cell.vertical_anchor = MSO_ANCHOR.MIDDLE
-    write(cell.text_frame, paras, fonts, size, False, MSO_ANCHOR.MIDDLE, gap=0)
-    if fill:
-        cell.fill.solid()
-        cell.fill.fore_color.theme_color = COLOURS[fill]
 
 
 def solid(shape, colour: str, line: Optional[str] = None) -> None:

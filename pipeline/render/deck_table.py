@@ -5,14 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from pptx.enum.text import PP_ALIGN
-from pptx.util import Emu
+from lxml.etree import SubElement
+from pptx.enum.text import MSO_ANCHOR
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Pt
 
 from pipeline.errors import RenderError
 from pipeline.render import textfit
-from pipeline.render.deck_base import EMU_PER_PT, INSET_X, INSET_Y, Fonts, Region, fill_cell, para
+from pipeline.render.deck_base import (
+    A_BODYPR, A_P, A_PPR, A_SCHEMECLR, A_SOLIDFILL, EMU_PER_PT, INSET_X, INSET_Y, SCHEME, Fonts, Region, para,
+    write_body,
+)
 
 CELL_PAD_X, CELL_PAD_Y = INSET_X, INSET_Y  # left+right and top+bottom cell margins, points
+MARGIN_X, MARGIN_Y = str(Pt(INSET_X / 2)), str(Pt(INSET_Y / 2))  # each side's cell margin, EMU
+A_TBLGRID, A_GRIDCOL, A_TR, A_TC = qn("a:tblGrid"), qn("a:gridCol"), qn("a:tr"), qn("a:tc")
+A_TXBODY, A_LSTSTYLE, A_TCPR = qn("a:txBody"), qn("a:lstStyle"), qn("a:tcPr")
 Sizes = tuple[float, float]  # (header, body) font sizes
 
 
@@ -106,38 +114,59 @@ def _with(table: Table, rows: list[list[str]], footer: list[list[str]]) -> Table
 
 
 def place(slide, table: Table, region: Region, sizes: Sizes, fonts: Fonts, placeholder=None):
-    """Draw `table` at (header, body) `sizes` in a table placeholder or, without one, at `region`."""
-    count = len(table.all_rows)
+    """Draw `table` at (header, body) `sizes` in a table placeholder or, without one, at `region`.
+
+    python-pptx makes the frame; the <a:tbl> inside is written as XML directly (the same
+    XML its cell-by-cell setters give, at a small part of the cost).
+    """
     if hasattr(placeholder, "insert_table"):
-        frame = placeholder.insert_table(count, len(table.header))
+        frame = placeholder.insert_table(1, 1)
     else:
         if placeholder is not None:  # a content placeholder: the table takes its place
             placeholder.element.getparent().remove(placeholder.element)
-        frame = slide.shapes.add_table(count, len(table.header), Emu(region.left), Emu(region.top),
-                                       Emu(region.width), Emu(region.height))
-    grid = frame.table
+        frame = slide.shapes.add_table(1, 1, Emu(region.left), Emu(region.top), Emu(region.width), Emu(region.height))
     cols = widths(table, region)
-    for n, width in enumerate(cols):
-        grid.columns[n].width = Emu(int(width * EMU_PER_PT))
-    _fill_rows(grid, table, cols, sizes, fonts)
-    frame.left, frame.top, frame.width = Emu(region.left), Emu(region.top), Emu(region.width)
+    height = _write_table(frame._element.graphic.graphicData.tbl, table, cols, sizes, fonts)
+    frame.left, frame.top, frame.width, frame.height = (Emu(region.left), Emu(region.top), Emu(region.width),
+                                                        Emu(height))
     return frame
 
 
-def _fill_rows(grid, table: Table, cols: list[float], sizes: Sizes, fonts: Fonts) -> None:
-    body_end = 1 + len(table.rows)
-    for r, cells in enumerate(table.all_rows):
-        header, footer = r == 0, r >= body_end
-        size = sizes[0] if header else sizes[1]
-        grid.rows[r].height = Emu(int(row_height(cells, cols, size, header or table.first_bold) * EMU_PER_PT))
-        shade = "accent" if header else ("pale" if footer or r % 2 == 0 else "white")
-        for c, text in enumerate(cells):
-            bold = header or footer or (c == 0 and table.first_bold)
-            colour = "white" if header else None
-            lines = [para(line, bold=bold, colour=colour) for line in text.split("\n")]
-            fill_cell(grid.cell(r, c), lines, fonts, size, shade)
-            for paragraph in grid.cell(r, c).text_frame.paragraphs:
-                paragraph.alignment = PP_ALIGN.CENTER if c and _short(text) else PP_ALIGN.LEFT
+def _write_table(tbl, table: Table, cols: list[float], sizes: Sizes, fonts: Fonts) -> int:
+    """Fill an <a:tbl> with the grid and rows of `table`; its height in EMU (the sum of the rows')."""
+    grid = tbl.find(A_TBLGRID)
+    for old in [*grid, *tbl.findall(A_TR)]:
+        old.getparent().remove(old)
+    for width in cols:
+        SubElement(grid, A_GRIDCOL, w=str(int(width * EMU_PER_PT)))
+    return sum(_row(tbl, table, r, cells, cols, sizes, fonts) for r, cells in enumerate(table.all_rows))
+
+
+def _row(tbl, table: Table, r: int, cells: list[str], cols: list[float], sizes: Sizes, fonts: Fonts) -> int:
+    """One <a:tr>: header shaded in the accent colour, body rows banded, footer rows pale; its height in EMU."""
+    header, footer = r == 0, r > len(table.rows)
+    size = sizes[0] if header else sizes[1]
+    height = int(row_height(cells, cols, size, header or table.first_bold) * EMU_PER_PT)
+    tr = SubElement(tbl, A_TR, h=str(height))
+    shade = "accent" if header else ("pale" if footer or r % 2 == 0 else "white")
+    for c, text in enumerate(cells):
+        bold = header or footer or (c == 0 and table.first_bold)
+        lines = [para(line, bold=bold, colour="white" if header else None) for line in text.split("\n")]
+        _cell(tr, lines, fonts, size, shade, "ctr" if c and _short(text) else "l")
+    return height
+
+
+def _cell(tr, paras: list, fonts: Fonts, size: float, shade: str, align: str) -> None:
+    """An <a:tc> with its text at `size`, narrow insets, centred vertically, a theme fill."""
+    tc = SubElement(tr, A_TC)
+    body = SubElement(tc, A_TXBODY)
+    for tag in (A_BODYPR, A_LSTSTYLE, A_P):
+        SubElement(body, tag)
+    write_body(body, paras, fonts, size, False, MSO_ANCHOR.MIDDLE, gap=0)
+    for pPr in body.iter(A_PPR):
+        pPr.set("algn", align)
+    tcPr = SubElement(tc, A_TCPR, marL=MARGIN_X, marR=MARGIN_X, marT=MARGIN_Y, marB=MARGIN_Y, anchor="ctr")
+    SubElement(SubElement(tcPr, A_SOLIDFILL), A_SCHEMECLR, val=SCHEME[shade])
 
 
 def _short(text: str) -> bool:
