@@ -54,7 +54,7 @@ def test_whos_who_row_shows_strength_status_and_holder(xyz):
     rows = {row[0]: row for row in table_with_header(xyz["frontline"], "姓名")[1:]}
     assert rows["刘工"] == ["刘工", "网络工程师", "一线员工", "1/5", "薄弱", "赵工"]
     assert rows["钱工"] == ["钱工", "机房值班主管", "一线员工", "0/5", "断裂", "—"]
-    assert "我方出席: 赵工" in body_lines(xyz["frontline"])
+    assert "我方出席：赵工" in body_lines(xyz["frontline"])
 
 
 @pytest.mark.parametrize("level", AUDIENCES)
@@ -71,7 +71,7 @@ def test_middle_brief_has_investment_payback_and_the_comparison_tables(xyz):
     analysis = example(XYZ)
     figures = dict(row for row in table_with_header(xyz["middle"], "关键数字")[1:])
     assert figures["客户投资"] == "100万美元"
-    assert figures["投资回收期"] == "5.9 个月"
+    assert figures["投资回收期"] == "5.9个月"
     assert analysis.value.payback_months == pytest.approx(5.88)
     index = table_with_header(xyz["middle"], "公司")
     assert index[0] == ["公司", "客户购买关键因素的匹配", "业务能力", "客户关系能力"]
@@ -94,7 +94,7 @@ def test_senior_brief_has_the_statement_and_a_sentence_per_competitor(xyz):
 def test_frontline_brief_quotes_the_service_facts_that_beat_each_competitor(xyz):
     rows = dict(table_with_header(xyz["frontline"], "对手")[1:])
     assert set(rows) == {"对手A", "对手B", "对手C"}
-    assert rows["对手B"].startswith("网络交易的安全性 90:75; 交易高峰的实时性 85:80; ")
+    assert rows["对手B"].startswith("网络交易的安全性 90:75；交易高峰的实时性 85:80；")
     assert "价格" not in rows["对手B"]  # 60 against B's 70
     assert "跟踪客户的通讯传输容量来记录实际节约的成本" in body_text(xyz["frontline"])
 
@@ -104,8 +104,8 @@ def test_talking_points_questions_objections_and_goals_are_there(xyz):
     for heading in ("谈话要点", "要问的问题", "可能的异议与应对", "本次会谈要达成的目标"):
         assert heading in body_lines(xyz["middle"])
     objections = dict(table_with_header(xyz["middle"], "异议")[1:])
-    assert "对手A的价格比你们好 (90 分对 60 分)." in objections
-    assert "就投资 100万美元和5.9 个月的回收期达成共识." in text
+    assert "对手A的价格比你们好（90分对60分）。" in objections
+    assert "就投资100万美元和5.9个月的回收期达成共识。" in text
 
 
 def test_header_names_the_deal_the_level_and_confidential(xyz):
@@ -199,8 +199,8 @@ def test_native_chart_with_an_east_asian_font_and_its_workbook(xyz, level, numbe
 
 def test_each_chart_has_its_caption_under_it(xyz):
     lines = body_lines(xyz["senior"])
-    map_caption = "定位图: 横轴为业务能力指数, 纵轴为客户购买关键因素匹配指数, 越靠右上越有利."
-    radar_caption = "客户关系能力雷达图: 各公司今天的得分, 以及我方3年后的目标."
+    map_caption = "定位图：横轴为业务能力指数，纵轴为客户购买关键因素匹配指数，越靠右上越有利。"
+    radar_caption = "客户关系能力雷达图：各公司今天的得分，以及我方3年后的目标。"
     assert lines.index(radar_caption) == lines.index(map_caption) + 2  # drawing, caption, drawing, caption
 
 
@@ -238,12 +238,12 @@ def sparse_deal():
 def test_a_sparse_deal_says_what_is_missing_instead_of_failing():
     briefs = render_briefs(analysis_of(sparse_deal()))
     middle, frontline = body_lines(briefs["middle"]), body_lines(briefs["frontline"])
-    assert "我们在客户这一层级还没有任何联系人." in frontline
-    assert "我方尚未指定基层对接人: 会谈前先确定由谁出面." in frontline
-    assert any(line.startswith("一线员工: 缺失. ") for line in frontline)
-    assert "我方在各维度均不落后于对手, 预计不会出现基于对比的异议." in middle
-    assert "贵方以什么指标评价投资回报, 要求多长的回收期?" in middle
-    assert "商定跟踪项目效果的指标和数据来源." in frontline
+    assert "我们在客户这一层级还没有任何联系人。" in frontline
+    assert "我方尚未指定基层对接人：会谈前先确定由谁出面。" in frontline
+    assert any(line.startswith("一线员工：缺失。") for line in frontline)
+    assert "我方在各维度均不落后于对手，预计不会出现基于对比的异议。" in middle
+    assert "贵方以什么指标评价投资回报，要求多长的回收期？" in middle
+    assert "商定跟踪项目效果的指标和数据来源。" in frontline
     with pytest.raises(AssertionError):
         table_with_header(briefs["middle"], "异议")
 

@@ -26,17 +26,17 @@ ZH_TITLES = [
     "xyz投资公司 全国ATM数据通信组网",
     "课程安排",
     "竞争背景",
-    "三个维度一览: 我方的高与低",
-    "客户购买关键因素的匹配: 比较分析",
-    "业务能力: 比较分析",
+    "三个维度一览：我方的高与低",
+    "客户购买关键因素的匹配：比较分析",
+    "业务能力：比较分析",
     "客户关系能力比较分析",
-    "客户关系能力: 现在与3年后",
+    "客户关系能力：现在与3年后",
     "竞争定位图",
     "我方的竞争定位",
     "竞争战术",
-    "价值命题第一步: 总体的价值命题",
-    "价值命题第二步: 具体化价值命题 (SMART)",
-    "价值命题第三步: 价值命题的层次化",
+    "价值命题第一步：总体的价值命题",
+    "价值命题第二步：具体化价值命题（SMART）",
+    "价值命题第三步：价值命题的层次化",
     "关系链条模型",
     "讨论",
     "下一步行动",
@@ -205,11 +205,11 @@ def test_value_proposition_slides_show_template_statement_smart_and_levels(zh):
     analysis, data = zh
     prs = opened(data)
     step1 = texts(prs.slides[11])
-    assert "基于我们在 ___ 方面的知识和经验, 我们具备 ___ 的能力, 为(客户) ___ 提高 ___." in step1
+    assert "基于我们在___方面的知识和经验，我们具备___的能力，为（客户）___提高___。" in step1
     assert analysis.value.overall in step1
     step2 = texts(prs.slides[12])
     assert analysis.value.specific in step2
-    assert "投资回收期: 5.9 个月" in step2
+    assert "投资回收期：5.9个月" in step2
     smart = [[c.text for c in row.cells] for row in table_on(prs.slides[12]).rows]
     assert [r[0] for r in smart[1:]] == ["S 具体的", "M 可以度量的", "A 可以实现的", "R 是现实的", "T 有时间限制的"]
     assert [r[1] for r in smart[1:]] == ["✓" if analysis.value.smart[k].ok else "✗" for k in "SMART"]
@@ -238,7 +238,7 @@ def test_chain_marks_a_missing_level(root):
     chain = deal.chain.model_copy(update={"customer": [c for c in deal.chain.customer if c.level != "frontline"]})
     analysis = analyze(deal.model_copy(update={"chain": chain}))
     slide = opened(render_deck(analysis)).slides[14]
-    assert "缺失: 这一层没有联系人" in texts(slide)
+    assert "缺失：这一层没有联系人" in texts(slide)
 
 
 def theme_xml(data: bytes) -> etree._Element:

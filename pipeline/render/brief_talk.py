@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from pipeline import wording
 from pipeline.labels import label
-from pipeline.model import DIMENSIONS, Deal
+from pipeline.model import DIMENSIONS, Deal, Outcome
 from pipeline.render.brief_facts import SERVICE_DIMENSIONS
 from pipeline.render.brief_format import capitalized, format_start, joined, money, months, number
 from pipeline.render.brief_people import level_contacts, level_weak_links, our_person, team_line
 from pipeline.render.brief_rows import Objection
 from pipeline.render.brief_words import word
 from pipeline.results import Analysis
+
+VERB_DIRECTION = {"raise": "up", "save": "save", "cut": "down"}
 
 
 def tactic_lines(analysis: Analysis) -> list[str]:
@@ -44,15 +46,25 @@ def middle_talking(analysis: Analysis) -> list[str]:
 def frontline_talking(analysis: Analysis) -> list[str]:
     deal, lang = analysis.deal, analysis.deal.language
     specific = deal.value_proposition.specific
-    lines = [word(lang, "tp_outcome", metric=capitalized(o.metric), direction=word(lang, "up" if o.change_pct > 0 else "down"),
+    lines = [word(lang, "tp_outcome", metric=capitalized(o.metric), direction=direction(lang, o),
                   pct=number(abs(o.change_pct))) for o in specific.outcomes]
     if specific.tracking:
-        lines.append(word(lang, "tp_tracking", tracking=specific.tracking))
+        lines.append(word(lang, "tp_tracking", tracking=tracking(deal)))
     lines += [word(lang, "tp_best", item=i.name, us=number(i.scores[deal.us.id]))
               for i in items_we_lead_all(deal)[:2]]
     return lines
 
 
+
+
+def direction(lang: str, outcome: Outcome) -> str:
+    """提高, 节省 (a cost) or 降低; up or down: the analysis' own choice of verb."""
+    return word(lang, VERB_DIRECTION[wording.change_verb(outcome.metric, outcome.change_pct)])
+
+
+def tracking(deal: Deal) -> str:
+    """The team's tracking words without their closing stop: the briefs' sentences end them."""
+    return wording.unstopped(deal.value_proposition.specific.tracking)
 
 
 def items_we_lead_all(deal: Deal):
@@ -79,7 +91,7 @@ def middle_questions(analysis: Analysis) -> list[str]:
 def frontline_questions(analysis: Analysis) -> list[str]:
     deal, lang = analysis.deal, analysis.deal.language
     specific = deal.value_proposition.specific
-    second = (word(lang, "q_front_2", tracking=specific.tracking) if specific.tracking
+    second = (word(lang, "q_front_2", tracking=tracking(deal)) if specific.tracking
               else word(lang, "q_front_2_none"))
     return [word(lang, "q_front_1"), second, word(lang, "q_front_3", start=format_start(lang, specific.start))]
 
@@ -155,11 +167,11 @@ def middle_objections(analysis: Analysis) -> list[Objection]:
 
 def frontline_objections(analysis: Analysis) -> list[Objection]:
     deal, lang = analysis.deal, analysis.deal.language
-    tracking = deal.value_proposition.specific.tracking
+    tracked = deal.value_proposition.specific.tracking
     rows = []
     for _, item, best in trailing_items(deal, SERVICE_DIMENSIONS):
         lead = lead_phrase(deal, best.id, SERVICE_DIMENSIONS)
-        answer = (word(lang, "ans_front", lead=lead, tracking=tracking) if tracking
+        answer = (word(lang, "ans_front", lead=lead, tracking=tracking(deal)) if tracked
                   else word(lang, "ans_front_none", lead=lead))
         rows.append(Objection(item_objection(deal, item, best), answer))
     return rows
@@ -193,7 +205,7 @@ def middle_goals(analysis: Analysis) -> list[str]:
 def frontline_goals(analysis: Analysis) -> list[str]:
     deal, lang = analysis.deal, analysis.deal.language
     specific = deal.value_proposition.specific
-    first = (word(lang, "goal_front_1", tracking=specific.tracking) if specific.tracking
+    first = (word(lang, "goal_front_1", tracking=tracking(deal)) if specific.tracking
              else word(lang, "goal_front_1_none"))
     return [first, word(lang, "goal_front_2", start=format_start(lang, specific.start)),
             word(lang, "goal_front_3"), *mend_goals(analysis, "frontline")]
