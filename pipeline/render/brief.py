@@ -1,8 +1,10 @@
 """The per-level meeting briefs: one template, three views, three .docx files.
 
 Each level's view comes from `pipeline.render.context`; this module only fills
-the template with it (docxtpl), places the charts, and sets the core properties
-from the deal so that no wall clock reaches the output.
+the template with it, places the charts, and sets the core properties from the
+deal so that no wall clock reaches the output. A template is filled by the fast
+path of `pipeline.render.brief_fast` (prepared once, a few milliseconds a brief),
+or by docxtpl itself when the fast path cannot promise the same document.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from docxtpl import DocxTemplate
 
 from pipeline.errors import TemplateError
 from pipeline.model import Deal
+from pipeline.render.brief_fast import ChartSink, render_fast
 from pipeline.render.brief_template import BriefTemplate, environment, load_brief_template
 from pipeline.render.context import BriefContext, brief_contexts
-from pipeline.render.docx_chart import InlineChart
+from pipeline.render.docx_chart import InlineChart, docxtpl_placer
 from pipeline.results import Analysis
 
 AUTHOR = "dealdocs"
@@ -33,18 +36,32 @@ def render_briefs(analysis: Analysis, template: Path | None = None) -> dict[str,
 
 
 def warm_up() -> None:
-    """Read and check the shipped template before the first deal (one per worker process)."""
+    """Read, check and prepare the shipped template before the first deal (one per worker process)."""
     load_brief_template()
 
 
 def render_brief(template: BriefTemplate, context: BriefContext, deal: Deal) -> bytes:
-    document = DocxTemplate(io.BytesIO(template.blob))
-    variables = context.mapping()
-    variables["charts"] = [InlineChart(document, spec, deal.date) for spec in context.charts]
+    """One level's brief; a Jinja error becomes a TemplateError naming the template."""
+    render = render_with_docxtpl if template.fast is None else render_quickly
     try:
-        document.render(variables, jinja_env=environment(), autoescape=True)
+        return render(template, context, deal)
     except jinja2.TemplateError as exc:
         raise TemplateError(f"brief template {template.path}: {exc}") from exc
+
+
+def render_quickly(template: BriefTemplate, context: BriefContext, deal: Deal) -> bytes:
+    sink = ChartSink(template.fast.parts)
+    variables = context.mapping()
+    variables["charts"] = [InlineChart(sink.place, spec, deal.date) for spec in context.charts]
+    return render_fast(template.fast, variables, sink, lambda props: set_properties(props, context, deal))
+
+
+def render_with_docxtpl(template: BriefTemplate, context: BriefContext, deal: Deal) -> bytes:
+    """The reference path: docxtpl opens, patches, renders and python-docx saves, for every brief."""
+    document = DocxTemplate(io.BytesIO(template.blob))
+    variables = context.mapping()
+    variables["charts"] = [InlineChart(docxtpl_placer(document), spec, deal.date) for spec in context.charts]
+    document.render(variables, jinja_env=environment(), autoescape=True)
     set_properties(document.docx.core_properties, context, deal)
     buffer = io.BytesIO()
     document.save(buffer)

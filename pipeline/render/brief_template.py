@@ -1,4 +1,4 @@
-"""The brief's .docx template: found, checked and read once per process.
+"""The brief's .docx template: found, checked, read and prepared once per process.
 
 A user's template (`--brief-template corp.docx`) is untrusted: it must pass the
 package checks of `pipeline.safety` before any library opens it, and it must not
@@ -20,6 +20,7 @@ from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 
 from pipeline.errors import TemplateError
+from pipeline.render.brief_fast import FastTemplate, fast_path_problem, prepare
 from pipeline.render.context import BriefContext
 from pipeline.safety import check_user_template
 from pipeline.templates import find_template, jinja_environment
@@ -33,6 +34,7 @@ STYLE_REFERENCES = ("w:pStyle", "w:rStyle", "w:tblStyle")
 class BriefTemplate:
     path: Path
     blob: bytes = field(repr=False)
+    fast: FastTemplate | None = field(repr=False)  # None: only docxtpl renders this template faithfully
 
 
 def load_brief_template(path: Path | None = None) -> BriefTemplate:
@@ -48,7 +50,12 @@ def _load(path: Path, mtime_ns: int, size: int) -> BriefTemplate:
     template = DocxTemplate(io.BytesIO(blob))
     check_variables(path, template)
     check_styles(path, template)
-    return BriefTemplate(path, blob)
+    return BriefTemplate(path, blob, fast_template(path, template.get_docx()))
+
+
+def fast_template(path: Path, document) -> FastTemplate | None:
+    """The template prepared once for `render_fast`, unless docxtpl would render it differently."""
+    return None if fast_path_problem(document) else prepare(path, document, environment())
 
 
 class CompilingOnceEnvironment(SandboxedEnvironment):

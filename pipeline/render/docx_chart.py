@@ -2,8 +2,8 @@
 
 python-pptx writes the chart XML (c:chartSpace) and the workbook; this module
 adds what a Word chart needs around them (a title, axis titles, an East Asian
-font, the link to the workbook) and an inline drawing that docxtpl places where
-the template says `{{ chart }}`. The parts are built once per chart and reused.
+font, the link to the workbook) and an inline drawing placed where the template
+says `{{ c.drawing }}`. The parts are built once per chart and reused.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import datetime as dt
 import functools
 import io
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -233,24 +233,29 @@ def fonts(run_properties) -> None:
 class InlineChart:
     """A chart for the template: `{{ c.drawing }}` places it, `{{ c.caption }}` captions it."""
 
-    def __init__(self, tpl, spec: ChartSpec, stamp: dt.date):
+    def __init__(self, place: Callable[[ChartBlobs], str], spec: ChartSpec, stamp: dt.date):
         self.caption = spec.caption
-        self.drawing = Drawing(tpl, spec, stamp)
+        self.drawing = Drawing(place, spec, stamp)
 
 
 class Drawing:
-    """Rendered by docxtpl: adds the chart parts to the part being rendered and returns the
-    inline drawing that refers to them (as docxtpl's InlineImage does for pictures)."""
+    """Rendered by the template: `place` adds the chart parts to the part being rendered and
+    returns the relationship id the inline drawing refers to (as docxtpl's InlineImage does)."""
 
-    def __init__(self, tpl, spec: ChartSpec, stamp: dt.date):
-        self.tpl, self.spec, self.stamp = tpl, spec, stamp
+    def __init__(self, place: Callable[[ChartBlobs], str], spec: ChartSpec, stamp: dt.date):
+        self.place, self.spec, self.stamp = place, spec, stamp
 
     def __html__(self) -> str:
-        rel_id = add_chart(self.tpl.current_rendering_part, chart_blobs(self.spec, self.stamp))
+        rel_id = self.place(chart_blobs(self.spec, self.stamp))
         inline = inline_xml(rel_id, self.spec.title, HEIGHTS[self.spec.kind])
         return f'</w:t></w:r><w:r><w:drawing>{inline}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
 
     __str__ = __html__
+
+
+def docxtpl_placer(tpl) -> Callable[[ChartBlobs], str]:
+    """Place charts in the part docxtpl is rendering (the docxtpl path of `pipeline.render.brief`)."""
+    return lambda blobs: add_chart(tpl.current_rendering_part, blobs)
 
 
 def add_chart(part, blobs: ChartBlobs) -> str:
