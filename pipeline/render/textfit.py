@@ -82,8 +82,10 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     return text_em(text) * size * SAFETY * (1.05 if bold else 1.0)
 
 
-def _tokens(text: str) -> list[str]:
-    return TOKEN.findall(text)
+@functools.lru_cache(maxsize=16384)
+def _measured(text: str) -> tuple[tuple[str, float, bool], ...]:
+    """The tokens of `text`, each with its width in em and whether it is a space: measured once per text."""
+    return tuple((token, text_em(token), token.isspace()) for token in TOKEN.findall(text))
 
 
 def wrap(text: str, size: float, width: float, bold: bool = False) -> list[str]:
@@ -94,15 +96,17 @@ def wrap(text: str, size: float, width: float, bold: bool = False) -> list[str]:
     return lines
 
 
-def _wrap_line(text: str, size: float, width: float, bold: bool) -> list[str]:
+@functools.lru_cache(maxsize=65536)
+def _wrap_line(text: str, size: float, width: float, bold: bool) -> tuple[str, ...]:
+    """One line of text wrapped; cached, as fitting measures the same text at the same size again and again."""
     lines, current, used = [], "", 0.0
     scale = size * SAFETY * (1.05 if bold else 1.0)
-    for token in _tokens(text):
-        if not current and token.isspace():
+    for token, em, space in _measured(text):
+        if not current and space:
             continue  # a line never starts with a space
-        if not current or token.isspace() or (used + text_em(token)) * scale <= width:
+        if not current or space or (used + em) * scale <= width:
             current += token
-            used += text_em(token)
+            used += em
             continue
         if token[0] in NO_LINE_START and len(current) > 1 and _is_wide(current[-1]):
             current, token = current[:-1], current[-1] + token  # closing punctuation never starts a line
@@ -110,7 +114,7 @@ def _wrap_line(text: str, size: float, width: float, bold: bool) -> list[str]:
         current = token
         used = text_em(current)
     lines.append(current.rstrip())
-    return _flatten([_split_long(line, size, width, bold) for line in lines])
+    return tuple(_flatten([_split_long(line, size, width, bold) for line in lines]))
 
 
 def _is_wide(char: str) -> bool:
@@ -134,9 +138,12 @@ def _flatten(groups: list[list[str]]) -> list[str]:
     return [line for group in groups for line in group]
 
 
+@functools.lru_cache(maxsize=65536)
 def breaks_words(text: str, size: float, width: float, bold: bool = False) -> bool:
     """Whether some word of `text` is wider than `width` and would be cut inside."""
-    return any(text_width(token, size, bold) > width for token in _tokens(text) if not token.isspace())
+    factor = 1.05 if bold else 1.0
+    return any(em * size * SAFETY * factor > width  # text_width's arithmetic, so the result is the same to the bit
+               for line in text.split("\n") for _, em, space in _measured(line) if not space)
 
 
 def text_height(lines: int, size: float) -> float:
