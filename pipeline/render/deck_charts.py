@@ -8,16 +8,22 @@ dates pinned to the deal's date, so the same analysis gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-import io
-import re
-import zipfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from pptx.chart.data import BubbleChartData, CategoryChartData
+from pptx.chart.xlsx import BubbleWorkbookWriter, CategoryWorkbookWriter
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_LABEL_POSITION
 from pptx.enum.dml import MSO_LINE
+from pptx.opc.constants import CONTENT_TYPE as CT, RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
-from pptx.util import Emu, Pt
+from pptx.oxml.shapes.graphfrm import CT_GraphicalObjectFrame
+from pptx.parts.chart import ChartPart
+from pptx.parts.embeddedpackage import EmbeddedXlsxPart
+from pptx.shapes.placeholder import PlaceholderGraphicFrame
+from pptx.util import Emu, Pt, lazyproperty
+from xlsxwriter import Workbook
 
 from pipeline.render.deck_base import COLOURS, Fonts, Region, set_typefaces
 
@@ -40,20 +46,105 @@ class Bubble:
     size: float
 
 
+class _Dated:
+    """A workbook writer that stamps the deal's date: XlsxWriter otherwise writes the clock into docProps/core.xml."""
+
+    @contextmanager
+    def _open_worksheet(self, xlsx_file):
+        workbook = Workbook(xlsx_file, {"in_memory": True})
+        workbook.set_properties({"created": self._chart_data.created})  # also its modified date
+        yield workbook, workbook.add_worksheet()
+        workbook.close()
+
+
+class _DatedCategoryWriter(_Dated, CategoryWorkbookWriter):
+    pass
+
+
+class _DatedBubbleWriter(_Dated, BubbleWorkbookWriter):
+    pass
+
+
+class CategoryData(CategoryChartData):
+    """Category chart data whose embedded workbook carries `date`, not the time of the build."""
+
+    def __init__(self, date: dt.date, number_format: str):
+        super().__init__(number_format=number_format)
+        self.created = dt.datetime.combine(date, dt.time())
+
+    @lazyproperty
+    def _workbook_writer(self):
+        return _DatedCategoryWriter(self)
+
+
+class BubbleData(BubbleChartData):
+    """Bubble chart data whose embedded workbook carries `date`, not the time of the build."""
+
+    def __init__(self, date: dt.date, number_format: str):
+        super().__init__(number_format=number_format)
+        self.created = dt.datetime.combine(date, dt.time())
+
+    @lazyproperty
+    def _workbook_writer(self):
+        return _DatedBubbleWriter(self)
+
+
 def insert(slide, chart_type, data, region: Region, placeholder=None):
-    """A chart in a chart placeholder, or at `region` in place of a content placeholder or of none."""
+    """A chart in a chart placeholder, or at `region` in place of a content placeholder or of none.
+
+    In a chart placeholder the frame is made here, at `region` (the placeholder's inherited place), as
+    python-pptx's insert_chart makes it, without its searches of the layout and of the whole package.
+    """
     if hasattr(placeholder, "insert_chart"):
-        return placeholder.insert_chart(chart_type, data)
+        rId = slide.part.relate_to(chart_part(slide, chart_type, data), RT.CHART)
+        frame = CT_GraphicalObjectFrame.new_chart_graphicFrame(
+            placeholder.shape_id, placeholder.name, rId, region.left, region.top, region.width, region.height)
+        placeholder._replace_placeholder_with(frame)
+        return PlaceholderGraphicFrame(frame, placeholder._parent)
     if placeholder is not None:
         placeholder.element.getparent().remove(placeholder.element)
     return slide.shapes.add_chart(chart_type, Emu(region.left), Emu(region.top), Emu(region.width),
                                   Emu(region.height), data)
 
 
+CHART_NAME, SHEET_NAME = "/ppt/charts/chart%d.xml", "/ppt/embeddings/Microsoft_Excel_Sheet%d.xlsx"
+
+
+def chart_part(slide, chart_type, data):
+    """A chart part with its embedded workbook, named as python-pptx names them (the first free numbers)."""
+    package = slide.part.package
+    names = _names_in_use(package)
+    part = ChartPart.load(_free(CHART_NAME, names), CT.DML_CHART, package, data.xml_bytes(chart_type))
+    part.chart_workbook.xlsx_part = EmbeddedXlsxPart(_free(SHEET_NAME, names), CT.SML_SHEET, package, data.xlsx_blob)
+    return part
+
+
+def _names_in_use(package) -> set[str]:
+    """Names of the parts slides, layouts and masters relate to, and of those those relate to.
+
+    python-pptx's next_partname walks the whole package (thousands of steps) for each name; charts
+    and workbooks only ever hang off these parts, two levels down.
+    """
+    presentation = package.presentation_part
+    parents = [presentation.related_part(s.rId) for s in presentation._element.get_or_add_sldIdLst()]
+    for master in presentation.presentation.slide_masters:
+        parents += [master.part, *(layout.part for layout in master.slide_layouts)]
+    children = [rel.target_part for parent in parents for rel in parent.rels.values() if not rel.is_external]
+    grandchildren = [rel.target_part for child in children for rel in child.rels.values() if not rel.is_external]
+    return {str(part.partname) for part in [*children, *grandchildren]}
+
+
+def _free(template: str, names: set[str]) -> PackURI:
+    number = 1
+    while template % number in names:
+        number += 1
+    return PackURI(template % number)
+
+
 def bar_chart(slide, categories: list[str], series: list[Series], region: Region, fonts: Fonts,
               date: dt.date, placeholder=None):
     """Horizontal clustered bars, one series per company, first category on top, scores 0-100."""
-    data = CategoryChartData(number_format="0")
+    data = CategoryData(date, number_format="0")
     data.categories = list(reversed(categories))
     for s in series:
         data.add_series(s.name, list(reversed(s.values)))
@@ -65,14 +156,14 @@ def bar_chart(slide, categories: list[str], series: list[Series], region: Region
     for plotted, s in zip(chart.series, series):
         plotted.format.fill.solid()
         plotted.format.fill.fore_color.theme_color = COLOURS[SERIES_COLOURS[s.colour % 6]]
-    _finish(chart, frame, fonts, date, size=11 if len(categories) <= 5 else 9)
+    _finish(chart, fonts, size=11 if len(categories) <= 5 else 9)
     return frame
 
 
 def radar_chart(slide, categories: list[str], series: list[Series], region: Region, fonts: Fonts,
                 date: dt.date, low: float, placeholder=None):
     """Relationship indicators around the radar; today's lines solid, projections and targets dashed."""
-    data = CategoryChartData(number_format="0")
+    data = CategoryData(date, number_format="0")
     data.categories = categories
     for s in series:
         data.add_series(s.name, list(s.values))
@@ -86,14 +177,14 @@ def radar_chart(slide, categories: list[str], series: list[Series], region: Regi
         line.dash_style = MSO_LINE.DASH if s.dashed else MSO_LINE.SOLID
         plotted.marker.format.fill.solid()
         plotted.marker.format.fill.fore_color.theme_color = COLOURS[SERIES_COLOURS[s.colour % 6]]
-    _finish(chart, frame, fonts, date, size=11)
+    _finish(chart, fonts, size=11)
     return frame
 
 
 def bubble_chart(slide, bubbles: list[Bubble], axis_titles: tuple[str, str], region: Region, fonts: Fonts,
                  date: dt.date, placeholder=None):
     """One labelled bubble per company: x business index, y key-buying-factor index, size relationship index."""
-    data = BubbleChartData(number_format="0.0")
+    data = BubbleData(date, number_format="0.0")
     for b in bubbles:
         data.add_series(b.name).add_data_point(b.x, b.y, b.size)
     frame = insert(slide, XL_CHART_TYPE.BUBBLE, data, region, placeholder)
@@ -117,7 +208,7 @@ def bubble_chart(slide, bubbles: list[Bubble], axis_titles: tuple[str, str], reg
             run.font.size = Pt(11)
             set_typefaces(run.font._rPr, fonts)
     crowded = any(crowded_below(bubbles, n) for n in range(len(bubbles)))
-    _finish(chart, frame, fonts, date, size=11, legend=crowded)  # names may overlap: colours then tell
+    _finish(chart, fonts, size=11, legend=crowded)  # names may overlap: colours then tell
     return frame
 
 
@@ -169,14 +260,13 @@ def _axis_range(axis, low: float, high: float) -> None:
     axis.major_gridlines.format.line.color.theme_color = COLOURS["pale"]
 
 
-def _finish(chart, frame, fonts: Fonts, date: dt.date, size: float, legend: bool = True) -> None:
+def _finish(chart, fonts: Fonts, size: float, legend: bool = True) -> None:
     chart.has_legend = legend
     if legend:
         chart.legend.position = XL_LEGEND_POSITION.BOTTOM
         chart.legend.include_in_layout = False
     chart.font.size = Pt(size)
     chart_fonts(chart, fonts)
-    pin_workbook(frame.chart_part, date)
 
 
 def chart_fonts(chart, fonts: Fonts) -> None:
@@ -188,24 +278,3 @@ def chart_fonts(chart, fonts: Fonts) -> None:
     for labels in chart._chartSpace.iter(qn("c:dLbls")):
         for defRPr in labels.iter(qn("a:defRPr")):
             set_typefaces(defRPr, fonts)
-
-
-CREATED = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
-
-
-def pin_workbook(chart_part, date: dt.date) -> None:
-    """Rewrite the embedded workbook with the deal's date instead of XlsxWriter's clock."""
-    workbook = chart_part.chart_workbook
-    workbook.update_from_xlsx_blob(pinned_xlsx(workbook.xlsx_part.blob, date))
-
-
-def pinned_xlsx(blob: bytes, date: dt.date) -> bytes:
-    stamp = f"{date.isoformat()}T00:00:00Z".encode()
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(blob)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                data = CREATED.sub(lambda m: m.group(1) + stamp + m.group(3), data)
-            dst.writestr(zipfile.ZipInfo(info.filename, (1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
-    return out.getvalue()
