@@ -16,7 +16,7 @@ from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.text import MSO_ANCHOR
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
-from pptx.util import Emu
+from pptx.util import Emu, Pt
 
 from pipeline.errors import RenderError
 from pipeline.render import textfit
@@ -34,6 +34,14 @@ A_SOLIDFILL, A_SCHEMECLR, A_LATIN, A_EA = (qn(t) for t in ("a:solidFill", "a:sch
 A_NOAUTOFIT = qn("a:noAutofit")
 AUTOFITS = {A_NOAUTOFIT, qn("a:normAutofit"), qn("a:spAutoFit")}
 AFTER_AUTOFIT = {qn("a:scene3d"), qn("a:sp3d"), qn("a:flatTx"), qn("a:extLst")}
+A_LN, A_NOFILL, A_PRSTDASH = qn("a:ln"), qn("a:noFill"), qn("a:prstDash")
+SHAPE_FILLS = {qn(f"a:{t}") for t in ("noFill", "solidFill", "gradFill", "blipFill", "pattFill", "grpFill")}
+LINE_FILLS = {qn(f"a:{t}") for t in ("noFill", "solidFill", "gradFill", "pattFill")}
+AFTER_SHAPE_FILL = {qn(f"a:{t}") for t in ("ln", "effectLst", "effectDag", "scene3d", "sp3d", "extLst")}
+AFTER_LINE = {qn(f"a:{t}") for t in ("effectLst", "effectDag", "scene3d", "sp3d", "extLst")}
+AFTER_DASH = {qn(f"a:{t}") for t in ("round", "bevel", "miter", "headEnd", "tailEnd", "extLst")}
+AFTER_LINE_FILL = {qn("a:prstDash"), qn("a:custDash"), *AFTER_DASH}
+DASHES = {qn("a:prstDash"), qn("a:custDash")}
 SubElement = etree.SubElement
 COLOURS = {  # theme slots, so a corporate master's palette shows through
     "accent": MSO_THEME_COLOR.ACCENT_1,
@@ -261,10 +269,49 @@ def textbox(slide, region: Region, paras: list[Para], fonts: Fonts, largest: flo
 
 
 def solid(shape, colour: str, line: Optional[str] = None) -> None:
-    """A theme-coloured fill, with a theme-coloured outline or none."""
-    shape.fill.solid()
-    shape.fill.fore_color.theme_color = COLOURS[colour]
-    if line is None:
-        shape.line.fill.background()
+    """A theme-coloured fill, with a theme-coloured outline or none (XML as python-pptx's fill setters make it)."""
+    spPr = shape._element.spPr
+    _fill(spPr, SHAPE_FILLS, AFTER_SHAPE_FILL, colour)
+    _fill(_ln(spPr), LINE_FILLS, AFTER_LINE_FILL, line)
+
+
+def stroke(shape, colour: str, width: float, dash: Optional[str] = None) -> None:
+    """The shape's outline: theme colour, `width` points and, when given, a preset dash ('dash', 'solid')."""
+    ln = _ln(shape._element.spPr)
+    _fill(ln, LINE_FILLS, AFTER_LINE_FILL, colour)
+    ln.set("w", str(Pt(width)))
+    if dash is not None:
+        dash_line(shape, dash)
+
+
+def dash_line(shape, dash: str) -> None:
+    """The outline's preset dash, replacing any other."""
+    ln = _ln(shape._element.spPr)
+    for old in [c for c in ln if c.tag in DASHES]:
+        ln.remove(old)
+    _insert(ln, ln.makeelement(A_PRSTDASH, {"val": dash}), AFTER_DASH)
+
+
+def _fill(parent, fills: set, later: set, colour: Optional[str]) -> None:
+    """Replace the fill of <p:spPr> or <a:ln> with a solid theme colour, or with none."""
+    for old in [c for c in parent if c.tag in fills]:
+        parent.remove(old)
+    new = parent.makeelement(A_SOLIDFILL if colour else A_NOFILL, {})
+    if colour:
+        SubElement(new, A_SCHEMECLR, val=SCHEME[colour])
+    _insert(parent, new, later)
+
+
+def _ln(spPr):
+    found = spPr.find(A_LN)
+    return found if found is not None else _insert(spPr, spPr.makeelement(A_LN, {}), AFTER_LINE)
+
+
+def _insert(parent, child, later: set):
+    """`child` into `parent` before its first child of a `later` kind (the schema's order), else last."""
+    follower = next((c for c in parent if c.tag in later), None)
+    if follower is None:
+        parent.append(child)
     else:
-        shape.line.color.theme_color = COLOURS[line]
+        follower.addprevious(child)
+    return child

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from pptx.enum.dml import MSO_LINE
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Emu, Pt
@@ -19,7 +18,8 @@ from pptx.util import Emu, Pt
 from pipeline.errors import RenderError
 from pipeline.model import CHAIN_LEVELS
 from pipeline.render.deck_base import (
-    COLOURS, INSET_X, INSET_Y, Para, Region, Run, fitted_size, para, solid, textbox, write,
+    A_BODYPR, A_LN, INSET_X, INSET_Y, Para, Region, Run, dash_line, fitted_size, para, solid, stroke, textbox,
+    write_body,
 )
 from pipeline.render.deck_slide import Deck
 
@@ -144,11 +144,12 @@ def _draw(deck: Deck, slide, box: Planned, size: float):
     solid(shape, box.colour, box.line)
     shape.adjustments[0] = 0.12
     if box.dashed:
-        shape.line.dash_style = MSO_LINE.DASH
-    frame = shape.text_frame
-    frame.margin_left = frame.margin_right = Pt(BOX_INSET_X)
-    frame.margin_top = frame.margin_bottom = Pt(BOX_INSET_Y)
-    write(shape.text_frame, list(box.paras), deck.fonts, size, False, MSO_ANCHOR.MIDDLE)
+        dash_line(shape, "dash")
+    body = shape._element.txBody
+    bodyPr = body.find(A_BODYPR)
+    for side, inset in (("lIns", BOX_INSET_X), ("rIns", BOX_INSET_X), ("tIns", BOX_INSET_Y), ("bIns", BOX_INSET_Y)):
+        bodyPr.set(side, str(Pt(inset)))
+    write_body(body, list(box.paras), deck.fonts, size, False, MSO_ANCHOR.MIDDLE)
     return shape
 
 
@@ -161,9 +162,7 @@ def _link(slide, start, end, status: str) -> None:
 
 def _line(slide, points: tuple[int, int, int, int], colour: str, dashed: bool, width: float):
     connector = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, *(Emu(v) for v in points))
-    connector.line.color.theme_color = COLOURS[colour]
-    connector.line.width = Pt(width)
-    connector.line.dash_style = MSO_LINE.DASH if dashed else MSO_LINE.SOLID
+    stroke(connector, colour, width, "dash" if dashed else "solid")
     return connector
 
 
@@ -190,7 +189,7 @@ def _surrounding(deck: Deck, slide, column: Region) -> None:
                      "pale", "red" if r.flagged else "grey")
              for slot, r in zip(column.grid(len(relations), PER_COLUMN + 1, INCH // 10), relations)]
     for shape, relation in zip(_draw_all(deck, slide, boxes), relations):
-        shape.line.width = Pt(2.5 if relation.flagged else 1.0)
+        shape._element.spPr.find(A_LN).set("w", str(Pt(2.5 if relation.flagged else 1.0)))
 
 
 def _legend(deck: Deck, slide, region: Region) -> None:
