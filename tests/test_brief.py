@@ -1,4 +1,5 @@
-"""The rendered briefs, read back with python-docx: content by level, fonts, properties, charts."""
+"""The rendered briefs, read back with python-docx: content by level, fonts, properties, charts;
+and the fast path gives the bytes docxtpl and python-docx give."""
 
 from __future__ import annotations
 
@@ -13,8 +14,11 @@ from lxml import etree
 from pipeline.labels import CONCERNS
 from pipeline.model import AUDIENCES, Customer, Deal
 from pipeline.render.brief import render_briefs
-from tests.test_brief_helpers import (analysis_of, body_lines, body_text, contacts_at, example, header_text,
-                                      open_docx, part, part_names, table_with_header)
+from pipeline.render.brief_template import environment, load_brief_template
+from pipeline.render.docx_package import Payload, zip_bytes
+from pipeline.reproducible import pin_zip_dates
+from tests.test_brief_helpers import (analysis_of, body_lines, body_text, contacts_at, docxtpl_briefs, example,
+                                      header_text, open_docx, part, part_names, table_with_header)
 
 XYZ = "xyz-atm-network"
 NORTHBANK = "northbank-branch-network"
@@ -252,3 +256,47 @@ def test_no_stale_copies_of_the_bundled_template(xyz):
     names = part_names(xyz["senior"])
     assert "word/stylesWithEffects.xml" not in names  # Word 2010's copy would keep the old fonts
     assert "docProps/thumbnail.jpeg" not in names  # python-docx's picture of another document
+
+
+# --- the fast path gives docxtpl's document ------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["xyz-atm-network", "northbank-branch-network", "south-gov-long-distance"])
+def test_the_fast_path_gives_docxtpls_bytes(name):
+    assert load_brief_template().fast is not None
+    assert render_briefs(example(name)) == docxtpl_briefs(example(name))
+
+
+def test_a_brief_compiles_no_template(monkeypatch):
+    load_brief_template()
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("compiled while rendering")
+
+    monkeypatch.setattr(environment(), "from_string", refuse)
+    assert render_briefs(example(XYZ))["senior"].startswith(b"PK")
+
+
+def test_charts_are_numbered_in_the_order_the_brief_shows_them(xyz):
+    rels = part(xyz["senior"], "word/_rels/document.xml.rels").decode()
+    assert re.findall(r'Id="(rId\d+)" Type="[^"]+/chart" Target="(charts/chart\d\.xml)"', rels) == \
+        [("rId10", "charts/chart1.xml"), ("rId11", "charts/chart2.xml")]
+    xml = part(xyz["senior"], "word/document.xml").decode()
+    assert re.findall(r'<c:chart [^>]*r:id="(rId\d+)"', xml) == ["rId10", "rId11"]
+    assert re.findall(r'<wp:docPr id="(\d+)"', xml) == ["1001", "1002"]
+
+
+def test_every_entry_is_dated_1980_and_compressed(xyz):
+    for info in zipfile.ZipFile(io.BytesIO(xyz["middle"])).infolist():
+        assert info.date_time == (1980, 1, 1, 0, 0, 0), info.filename
+        assert info.compress_type == zipfile.ZIP_DEFLATED, info.filename
+
+
+def test_the_zip_writer_writes_what_zipfile_writes():
+    members = [("[Content_Types].xml", b"<Types/>" * 50), ("word/document.xml", "简报".encode() * 999),
+               ("word/média.xml", b""), ("docProps/core.xml", bytes(range(256)))]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as reference:
+        for name, data in members:
+            reference.writestr(name, data)
+    assert zip_bytes([(name, Payload.of(data)) for name, data in members]) == pin_zip_dates(buffer.getvalue())

@@ -13,6 +13,10 @@ from docx.oxml.ns import qn
 from pipeline.analyze import analyze
 from pipeline.load import load_deal
 from pipeline.model import AUDIENCE_OF_LEVEL, Deal
+from pipeline.render.brief import render_with_docxtpl
+from pipeline.render.brief_template import load_brief_template
+from pipeline.render.context import brief_contexts
+from pipeline.reproducible import pin_zip_dates
 from pipeline.results import Analysis
 
 INPUTS = Path(__file__).resolve().parent.parent / "inputs"
@@ -25,6 +29,13 @@ def example(name: str) -> Analysis:
 
 def analysis_of(deal: Deal) -> Analysis:
     return analyze(deal)
+
+
+def docxtpl_briefs(analysis: Analysis, template: Path | None = None) -> dict[str, bytes]:
+    """The briefs as docxtpl and python-docx make them (the fast path's reference), dates pinned."""
+    loaded = load_brief_template(template)
+    return {level: pin_zip_dates(render_with_docxtpl(loaded, context, analysis.deal))
+            for level, context in brief_contexts(analysis).items()}
 
 
 def open_docx(blob: bytes):

@@ -1,22 +1,29 @@
-"""The brief template: the shipped one matches its generator; a user's own is checked first."""
+"""The brief template: the shipped one matches its generator; a user's own is checked first, and the
+fast path fills it as docxtpl would."""
 
 from __future__ import annotations
 
 import importlib.util
+import io
 import zipfile
 from pathlib import Path
 
 import docx
 import jinja2
 import pytest
-from docx.oxml import parse_xml
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls
 from lxml import etree
 
 from pipeline.errors import TemplateError
 from pipeline.render.brief import render_briefs, warm_up
 from pipeline.render.brief_template import CONTEXT_NAMES, environment, load_brief_template
-from tests.test_brief_helpers import body_text, example, header_text
+from pipeline.render.context import brief_context
+from tests.test_brief_helpers import body_text, docxtpl_briefs, example, header_text
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = ROOT / "tools" / "make_brief_template.py"
@@ -163,3 +170,78 @@ def test_paragraph_properties_are_in_schema_order():
             for ppr in root.iter(f"{W}pPr"):
                 children = [etree.QName(child).localname for child in ppr]
                 assert children == sorted(children, key=order.index), (name, children)
+
+
+# --- a user's template on the fast path gives what docxtpl gives -----------------------
+
+
+def run_with_text(paragraph, text: str) -> None:
+    """A run whose w:t holds `text` as is (python-docx would turn a tab into w:tab)."""
+    t = OxmlElement("w:t")
+    t.text = text
+    paragraph.add_run()._r.append(t)
+
+
+def with_footnote(document, text: str) -> None:
+    """A footnotes part (python-docx cannot add one) whose only note reads `text`."""
+    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes {nsdecls("w")}>'
+           f'<w:footnote w:id="0"><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:footnote></w:footnotes>')
+    package = document.part.package
+    footnotes = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, xml.encode("utf-8"), package)
+    document.part.relate_to(footnotes, RT.FOOTNOTES)
+
+
+def varied_template(tmp_path: Path) -> Path:
+    """Column loops that fix_tables must widen, a literal tab, charts in the body and the footer, a footnote."""
+    document = docx.Document()
+    document.add_paragraph("{{ customer }} — {{ level_name }}")
+    run_with_text(document.add_paragraph(), "{{ date }}\t{{ confidential }}")
+    table = document.add_table(rows=1, cols=3)
+    for cell, text in zip(table.rows[0].cells, ("{%tc for k in h %}", "{{ k }}", "{%tc endfor %}")):
+        cell.text = text
+    for line in ("{%p for c in charts %}", "{{ c.drawing }}", "{{ c.caption }}", "{%p endfor %}"):
+        document.add_paragraph(line)
+    document.sections[0].header.paragraphs[0].text = "{{ deal_title }} & {{ confidential }}"
+    document.sections[0].footer.paragraphs[0].text = "{{ charts[-1].drawing if charts else subtitle }}"
+    with_footnote(document, "{{ customer }}")
+    path = tmp_path / "corp.docx"
+    document.save(path)
+    return path
+
+
+def test_a_users_template_gets_the_bytes_docxtpl_gives(tmp_path):
+    path = varied_template(tmp_path)
+    assert load_brief_template(path).fast is not None
+    analysis = example("xyz-atm-network")
+    briefs = render_briefs(analysis, path)
+    assert briefs == docxtpl_briefs(analysis, path)
+    senior = zipfile.ZipFile(io.BytesIO(briefs["senior"]))
+    document = senior.read("word/document.xml").decode()
+    assert document.count("<w:gridCol ") == len(brief_context(analysis, "senior").h)  # fix_tables widened the grid
+    assert '<w:tab/>' in document
+    assert "charts/chart3.xml" in senior.read("word/_rels/footer1.xml.rels").decode()  # after the body's two
+    assert "xyz投资公司" in senior.read("word/footnotes.xml").decode()
+
+
+def test_footnotes_in_several_sections_are_left_to_docxtpl(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("{{ customer }}")
+    document.add_section()
+    with_footnote(document, "{{ level_name }}")
+    path = tmp_path / "corp.docx"
+    document.save(path)
+    assert load_brief_template(path).fast is None  # docxtpl renders footnotes once per section
+    briefs = render_briefs(example("xyz-atm-network"), path)
+    assert "xyz投资公司" in body_text(briefs["senior"])
+    assert "高层" in zipfile.ZipFile(io.BytesIO(briefs["senior"])).read("word/footnotes.xml").decode()
+
+
+def test_a_footnote_asking_for_an_unknown_variable_fails_with_the_templates_name(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("{{ customer }}")
+    with_footnote(document, "{{ budget_code }}")
+    path = tmp_path / "corp.docx"
+    document.save(path)
+    with pytest.raises(TemplateError) as error:
+        render_briefs(example("xyz-atm-network"), path)
+    assert str(error.value) == f"brief template {path.resolve()}: 'budget_code' is undefined"

@@ -41,6 +41,12 @@ DOC_PR = qn("wp:docPr")
 FIRST_DOC_PR_ID = 1001  # docxtpl renumbers the body's drawings from here
 PARAGRAPH = re.compile(r"<w:p([ >])")
 NEWLINE_PARAGRAPH = re.compile(r"\n<w:p([ >])")
+W = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+TABLE, GRID = qn("w:tbl"), qn("w:tblGrid")
+GRID_COLUMNS = etree.XPath("count(w:tblGrid/w:gridCol)", namespaces=W)
+WIDER_ROW = etree.XPath(".//w:tr[count(w:tc) > $columns]", namespaces=W, smart_strings=False)  # as fix_tables,
+FULL_PLAIN_ROW = etree.XPath(".//w:tr[count(w:tc) = $columns and not(w:tc/w:tcPr/w:gridSpan)]",  # nested rows too
+                             namespaces=W, smart_strings=False)
 LISTING = re.compile("[\t\a\n\f]")  # what docxtpl's resolve_listing turns into tabs, paragraphs, breaks, pages
 
 
@@ -179,7 +185,7 @@ def render_into(sink: ChartSink, template: FastTemplate, part: JinjaPart, variab
 def render_part(template: FastTemplate, part: JinjaPart, variables: dict) -> bytes:
     xml = after_render(part.template.render(variables))
     if part.kind == "body":
-        return body_xml(template.shell, DOCXTPL.fix_tables(xml))
+        return body_xml(template.shell, fixed_tables(xml))
     if part.kind == "xml":
         return serialize_part_xml(parse_xml(xml.encode("utf-8")))  # as python-docx loads and saves a header
     return xml.encode("utf-8")
@@ -190,6 +196,21 @@ def after_render(xml: str) -> str:
     xml = NEWLINE_PARAGRAPH.sub(r"<w:p\1", xml)
     xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
     return DOCXTPL.resolve_listing(xml) if LISTING.search(xml) else xml  # without those characters it changes nothing
+
+
+def fixed_tables(xml: str) -> etree._Element:
+    """The rendered body parsed as docxtpl parses it, with its `fix_tables` applied where it would
+    change something (its per-cell Python loop is most of a brief's time, and rarely needed)."""
+    body = etree.fromstring(xml, etree.XMLParser(recover=True))
+    return body if all(table_is_regular(table) for table in body.iter(TABLE)) else DOCXTPL.fix_tables(xml)
+
+
+def table_is_regular(table: etree._Element) -> bool:
+    """True when `fix_tables` leaves the table as it is: no row has more cells than the grid has
+    columns, and some row without merged cells fills the grid exactly."""
+    columns = int(GRID_COLUMNS(table))
+    return (len(table.findall(GRID)) == 1 and columns > 0 and not WIDER_ROW(table, columns=columns)
+            and bool(FULL_PLAIN_ROW(table, columns=columns)))
 
 
 def body_xml(shell: etree._Element, body: etree._Element) -> bytes:
