@@ -8,6 +8,8 @@ from typing import Optional
 from lxml.etree import SubElement
 from pptx.enum.text import MSO_ANCHOR
 from pptx.oxml.ns import qn
+from pptx.oxml.shapes.graphfrm import CT_GraphicalObjectFrame
+from pptx.shapes.placeholder import PlaceholderGraphicFrame
 from pptx.util import Emu, Pt
 
 from pipeline.errors import RenderError
@@ -19,6 +21,7 @@ from pipeline.render.deck_base import (
 
 CELL_PAD_X, CELL_PAD_Y = INSET_X, INSET_Y  # left+right and top+bottom cell margins, points
 MARGIN_X, MARGIN_Y = str(Pt(INSET_X / 2)), str(Pt(INSET_Y / 2))  # each side's cell margin, EMU
+ROW_EMU = 370840  # python-pptx's height of a new table's row; the rows' own heights replace it
 A_TBLGRID, A_GRIDCOL, A_TR, A_TC = qn("a:tblGrid"), qn("a:gridCol"), qn("a:tr"), qn("a:tc")
 A_TXBODY, A_LSTSTYLE, A_TCPR = qn("a:txBody"), qn("a:lstStyle"), qn("a:tcPr")
 Sizes = tuple[float, float]  # (header, body) font sizes
@@ -120,7 +123,7 @@ def place(slide, table: Table, region: Region, sizes: Sizes, fonts: Fonts, place
     XML its cell-by-cell setters give, at a small part of the cost).
     """
     if hasattr(placeholder, "insert_table"):
-        frame = placeholder.insert_table(1, 1)
+        frame = _in_placeholder(placeholder, region)
     else:
         if placeholder is not None:  # a content placeholder: the table takes its place
             placeholder.element.getparent().remove(placeholder.element)
@@ -130,6 +133,14 @@ def place(slide, table: Table, region: Region, sizes: Sizes, fonts: Fonts, place
     frame.left, frame.top, frame.width, frame.height = (Emu(region.left), Emu(region.top), Emu(region.width),
                                                         Emu(height))
     return frame
+
+
+def _in_placeholder(placeholder, region: Region):
+    """A one-cell table frame in place of a table placeholder, as insert_table makes it, without the layout search."""
+    frame = CT_GraphicalObjectFrame.new_table_graphicFrame(placeholder.shape_id, placeholder.name, 1, 1, region.left,
+                                                          region.top, region.width, ROW_EMU)
+    placeholder._replace_placeholder_with(frame)
+    return PlaceholderGraphicFrame(frame, placeholder._parent)
 
 
 def _write_table(tbl, table: Table, cols: list[float], sizes: Sizes, fonts: Fonts) -> int:
