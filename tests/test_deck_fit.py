@@ -140,7 +140,7 @@ def test_a_crowded_chain_shows_every_contact_and_relation(crowded):
 def test_eight_items_and_five_companies_fit_one_table_at_a_readable_size(crowded):
     analysis, prs = crowded
     titles = [s.shapes.title.text_frame.text for s in prs.slides]
-    slide = prs.slides[titles.index("客户购买关键因素的匹配: 比较分析")]
+    slide = prs.slides[titles.index("客户购买关键因素的匹配：比较分析")]
     table = next(shape.table for shape in slide.shapes if getattr(shape, "has_table", False) and shape.has_table)
     assert len(table.rows) == 1 + 8 + 2
     assert [c.text for c in table.rows[0].cells][2:] == ["中国电信某省公司", *RIVALS]
