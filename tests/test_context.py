@@ -153,6 +153,28 @@ def test_lines_a_yaml_block_wrapped_are_joined():
     assert reflow("dual-routed\n  branch network\n", "en") == "dual-routed branch network"
 
 
+def test_the_teams_closing_stop_is_not_doubled_by_the_briefs_sentences():
+    data = example(XYZ).deal.model_dump(mode="json")
+    data["value_proposition"]["specific"]["tracking"] = "跟踪客户的通讯传输容量。"
+    data["value_proposition"]["overall"]["improves"] = "网络交易的安全性。"
+    analysis = analyze(Deal.model_validate(data))
+    frontline, senior = brief_context(analysis, "frontline"), brief_context(analysis, "senior")
+    assert "效果如何跟踪：跟踪客户的通讯传输容量。" in frontline.talking_points
+    assert "我们计划跟踪客户的通讯传输容量，贵方现有哪些数据可以作为基线？" in frontline.questions
+    assert frontline.goals[0] == "商定效果跟踪方式：跟踪客户的通讯传输容量。"
+    assert senior.questions[0] == "贵公司在网络交易的安全性方面，当前面临的最大问题是什么？"
+    assert frontline.objections[0].answer.endswith("结果可以跟踪验证：跟踪客户的通讯传输容量。")
+
+
+@pytest.mark.parametrize("change, direction", [(25, "提高"), (-15, "节省")])
+def test_frontline_outcomes_use_the_analysis_verb(change, direction):
+    data = example(XYZ).deal.model_dump(mode="json")
+    data["value_proposition"]["specific"]["outcomes"] = [{"metric": "运维费用", "change_pct": change},
+                                                          {"metric": "故障时长", "change_pct": -40}]
+    points = brief_context(analyze(Deal.model_validate(data)), "frontline").talking_points
+    assert points[:2] == [f"运维费用{direction}{abs(change)}%。", "故障时长降低40%。"]
+
+
 def test_both_languages_have_the_same_wording_keys():
     from pipeline.render.brief_words import HEADINGS, WORDS
     assert set(WORDS["zh"]) == set(WORDS["en"]) and set(HEADINGS["zh"]) == set(HEADINGS["en"])

@@ -76,7 +76,7 @@ def items_we_lead_all(deal: Deal):
 def senior_questions(analysis: Analysis) -> list[str]:
     deal, lang = analysis.deal, analysis.deal.language
     vp = deal.value_proposition
-    return [word(lang, "q_senior_1", improves=vp.overall.improves),
+    return [word(lang, "q_senior_1", improves=wording.unstopped(vp.overall.improves)),
             word(lang, "q_senior_2", offering=vp.specific.offering),
             word(lang, "q_senior_3")]
 
