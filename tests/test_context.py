@@ -117,7 +117,7 @@ def test_radar_has_every_company_and_our_target():
     chart = brief_context(example(XYZ), "middle").charts[0]
     assert chart.categories[0] == "客户经理的影响力"
     assert [s.name for s in chart.series] == ["中国电信某省公司", "对手A", "对手B", "对手C",
-                                              "中国电信某省公司 (我们3年后的目标)"]
+                                              "中国电信某省公司（我们3年后的目标）"]
     assert chart.series[0].values[0] == 70 and chart.series[-1].values[0] == 85
 
 

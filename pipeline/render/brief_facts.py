@@ -151,6 +151,7 @@ def relationship_radar(analysis: Analysis) -> ChartSpec:
     series = [Series(c.name, tuple(i.scores[c.id] for i in items)) for c in deal.companies]
     targets = tuple((i.in_3_years or {}).get(deal.us.id, i.scores[deal.us.id]) for i in items)
     if any(i.in_3_years and deal.us.id in i.in_3_years for i in items):
-        series.append(Series(f"{deal.us.name} ({label(lang, 'our_target')})", targets))
+        name = word(lang, "series_target", company=deal.us.name, target=label(lang, "our_target"))
+        series.append(Series(name, targets))
     return ChartSpec("radar", word(lang, "radar_title"), tuple(i.name for i in items), tuple(series),
                      caption=word(lang, "caption_radar"), companies=len(deal.companies))

@@ -113,6 +113,7 @@ WORDS: dict[str, dict[str, str]] = {
         "radar_title": "客户关系能力",
         "axis_x": "业务能力",
         "axis_y": "客户购买关键因素的匹配",
+        "series_target": "{company}（{target}）",
         # talking points
         "tp_lead": "我方在{dimension}上领先最强对手{margin}分，这是本次会谈的立足点。",
         "tp_gap": "未来三年我们将把{item}从{now}提高到{target}。",
@@ -198,6 +199,7 @@ WORDS: dict[str, dict[str, str]] = {
         "radar_title": "Customer relationship capability",
         "axis_x": "Business capability",
         "axis_y": "Key buying factor match",
+        "series_target": "{company} ({target})",
         "tp_lead": "We lead the best competitor on {dimension} by {margin} points: build the meeting on it.",
         "tp_gap": "Over three years we will raise {item} from {now} to {target}.",
         "tp_team": "Our team: {team}, each facing the same level of the customer.",
