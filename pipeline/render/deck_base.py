@@ -271,22 +271,27 @@ def textbox(slide, region: Region, paras: list[Para], fonts: Fonts, largest: flo
 def solid(shape, colour: str, line: Optional[str] = None) -> None:
     """A theme-coloured fill, with a theme-coloured outline or none (XML as python-pptx's fill setters make it)."""
     spPr = shape._element.spPr
-    _fill(spPr, SHAPE_FILLS, AFTER_SHAPE_FILL, colour)
+    paint(spPr, colour)
     _fill(_ln(spPr), LINE_FILLS, AFTER_LINE_FILL, line)
 
 
-def stroke(shape, colour: str, width: float, dash: Optional[str] = None) -> None:
-    """The shape's outline: theme colour, `width` points and, when given, a preset dash ('dash', 'solid')."""
-    ln = _ln(shape._element.spPr)
-    _fill(ln, LINE_FILLS, AFTER_LINE_FILL, colour)
+def paint(spPr, colour: str) -> None:
+    """A solid theme-coloured fill in shape properties (<p:spPr>, or <c:spPr> of a chart series or marker)."""
+    _fill(spPr, SHAPE_FILLS, AFTER_SHAPE_FILL, colour)
+
+
+def stroke(spPr, colour: str, width: float, dash: Optional[str] = None) -> None:
+    """The outline in shape properties: theme colour, `width` points and, when given, a preset dash ('dash', 'solid')."""
+    ln = _ln(spPr)
     ln.set("w", str(Pt(width)))
+    _fill(ln, LINE_FILLS, AFTER_LINE_FILL, colour)
     if dash is not None:
-        dash_line(shape, dash)
+        dash_line(spPr, dash)
 
 
-def dash_line(shape, dash: str) -> None:
+def dash_line(spPr, dash: str) -> None:
     """The outline's preset dash, replacing any other."""
-    ln = _ln(shape._element.spPr)
+    ln = _ln(spPr)
     for old in [c for c in ln if c.tag in DASHES]:
         ln.remove(old)
     _insert(ln, ln.makeelement(A_PRSTDASH, {"val": dash}), AFTER_DASH)

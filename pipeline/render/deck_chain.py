@@ -144,7 +144,7 @@ def _draw(deck: Deck, slide, box: Planned, size: float):
     solid(shape, box.colour, box.line)
     shape.adjustments[0] = 0.12
     if box.dashed:
-        dash_line(shape, "dash")
+        dash_line(shape._element.spPr, "dash")
     body = shape._element.txBody
     bodyPr = body.find(A_BODYPR)
     for side, inset in (("lIns", BOX_INSET_X), ("rIns", BOX_INSET_X), ("tIns", BOX_INSET_Y), ("bIns", BOX_INSET_Y)):
@@ -162,7 +162,7 @@ def _link(slide, start, end, status: str) -> None:
 
 def _line(slide, points: tuple[int, int, int, int], colour: str, dashed: bool, width: float):
     connector = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, *(Emu(v) for v in points))
-    stroke(connector, colour, width, "dash" if dashed else "solid")
+    stroke(connector._element.spPr, colour, width, "dash" if dashed else "solid")
     return connector
 
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pptx.chart.data import BubbleChartData, CategoryChartData
 from pptx.chart.xlsx import BubbleWorkbookWriter, CategoryWorkbookWriter
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_LABEL_POSITION
-from pptx.enum.dml import MSO_LINE
 from pptx.opc.constants import CONTENT_TYPE as CT, RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
@@ -25,7 +24,7 @@ from pptx.shapes.placeholder import PlaceholderGraphicFrame
 from pptx.util import Emu, Pt, lazyproperty
 from xlsxwriter import Workbook
 
-from pipeline.render.deck_base import COLOURS, Fonts, Region, set_typefaces
+from pipeline.render.deck_base import COLOURS, Fonts, Region, paint, set_typefaces, stroke
 
 SERIES_COLOURS = ("accent", "orange", "teal", "grey", "light", "red")
 
@@ -153,9 +152,8 @@ def bar_chart(slide, categories: list[str], series: list[Series], region: Region
     _axis_range(chart.value_axis, 0, 100)
     chart.plots[0].gap_width = 60
     chart.plots[0].overlap = 0
-    for plotted, s in zip(chart.series, series):
-        plotted.format.fill.solid()
-        plotted.format.fill.fore_color.theme_color = COLOURS[SERIES_COLOURS[s.colour % 6]]
+    for ser, s in zip(_sers(chart), series):
+        paint(ser.get_or_add_spPr(), SERIES_COLOURS[s.colour % 6])
     _finish(chart, fonts, size=11 if len(categories) <= 5 else 9)
     return frame
 
@@ -170,13 +168,10 @@ def radar_chart(slide, categories: list[str], series: list[Series], region: Regi
     frame = insert(slide, XL_CHART_TYPE.RADAR_MARKERS, data, region, placeholder)
     chart = frame.chart
     _axis_range(chart.value_axis, low, 100)
-    for plotted, s in zip(chart.series, series):
-        line = plotted.format.line
-        line.width = Pt(2.25 if not s.dashed else 1.75)
-        line.color.theme_color = COLOURS[SERIES_COLOURS[s.colour % 6]]
-        line.dash_style = MSO_LINE.DASH if s.dashed else MSO_LINE.SOLID
-        plotted.marker.format.fill.solid()
-        plotted.marker.format.fill.fore_color.theme_color = COLOURS[SERIES_COLOURS[s.colour % 6]]
+    for ser, s in zip(_sers(chart), series):
+        colour = SERIES_COLOURS[s.colour % 6]
+        stroke(ser.get_or_add_spPr(), colour, 1.75 if s.dashed else 2.25, "dash" if s.dashed else "solid")
+        paint(ser.get_or_add_marker().get_or_add_spPr(), colour)
     _finish(chart, fonts, size=11)
     return frame
 
@@ -196,11 +191,10 @@ def bubble_chart(slide, bubbles: list[Bubble], axis_titles: tuple[str, str], reg
     plot = chart.plots[0]
     plot.bubble_scale = 45
     _series_name_labels(plot)
-    for n, plotted in enumerate(chart.series):
-        plotted.format.fill.solid()
-        plotted.format.fill.fore_color.theme_color = COLOURS[SERIES_COLOURS[n % 6]]
+    for n, ser in enumerate(_sers(chart)):
+        paint(ser.get_or_add_spPr(), SERIES_COLOURS[n % 6])
         if crowded_below(bubbles, n):
-            _name_below(plotted)
+            _name_below(chart.series[n])
     for axis, title in zip((chart.category_axis, chart.value_axis), axis_titles):
         axis.has_title = True
         axis.axis_title.text_frame.text = title
@@ -210,6 +204,11 @@ def bubble_chart(slide, bubbles: list[Bubble], axis_titles: tuple[str, str], reg
     crowded = any(crowded_below(bubbles, n) for n in range(len(bubbles)))
     _finish(chart, fonts, size=11, legend=crowded)  # names may overlap: colours then tell
     return frame
+
+
+def _sers(chart) -> list:
+    """The chart's <c:ser> elements in python-pptx's series order, found once (chart.series[n] searches each time)."""
+    return list(chart._chartSpace.plotArea.sers)
 
 
 def _series_name_labels(plot) -> None:
