@@ -1,4 +1,4 @@
-"""Generated Chinese uses full-width punctuation: no ASCII , . ; : ? beside a Chinese character, no
+"""Generated Chinese uses full-width punctuation: no ASCII , . ; : ? ( ) beside a Chinese character, no
 space beside a full-width mark and no doubled mark, in the example deals' analysis.json, deck and briefs.
 
 Text the user typed is masked out first (a customer name such as 对手A(移动运营商) stays as written),
@@ -7,8 +7,10 @@ so an offender is always words the project generated.
 
 from __future__ import annotations
 
+import html
 import json
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -18,11 +20,12 @@ from pipeline.wording import unwrap
 from tools.golden import EXAMPLES, build_examples
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
-OFFENDER = re.compile(rf"[{HAN}][,.;:?]|[,.;:?] ?[{HAN}]"  # ASCII marks beside Chinese
+OFFENDER = re.compile(rf"[{HAN}][,.;:?]|[,.;:?] ?[{HAN}]|[{HAN}] ?[()]|[()] ?[{HAN}]"  # ASCII marks beside Chinese
                       r"|[，。：；？！（）、] | [，。：；？！（）、]"  # a space beside a full-width mark
                       r"|[，。：；？！、][，。：；、]")  # a doubled mark from a join: 。。 ，。
 TABLE_CELL = " | "  # how tools/golden.py joins the cells of a table row
 MASK = "\x00"
+CHART_TEXT = re.compile(r"<(?:c:v|a:t)>([^<]*)</(?:c:v|a:t)>")  # series names, categories, titles
 
 
 def zh_deals() -> list[Path]:
@@ -75,6 +78,14 @@ def document_lines(name: str, text: str) -> list[str]:
     return lines
 
 
+def chart_lines(path: Path) -> list[str]:
+    """The words of every chart in an Office file (tools/golden.py gives no chart text for briefs)."""
+    with zipfile.ZipFile(path) as package:
+        return [html.unescape(text) for name in sorted(package.namelist())
+                if re.fullmatch(r"(word|ppt)/charts/chart\d+\.xml", name)
+                for text in CHART_TEXT.findall(package.read(name).decode("utf-8"))]
+
+
 def analysis_lines(path: Path) -> list[str]:
     found: list[str] = []
     strings(json.loads(path.read_text(encoding="utf-8")), found)
@@ -96,12 +107,16 @@ def test_generated_chinese_uses_full_width_punctuation(built, deal):
     assert len(documents) == 4  # the deck and three briefs were all read
     for name, text in sorted(documents.items()):
         found += offenders(name, document_lines(name, text), typed)
+    charts = [path for path in sorted((out / deal.stem).iterdir()) if path.suffix in (".pptx", ".docx")]
+    assert len(charts) == 4
+    for path in charts:
+        found += offenders(f"{deal.stem}/{path.name} charts", chart_lines(path), typed)
     assert not found, "ASCII punctuation or a stray space in generated Chinese:\n" + "\n".join(found)
 
 
 def test_the_check_finds_generated_ascii_punctuation_and_spares_typed_text():
     typed = ["对手A(移动运营商)", "xyz投资公司"]
     lines = ["相对于对手A(移动运营商)而言，我方领先。", "投资回收期: 5.9个月", "数字 5.9 和 xyz投资公司 不算",
-             "理由。 多了空格", "名称 | 数值", "得分90, 高于", "成本。。", "价格，。", "1,000万美元"]
+             "理由。 多了空格", "名称 | 数值", "得分90, 高于", "成本。。", "价格，。", "1,000万美元", "公司 (目标)"]
     assert offenders("doc", lines, typed) == ["doc: 投资回收期: 5.9个月", "doc: 理由。 多了空格", "doc: 得分90, 高于",
-                                              "doc: 成本。。", "doc: 价格，。"]
+                                              "doc: 成本。。", "doc: 价格，。", "doc: 公司 (目标)"]
