@@ -119,18 +119,18 @@ def chart_part(slide, chart_type, data):
 
 
 def _names_in_use(package) -> set[str]:
-    """Names of the parts slides, layouts and masters relate to, and of those those relate to.
+    """Names of the charts slides, layouts and masters relate to, and of those charts' workbooks.
 
-    python-pptx's next_partname walks the whole package (thousands of steps) for each name; charts
-    and workbooks only ever hang off these parts, two levels down.
+    python-pptx's next_partname walks the whole package (thousands of steps) for each name;
+    charts only ever hang off these parts, and workbooks off charts.
     """
     presentation = package.presentation_part
     parents = [presentation.related_part(s.rId) for s in presentation._element.get_or_add_sldIdLst()]
     for master in presentation.presentation.slide_masters:
         parents += [master.part, *(layout.part for layout in master.slide_layouts)]
-    children = [rel.target_part for parent in parents for rel in parent.rels.values() if not rel.is_external]
-    grandchildren = [rel.target_part for child in children for rel in child.rels.values() if not rel.is_external]
-    return {str(part.partname) for part in [*children, *grandchildren]}
+    charts = [rel.target_part for parent in parents for rel in parent.rels.values() if rel.reltype == RT.CHART]
+    sheets = [rel.target_part for chart in charts for rel in chart.rels.values() if rel.reltype == RT.PACKAGE]
+    return {str(part.partname) for part in [*charts, *sheets]}
 
 
 def _free(template: str, names: set[str]) -> PackURI:

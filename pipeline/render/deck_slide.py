@@ -17,7 +17,7 @@ from pptx.opc.constants import CONTENT_TYPE as CT, RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 from pptx.parts.slide import NotesSlidePart
-from pptx.shapes.shapetree import SlideShapeFactory
+from pptx.shapes.shapetree import _SlidePlaceholderFactory
 
 from pipeline.render.deck_base import (
     A_EA, A_LATIN, A_P, A_R, A_RPR, A_T, LANG, Fonts, Para, Region, fill, fitted_size, para, write_body,
@@ -47,6 +47,7 @@ class Deck:
     fonts: Fonts
     layout_of: dict = field(default_factory=dict)  # slide part -> the name of its layout
     count: int = 0  # slides so far
+    footer: str = ""  # the footer's words, rendered once for all slides
 
     def new(self, layout: str, title: str, notes: str):
         """A slide on layout `layout` with its title, footer, slide number and speaker notes."""
@@ -55,7 +56,8 @@ class Deck:
         self.count += 1
         self.layout_of[slide.part] = layout
         self.set_title(slide, title)
-        add_footer(slide, chosen.prepared, self.text.block("footer"), self.count, self.fonts)
+        self.footer = self.footer or self.text.block("footer")
+        add_footer(slide, chosen.prepared, self.footer, self.count, self.fonts)
         set_notes(add_notes(slide, chosen.prepared, self.count), notes, self.fonts)
         return slide
 
@@ -156,7 +158,7 @@ def placeholder(slide, idx: int):
     for element in slide.shapes._spTree.iter_shape_elms():
         ph = element.find(PH)
         if ph is not None and int(ph.get("idx", "0")) == idx:
-            return SlideShapeFactory(element, slide.shapes)
+            return _SlidePlaceholderFactory(element, slide.shapes)
     raise KeyError(f"no placeholder on this slide with idx == {idx}")
 
 
