@@ -71,12 +71,8 @@ class FastTemplate:
 
 def fast_path_problem(document) -> str | None:
     """Why docxtpl would render this template differently from `render_fast`; None if it would not."""
-    targets = [rel.target_part for rel in document.part.rels.values()
-               if rel.reltype in (RT.HEADER, RT.FOOTER) and not rel.is_external]
-    if len(targets) != len(set(targets)):
-        return "a header or footer is used by two sections (docxtpl renders it once for each)"
     if footnote_parts(document) and len(document.sections) != 1:
-        return "footnotes in a document of several sections (docxtpl renders them once per section)"
+        return "footnotes in a document of other than one section (docxtpl renders them once per section)"
     return None
 
 
