@@ -1,4 +1,5 @@
-"""Any valid deal gives three briefs whose who's-who holds exactly that level's contacts."""
+"""Any valid deal gives three briefs whose who's-who holds exactly that level's contacts, and the fast
+path gives the bytes docxtpl gives."""
 
 from __future__ import annotations
 
@@ -15,7 +16,14 @@ from pipeline.render.brief import render_briefs
 from pipeline.render.brief_format import reflow
 from pipeline.render.brief_words import HEADINGS
 from tests.strategies import valid_deals
-from tests.test_brief_helpers import body_lines, open_docx
+from tests.test_brief_helpers import body_lines, docxtpl_briefs, open_docx
+
+
+def fuzzed_deal(text: str):
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "fuzzed.yaml"
+        path.write_text(text, encoding="utf-8")
+        return load_deal(path)[0]
 
 
 def whos_who(blob: bytes, first_heading: str) -> list[str] | None:
@@ -28,10 +36,7 @@ def whos_who(blob: bytes, first_heading: str) -> list[str] | None:
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=valid_deals())
 def test_any_valid_deal_gives_three_level_briefs(text):
-    with tempfile.TemporaryDirectory() as scratch:
-        path = Path(scratch) / "fuzzed.yaml"
-        path.write_text(text, encoding="utf-8")
-        deal = load_deal(path)[0]
+    deal = fuzzed_deal(text)
     briefs = render_briefs(analyze(deal))
     assert list(briefs) == list(AUDIENCES)
     words = HEADINGS[deal.language]
@@ -46,3 +51,10 @@ def test_any_valid_deal_gives_three_level_briefs(text):
             assert sorted(names) == expected
         else:
             assert names is None and words["no_contacts"] in lines
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=valid_deals())
+def test_any_valid_deal_gets_docxtpls_bytes_from_the_fast_path(text):
+    analysis = analyze(fuzzed_deal(text))
+    assert render_briefs(analysis) == docxtpl_briefs(analysis)
