@@ -185,3 +185,12 @@ def test_a_broken_playbook_is_one_usage_error(tmp_path):
     assert result.returncode == 2
     assert result.stderr.startswith(f"error: {playbook}: rules[0].when: Field required")
     assert not (tmp_path / "out").exists()
+
+
+def test_any_executor_runs_the_per_deal_build(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(2) as executor:
+        summary = build_all([str(p) for p in EXAMPLES], Options(out_dir=tmp_path), executor=executor)
+    assert summary.count("built") == len(EXAMPLES)
+    assert all((tmp_path / p.stem / "training-deck.pptx").is_file() for p in EXAMPLES)
