@@ -79,7 +79,7 @@ class Item(Contract):
 
 
 class Overall(Contract):
-    """Step 1: 基于我们在 <expertise> 方面的知识和经验, 我们具备 <capability> 的能力, 为客户提高 <improves>."""
+    """Step 1: 基于我们在<expertise>方面的知识和经验，我们具备<capability>的能力，为客户提高<improves>。"""
 
     expertise: Text
     capability: Text
