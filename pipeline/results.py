@@ -70,7 +70,7 @@ class CompetitorPosition(Result):
     business_capabilities: Position
     relationship_capabilities: Position
     margins: dict[str, float]  # our index minus theirs, per dimension
-    sentence: str  # 相对于对手A而言, 我方在……方面占有相对优势, 而在……方面居于相对劣势
+    sentence: str  # 相对于对手A而言，我方在……方面占有相对优势，而在……方面居于相对劣势。
 
 
 class Overview(Result):
