@@ -16,6 +16,7 @@ from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.text import MSO_ANCHOR
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
+from pptx.shapes.shapetree import BaseShapeFactory, SlideShapes
 from pptx.util import Emu, Pt
 
 from pipeline.errors import RenderError
@@ -132,6 +133,31 @@ class Region:
     @classmethod
     def of(cls, shape) -> "Region":
         return cls(int(shape.left), int(shape.top), int(shape.width), int(shape.height))
+
+
+class NumberedShapes(SlideShapes):
+    """A slide's shapes that number new ones from a running count.
+
+    python-pptx finds each new shape's id by searching the whole slide for ids, then asks
+    whether the new shape is a placeholder; on a slide of many shapes that is most of the
+    cost. The count starts (and restarts, when shapes came or went some other way) from
+    python-pptx's own search, so ids are the same.
+    """
+
+    def __init__(self, slide):
+        super().__init__(slide.shapes._spTree, slide)
+        self._last, self._children = 0, -1
+
+    @property
+    def _next_shape_id(self) -> int:
+        if len(self._spTree) != self._children:
+            self._last = super()._next_shape_id - 1
+        self._last += 1
+        self._children = len(self._spTree) + 1  # with the one shape about to be added
+        return self._last
+
+    def _shape_factory(self, shape_elm):
+        return BaseShapeFactory(shape_elm, self)  # a shape added here is never a placeholder
 
 
 @dataclass(frozen=True)
@@ -260,10 +286,10 @@ def _run_properties(run, fonts: Fonts, sz: str, r: Run) -> None:
     SubElement(rPr, A_EA, typeface=fonts.east_asian)
 
 
-def textbox(slide, region: Region, paras: list[Para], fonts: Fonts, largest: float, smallest: float,
+def textbox(shapes, region: Region, paras: list[Para], fonts: Fonts, largest: float, smallest: float,
             anchor=MSO_ANCHOR.TOP):
     """A free text box holding `paras`, fitted."""
-    shape = slide.shapes.add_textbox(Emu(region.left), Emu(region.top), Emu(region.width), Emu(region.height))
+    shape = shapes.add_textbox(Emu(region.left), Emu(region.top), Emu(region.width), Emu(region.height))
     fill(shape.text_frame, paras, region, fonts, largest, smallest, False, anchor)
     return shape
 

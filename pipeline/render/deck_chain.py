@@ -46,20 +46,20 @@ class Planned:
 def chain_slide(deck: Deck) -> None:
     t = deck.text
     slide = deck.new("Blank with Title", t.block("chain_title"), t.block("chain_notes"))
-    area = deck.content(slide)
+    area, shapes = deck.content(slide), deck.shapes(slide)
     ours, _, theirs, _, around = area.columns([1.6, 1.0, 4.6, 0.25, 2.2])
     body = Region(area.left, area.top + HEADER, area.width, area.height - HEADER - LEGEND)
-    _headers(deck, slide, area, (ours, theirs, around))
+    _headers(deck, shapes, area, (ours, theirs, around))
     rows = body.stacked([_stack(deck, level) for level in CHAIN_LEVELS], ROW_GAP)
     plans = [_plan_level(deck, level, row, ours, theirs) for level, row in zip(CHAIN_LEVELS, rows)]
     for plan in plans:
         for start, end, status in plan["links"]:
-            _link(slide, start, end, status)
+            _link(shapes, start, end, status)
     for kind in ("labels", "ours", "contacts"):
-        _draw_all(deck, slide, [box for plan in plans for box in plan[kind]])
-    _zipper(deck, slide, [plan["labels"][0].region for plan in plans])
-    _surrounding(deck, slide, Region(around.left, body.top, around.width, body.height))
-    _legend(deck, slide, Region(area.left, body.top + body.height, area.width, LEGEND))
+        _draw_all(deck, shapes, [box for plan in plans for box in plan[kind]])
+    _zipper(deck, shapes, [plan["labels"][0].region for plan in plans])
+    _surrounding(deck, shapes, Region(around.left, body.top, around.width, body.height))
+    _legend(deck, shapes, Region(area.left, body.top + body.height, area.width, LEGEND))
 
 
 def _stack(deck: Deck, level: str) -> float:
@@ -68,10 +68,10 @@ def _stack(deck: Deck, level: str) -> float:
     return max(-(-count // -(-count // PER_COLUMN)), 2)
 
 
-def _headers(deck: Deck, slide, area: Region, columns: tuple[Region, Region, Region]) -> None:
+def _headers(deck: Deck, shapes, area: Region, columns: tuple[Region, Region, Region]) -> None:
     for column, key in zip(columns, ("chain_ours", "chain_customer", "chain_around")):
         region = Region(column.left, area.top, column.width, HEADER - ROW_GAP // 2)
-        box = textbox(slide, region, [para(deck.text.block(key), bold=True, colour="white")], deck.fonts, 14, 8,
+        box = textbox(shapes, region, [para(deck.text.block(key), bold=True, colour="white")], deck.fonts, 14, 8,
                       MSO_ANCHOR.MIDDLE)
         solid(box, "accent")
 
@@ -115,14 +115,14 @@ def _flat(text: str) -> str:
     return " ".join(text.split("\n"))
 
 
-def _draw_all(deck: Deck, slide, boxes: list[Planned], largest: float = 14, smallest: float = 7) -> list:
+def _draw_all(deck: Deck, shapes, boxes: list[Planned], largest: float = 14, smallest: float = 7) -> list:
     """Draw boxes of one kind at the one size that fits them all (the smallest of their best sizes)."""
     boxes = [_shortened(box, smallest) for box in boxes]
     sizes = [fitted_size(list(box.paras), _room(box.region), largest, smallest, False) for box in boxes]
     if None in sizes:
         first = boxes[sizes.index(None)].paras[0].text[:40]
         raise RenderError(f"text too long for its box even at {smallest} pt; shorten it in the deal file: '{first}…'")
-    return [_draw(deck, slide, box, min(sizes)) for box in boxes]
+    return [_draw(deck, shapes, box, min(sizes)) for box in boxes]
 
 
 def _shortened(box: Planned, smallest: float) -> Planned:
@@ -137,9 +137,9 @@ def _room(region: Region) -> Region:
     return region.grown(INSET_X - BOX_INSET_X, INSET_Y - BOX_INSET_Y)
 
 
-def _draw(deck: Deck, slide, box: Planned, size: float):
+def _draw(deck: Deck, shapes, box: Planned, size: float):
     region = box.region
-    shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, Emu(region.left), Emu(region.top),
+    shape = shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, Emu(region.left), Emu(region.top),
                                    Emu(region.width), Emu(region.height))
     solid(shape, box.colour, box.line)
     shape.adjustments[0] = 0.12
@@ -153,48 +153,48 @@ def _draw(deck: Deck, slide, box: Planned, size: float):
     return shape
 
 
-def _link(slide, start, end, status: str) -> None:
+def _link(shapes, start, end, status: str) -> None:
     """A connector from our person to a contact, coloured and dashed by the link's state."""
     x1, y1 = int(start.left) + int(start.width), int(start.top) + int(start.height) // 2
     x2, y2 = int(end.left), int(end.top) + int(end.height) // 2
-    _line(slide, (x1, y1, x2, y2), STATUS_COLOUR[status], status in DASHED, 2.5 if status == "strong" else 1.75)
+    _line(shapes, (x1, y1, x2, y2), STATUS_COLOUR[status], status in DASHED, 2.5 if status == "strong" else 1.75)
 
 
-def _line(slide, points: tuple[int, int, int, int], colour: str, dashed: bool, width: float):
-    connector = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, *(Emu(v) for v in points))
+def _line(shapes, points: tuple[int, int, int, int], colour: str, dashed: bool, width: float):
+    connector = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, *(Emu(v) for v in points))
     stroke(connector._element.spPr, colour, width, "dash" if dashed else "solid")
     return connector
 
 
-def _zipper(deck: Deck, slide, labels: list[Region]) -> None:
+def _zipper(deck: Deck, shapes, labels: list[Region]) -> None:
     """The links between levels: whole when both levels are held, broken (red, dashed, ✗) otherwise."""
     levels = deck.analysis.chain.levels
     for (upper, lower), (a, b) in zip(zip(labels, labels[1:]), zip(CHAIN_LEVELS, CHAIN_LEVELS[1:])):
         x = int(upper.left) + int(upper.width) // 2
         y1, y2 = int(upper.top) + int(upper.height), int(lower.top)
         held = levels[a].held and levels[b].held
-        _line(slide, (x, y1, x, y2), "teal" if held else "red", not held, 3.0)
+        _line(shapes, (x, y1, x, y2), "teal" if held else "red", not held, 3.0)
         if not held:
             mark = Region(x + INCH // 40, (y1 + y2) // 2 - INCH * 3 // 20, INCH * 4 // 10, INCH * 3 // 10)
-            textbox(slide, mark, [para("✗", bold=True, colour="red")], deck.fonts, 12, 7, MSO_ANCHOR.MIDDLE)
+            textbox(shapes, mark, [para("✗", bold=True, colour="red")], deck.fonts, 12, 7, MSO_ANCHOR.MIDDLE)
 
 
-def _surrounding(deck: Deck, slide, column: Region) -> None:
+def _surrounding(deck: Deck, shapes, column: Region) -> None:
     relations = deck.analysis.chain.surrounding
     if not relations:
-        textbox(slide, column, [para(deck.text.block("chain_no_surrounding"), colour="grey")], deck.fonts, 12, 8)
+        textbox(shapes, column, [para(deck.text.block("chain_no_surrounding"), colour="grey")], deck.fonts, 12, 8)
         return
     boxes = [Planned(slot, (para(_flat(r.name), bold=True, colour="title"),
                             para(deck.text.block("chain_relation", relation=r), colour="text")),
                      "pale", "red" if r.flagged else "grey")
              for slot, r in zip(column.grid(len(relations), PER_COLUMN + 1, INCH // 10), relations)]
-    for shape, relation in zip(_draw_all(deck, slide, boxes), relations):
+    for shape, relation in zip(_draw_all(deck, shapes, boxes), relations):
         shape._element.spPr.find(A_LN).set("w", str(Pt(2.5 if relation.flagged else 1.0)))
 
 
-def _legend(deck: Deck, slide, region: Region) -> None:
+def _legend(deck: Deck, shapes, region: Region) -> None:
     runs = []
     for status in ("strong", "held", "weak", "broken", "missing"):
         runs += [Run("■ ", True, STATUS_COLOUR[status]), Run(deck.text.block("chain_legend", status=status) + "   ")]
     runs.append(Run(deck.text.block("chain_legend_flagged"), False, "red"))
-    textbox(slide, region, [Para(tuple(runs))], deck.fonts, 11, 7, MSO_ANCHOR.MIDDLE)
+    textbox(shapes, region, [Para(tuple(runs))], deck.fonts, 11, 7, MSO_ANCHOR.MIDDLE)

@@ -20,7 +20,8 @@ from pptx.parts.slide import NotesSlidePart
 from pptx.shapes.shapetree import _SlidePlaceholderFactory
 
 from pipeline.render.deck_base import (
-    A_EA, A_LATIN, A_P, A_R, A_RPR, A_T, LANG, Fonts, Para, Region, fill, fitted_size, para, write_body,
+    A_EA, A_LATIN, A_P, A_R, A_RPR, A_T, LANG, Fonts, NumberedShapes, Para, Region, fill, fitted_size, para,
+    write_body,
 )
 from pipeline.render import deck_table as tables
 from pipeline.render.deck_master import Layout, Prepared
@@ -48,6 +49,7 @@ class Deck:
     layout_of: dict = field(default_factory=dict)  # slide part -> the name of its layout
     count: int = 0  # slides so far
     footer: str = ""  # the footer's words, rendered once for all slides
+    numbered: dict = field(default_factory=dict)  # slide part -> its NumberedShapes
 
     def new(self, layout: str, title: str, notes: str):
         """A slide on layout `layout` with its title, footer, slide number and speaker notes."""
@@ -85,6 +87,12 @@ class Deck:
         """Where the slide's placeholder for role `kind` sits (its layout's place: slides never move one)."""
         chosen = self.layouts[self.layout_of[slide.part]]
         return chosen.prepared.regions[chosen.roles[kind][n]]
+
+    def shapes(self, slide) -> NumberedShapes:
+        """The slide's shapes, for adding new ones without python-pptx's per-shape search of the slide."""
+        if slide.part not in self.numbered:
+            self.numbered[slide.part] = NumberedShapes(slide)
+        return self.numbered[slide.part]
 
     def holder(self, slide, kind: str, n: int = 0):
         """The slide's placeholder that fills role `kind` (the n-th of that role, left to right)."""

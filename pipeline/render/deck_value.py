@@ -45,7 +45,7 @@ def step2(deck: Deck) -> None:
     top_height = int(area.height * STATEMENT_SHARE)
     top = Region(area.left, area.top, area.width, top_height)
     paras = [para(line, bold=n == 0) for n, line in enumerate(t.lines("step2_statement"))]
-    textbox(slide, top, paras, deck.fonts, 18, 10)
+    textbox(deck.shapes(slide), top, paras, deck.fonts, 18, 10)
     rest = Region(area.left, area.top + top_height, area.width, area.height - top_height)
     table = smart_table(deck)
     sizes = tables.fitted(table, rest, 16, 8)
