@@ -30,13 +30,11 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from pipeline.errors import TemplateError
-from pipeline.render.docx_chart import ChartBlobs
+from pipeline.render.docx_chart import CHART_PARTNAME, WORKBOOK_PARTNAME, ChartBlobs
 from pipeline.render.docx_package import Part, Payload, Rel, next_partname, next_rid, package_bytes
 
 DOCXTPL = DocxTemplate(None)  # for its XML helpers only (patch_xml, resolve_listing, fix_tables): pure functions
 PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")  # the ones docxtpl renders
-CHART_NAME = "/word/charts/chart%d.xml"
-WORKBOOK_NAME = "/word/embeddings/Microsoft_Excel_Sheet%d.xlsx"
 DOC_PR = qn("wp:docPr")
 FIRST_DOC_PR_ID = 1001  # docxtpl renumbers the body's drawings from here
 PARAGRAPH = re.compile(r"<w:p([ >])")
@@ -139,8 +137,8 @@ class ChartSink:
     def place(self, blobs: ChartBlobs) -> str:
         """Add a chart and its workbook; return the id of the relationship from the current part."""
         chart_payload, workbook_payload = chart_payloads(blobs)
-        chart = next_partname(CHART_NAME, set(self.parts))
-        workbook = next_partname(WORKBOOK_NAME, set(self.parts))
+        chart = next_partname(CHART_PARTNAME, set(self.parts))
+        workbook = next_partname(WORKBOOK_PARTNAME, set(self.parts))
         self.parts[workbook] = Part(workbook, CT.SML_SHEET, workbook_payload)
         self.parts[chart] = Part(chart, CT.DML_CHART, chart_payload, (Rel("rId1", RT.PACKAGE, workbook),))
         source = self.parts[self.source]

@@ -36,6 +36,8 @@ EAST_ASIAN_FONT = "Noto Sans CJK SC"
 PALETTE = ("1F4E79", "C0504D", "9BBB59", "8064A2", "F79646", "4BACC6")  # us first, in the brief's blue
 WIDTH = Cm(15)
 HEIGHTS = {"radar": Cm(9.5), "map": Cm(7.5)}  # a radar's long category names need the room
+CHART_PARTNAME = "/word/charts/chart%d.xml"
+WORKBOOK_PARTNAME = "/word/embeddings/Microsoft_Excel_Sheet%d.xlsx"
 
 
 @dataclass(frozen=True)
@@ -260,9 +262,8 @@ def docxtpl_placer(tpl) -> Callable[[ChartBlobs], str]:
 
 def add_chart(part, blobs: ChartBlobs) -> str:
     package = part.package
-    chart = Part(package.next_partname("/word/charts/chart%d.xml"), CT.DML_CHART, blobs.chart_xml, package)
-    workbook = Part(package.next_partname("/word/embeddings/Microsoft_Excel_Sheet%d.xlsx"),
-                    CT.SML_SHEET, blobs.workbook, package)
+    chart = Part(package.next_partname(CHART_PARTNAME), CT.DML_CHART, blobs.chart_xml, package)
+    workbook = Part(package.next_partname(WORKBOOK_PARTNAME), CT.SML_SHEET, blobs.workbook, package)
     chart.relate_to(workbook, RT.PACKAGE)  # its first relationship: rId1, as the chart XML says
     return part.relate_to(chart, RT.CHART)
 
