@@ -195,16 +195,22 @@ def indent_of(p: Para, bulleted: bool) -> float:
 
 def fitted_size(paras: list[Para], region: Region, largest: float, smallest: float, bulleted: bool) -> Optional[float]:
     """The largest size at which `paras` fit `region`, or None."""
-    room = region.box().height
-    return textfit.largest_fitting(lambda size: height_at(paras, region, size, bulleted) <= room, largest, smallest)
+    room, measurable = region.box().height, _measurable(paras, region, bulleted)
+    return textfit.largest_fitting(lambda size: _height(measurable, size) <= room, largest, smallest)
 
 
 def height_at(paras: list[Para], region: Region, size: float, bulleted: bool, gap: float = 0.4) -> float:
-    lines = 0
-    for p in paras:
-        width = region.box(indent_of(p, bulleted)).width
-        lines += len(textfit.wrap(p.text, size, width, bold=all(r.bold for r in p.runs)))
-    return textfit.text_height(lines, size) + gap * size * max(len(paras) - 1, 0)
+    return _height(_measurable(paras, region, bulleted), size, gap)
+
+
+def _measurable(paras: list[Para], region: Region, bulleted: bool) -> list[tuple[str, float, bool]]:
+    """Each paragraph's text, room in points and boldness: worked out once for every size tried."""
+    return [(p.text, region.box(indent_of(p, bulleted)).width, all(r.bold for r in p.runs)) for p in paras]
+
+
+def _height(measurable: list[tuple[str, float, bool]], size: float, gap: float = 0.4) -> float:
+    lines = sum(len(textfit.wrap(text, size, width, bold)) for text, width, bold in measurable)
+    return textfit.text_height(lines, size) + gap * size * max(len(measurable) - 1, 0)
 
 
 def fill(frame, paras: list[Para], region: Region, fonts: Fonts, largest: float, smallest: float,

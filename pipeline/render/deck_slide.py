@@ -7,6 +7,7 @@ build, without its per-slide placeholder searches.
 
 from __future__ import annotations
 
+import functools
 import re
 from copy import deepcopy
 from dataclasses import dataclass, field
@@ -184,11 +185,17 @@ def add_footer(slide, prepared: Prepared, footer: str, number: int, fonts: Fonts
     tree = slide.shapes._spTree
     if prepared.footer is not None:
         region = prepared.regions[prepared.footer]
-        size = fitted_size([para(footer)], region, 10, 7, False) or 7
+        size = _footer_size(footer, region)
         body = _placeholder_body(tree, lambda ph: int(ph.get("idx", "0")) == prepared.footer)
         write_body(body, [para(footer)], fonts, size, False, MSO_ANCHOR.MIDDLE)
     if prepared.number is not None:
         _number_field(_placeholder_body(tree, lambda ph: int(ph.get("idx", "0")) == prepared.number), number)
+
+
+@functools.lru_cache(maxsize=64)
+def _footer_size(footer: str, region: Region) -> float:
+    """The footer's size in its box: the same on every slide of a deck, so fitted once."""
+    return fitted_size([para(footer)], region, 10, 7, False) or 7
 
 
 def _number_field(body, number: int) -> None:

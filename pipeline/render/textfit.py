@@ -74,7 +74,7 @@ def char_em(char: str) -> float:
 @functools.lru_cache(maxsize=65536)
 def text_em(text: str) -> float:
     """The width of `text` in em, before the safety margin."""
-    return sum(char_em(c) for c in text)
+    return sum(map(char_em, text))
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
