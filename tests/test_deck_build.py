@@ -1,0 +1,159 @@
+"""The deck's fast paths give the XML python-pptx's own API gives: prepared slides and notes, tables, ids, chart names."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+import pytest
+from lxml import etree
+from pptx import Presentation
+from pptx.chart.data import CategoryChartData
+from pptx.enum.chart import XL_CHART_TYPE
+from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.parts.chart import ChartPart
+from pptx.util import Emu, Pt
+
+from pipeline.render import deck_charts, deck_table
+from pipeline.render.deck_base import COLOURS, Fonts, NumberedShapes, Region, para, set_typefaces, write
+from pipeline.render.deck_master import REQUIRED, layouts, open_master
+from pipeline.render.deck_slide import add_notes, add_slide, set_notes
+
+FONTS = Fonts("Arial", "Noto Sans CJK SC", "zh")
+
+
+def xml(element) -> bytes:
+    return etree.tostring(element)
+
+
+def by_hand(prs, layout):
+    """A slide as python-pptx's API makes it, with the footer and slide number copied from the layout."""
+    slide = prs.slides.add_slide(layout)
+    for ph in layout.placeholders:
+        if ph.placeholder_format.type in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER):
+            slide.shapes.clone_placeholder(ph)
+    return slide
+
+
+@pytest.mark.parametrize("name", list(REQUIRED))
+def test_a_prepared_slide_is_the_slide_python_pptx_makes(name):
+    fast, slow = open_master(None), open_master(None)
+    chosen = layouts(fast, None)[name]
+    made = add_slide(fast, chosen)
+    expected = by_hand(slow, layouts(slow, None)[name].layout)
+    assert xml(made.shapes._spTree) == xml(expected.shapes._spTree)
+    assert str(made.part.partname) == str(expected.part.partname) == "/ppt/slides/slide1.xml"
+    assert [s.rId for s in fast.slides._sldIdLst] == [s.rId for s in slow.slides._sldIdLst]
+    assert [s.id for s in fast.slides._sldIdLst] == [s.id for s in slow.slides._sldIdLst]
+
+
+def test_prepared_notes_are_the_notes_python_pptx_writes():
+    text = "第一行：要点\n\n  second line & <more>  \nthird\x07line"
+    fast, slow = open_master(None), open_master(None)
+    slide = add_slide(fast, layouts(fast, None)["Title and Content"])
+    set_notes(add_notes(slide, layouts(fast, None)["Title and Content"].prepared, 1), text, FONTS)
+    expected = by_hand(slow, layouts(slow, None)["Title and Content"].layout)
+    frame = expected.notes_slide.notes_text_frame
+    frame.clear()
+    for n, line in enumerate(line.strip() for line in text.split("\n") if line.strip()):
+        run = (frame.paragraphs[0] if n == 0 else frame.add_paragraph()).add_run()
+        run.text = line
+        set_typefaces(run.font._rPr, FONTS)
+    assert xml(slide.notes_slide._element) == xml(expected.notes_slide._element)
+    assert slide.notes_slide.notes_text_frame.text == "第一行：要点\nsecond line & <more>\nthird_x0007_line"
+    rels = {rel.reltype: str(rel.target_part.partname) for rel in slide.notes_slide.part.rels.values()}
+    assert rels[RT.SLIDE] == "/ppt/slides/slide1.xml"
+    assert slide.part.part_related_by(RT.NOTES_SLIDE) is slide.notes_slide.part
+
+
+def test_a_table_written_as_xml_is_the_table_python_pptx_cells_make():
+    table = deck_table.Table(["项目", "权重", "我方"], [["价格", "3", "60"], ["长一点的名字\n第二行", "1", "5"]],
+                             [3.0, 1.0, 1.3], [["合计", "", "225"]])
+    region, sizes = Region(457200, 1325880, 5501488, 3423920), (14.0, 12.0)
+    fast = Presentation()
+    frame = deck_table.place(fast.slides.add_slide(fast.slide_layouts[6]), table, region, sizes, FONTS)
+    slow = Presentation()
+    expected = by_cells(slow.slides.add_slide(slow.slide_layouts[6]), table, region, sizes)
+    assert xml(frame._element) == xml(expected._element)
+
+
+def by_cells(slide, table, region, sizes):
+    """The table through python-pptx's cell API, as the deck drew it before writing the XML itself."""
+    rows = table.all_rows
+    frame = slide.shapes.add_table(len(rows), len(table.header), Emu(region.left), Emu(region.top),
+                                   Emu(region.width), Emu(region.height))
+    cols = deck_table.widths(table, region)
+    for n, width in enumerate(cols):
+        frame.table.columns[n].width = Emu(int(width * 12700))
+    for r, cells in enumerate(rows):
+        header, footer = r == 0, r > len(table.rows)
+        size = sizes[0] if header else sizes[1]
+        height = deck_table.row_height(cells, cols, size, header or table.first_bold)
+        frame.table.rows[r].height = Emu(int(height * 12700))
+        for c, text in enumerate(cells):
+            cell = frame.table.cell(r, c)
+            cell.margin_left = cell.margin_right = Pt(3.6)
+            cell.margin_top = cell.margin_bottom = Pt(1.8)
+            cell.vertical_anchor = MSO_ANCHOR.MIDDLE
+            bold = header or footer or (c == 0 and table.first_bold)
+            lines = [para(line, bold=bold, colour="white" if header else None) for line in text.split("\n")]
+            write(cell.text_frame, lines, FONTS, size, False, MSO_ANCHOR.MIDDLE, gap=0)
+            cell.fill.solid()
+            cell.fill.fore_color.theme_color = COLOURS["accent" if header else
+                                                       ("pale" if footer or r % 2 == 0 else "white")]
+            for paragraph in cell.text_frame.paragraphs:
+                paragraph.alignment = PP_ALIGN.CENTER if c and deck_table._short(text) else PP_ALIGN.LEFT
+    frame.left, frame.top, frame.width = Emu(region.left), Emu(region.top), Emu(region.width)
+    return frame
+
+
+def test_numbered_shapes_take_the_ids_python_pptx_would_even_when_shapes_come_another_way():
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[5])
+    shapes = NumberedShapes(slide)
+    ids = []
+    for n in range(6):
+        adder = shapes if n % 3 else slide.shapes  # every third shape added by python-pptx itself
+        expected = slide.shapes._next_shape_id
+        ids.append(adder.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, 10, 10).shape_id)
+        assert ids[-1] == expected
+    slide.shapes._spTree.remove(slide.shapes[-1]._element)
+    assert shapes.add_textbox(0, 0, 10, 10).shape_id == slide.shapes._next_shape_id - 1 == ids[-1]
+    assert len(set(ids)) == len(ids)
+
+
+def chart_data():
+    data = CategoryChartData(number_format="0")
+    data.categories = ["a", "b"]
+    data.add_series("s", [1, 2])
+    return data
+
+
+def test_a_chart_takes_the_first_free_names_around_a_chart_the_master_already_has():
+    prs = open_master(None)
+    chosen = layouts(prs, None)["Title and Chart"]
+    existing = ChartPart.new(XL_CHART_TYPE.BAR_CLUSTERED, chart_data(), prs.part.package)
+    chosen.layout.part.relate_to(existing, RT.CHART)
+    slide = add_slide(prs, chosen)
+    data = deck_charts.CategoryData(dt.date(2026, 11, 20), "0")
+    data.categories = ["a", "b"]
+    data.add_series("s", [1, 2])
+    part = deck_charts.chart_part(slide, XL_CHART_TYPE.BAR_CLUSTERED, data)
+    assert str(existing.partname) == "/ppt/charts/chart1.xml"
+    assert str(part.partname) == "/ppt/charts/chart2.xml"
+    assert str(part.chart_workbook.xlsx_part.partname) == "/ppt/embeddings/Microsoft_Excel_Sheet2.xlsx"
+
+
+def test_the_embedded_workbook_is_dated_by_the_deal_in_one_pass():
+    data = deck_charts.CategoryData(dt.date(2026, 11, 20), "0")
+    data.categories = ["a", "b"]
+    data.add_series("s", [1, 2])
+    with zipfile.ZipFile(io.BytesIO(data.xlsx_blob)) as book:
+        core = book.read("docProps/core.xml").decode()
+        dates = {info.date_time for info in book.infolist()}
+    assert "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2026-11-20T00:00:00Z</dcterms:created>" in core
+    assert "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">2026-11-20T00:00:00Z</dcterms:modified>" in core
+    assert dates == {(1980, 1, 1, 0, 0, 0)}
