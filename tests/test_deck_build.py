@@ -1,4 +1,4 @@
-"""The deck's fast paths give the XML python-pptx's own API gives: prepared slides and notes, tables, ids, chart names."""
+"""The deck's fast paths give python-pptx's own XML: prepared slides and notes, tables, shape ids, chart names."""
 
 from __future__ import annotations
 
@@ -18,7 +18,9 @@ from pptx.parts.chart import ChartPart
 from pptx.util import Emu, Pt
 
 from pipeline.render import deck_charts, deck_table
-from pipeline.render.deck_base import COLOURS, Fonts, NumberedShapes, Region, para, set_typefaces, write
+from pipeline.render.deck_base import (
+    COLOURS, SCHEME, Fonts, NumberedShapes, Para, Region, Run, para, set_typefaces, write,
+)
 from pipeline.render.deck_master import REQUIRED, layouts, open_master
 from pipeline.render.deck_slide import add_notes, add_slide, set_notes
 
@@ -70,8 +72,8 @@ def test_prepared_notes_are_the_notes_python_pptx_writes():
 
 
 def test_a_table_written_as_xml_is_the_table_python_pptx_cells_make():
-    table = deck_table.Table(["项目", "权重", "我方"], [["价格", "3", "60"], ["长一点的名字\n第二行", "1", "5"]],
-                             [3.0, 1.0, 1.3], [["合计", "", "225"]])
+    rows = [["价格", "3", "60"], ["长一点的名字\n第二行", "1", "5"]]
+    table = deck_table.Table(["项目", "权重", "我方"], rows, [3.0, 1.0, 1.3], [["合计", "", "225"]])
     region, sizes = Region(457200, 1325880, 5501488, 3423920), (14.0, 12.0)
     fast = Presentation()
     frame = deck_table.place(fast.slides.add_slide(fast.slide_layouts[6]), table, region, sizes, FONTS)
@@ -157,3 +159,45 @@ def test_the_embedded_workbook_is_dated_by_the_deal_in_one_pass():
     assert "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2026-11-20T00:00:00Z</dcterms:created>" in core
     assert "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">2026-11-20T00:00:00Z</dcterms:modified>" in core
     assert dates == {(1980, 1, 1, 0, 0, 0)}
+
+
+def by_elements(body, paras, fonts, size, bulleted, gap=0.4):
+    """Paragraphs element by element, as the deck built them before writing XML text."""
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    for old in body.findall(f"{a}p"):
+        body.remove(old)
+    for n, p in enumerate(paras):
+        pPr = etree.SubElement(etree.SubElement(body, f"{a}p"), f"{a}pPr", lvl=str(p.level))
+        if not bulleted:
+            pPr.set("marL", "0")
+            pPr.set("indent", "0")
+        spacing = [(f"{a}lnSpc", size * 1.2)] + ([(f"{a}spcBef", size * gap)] if n else [])
+        for tag, points in spacing:
+            etree.SubElement(etree.SubElement(pPr, tag), f"{a}spcPts", val=str(int(round(points * 100))))
+        if not bulleted:
+            etree.SubElement(pPr, f"{a}buNone")
+        for r in p.runs:
+            run = etree.SubElement(pPr.getparent(), f"{a}r")
+            rPr = etree.SubElement(run, f"{a}rPr", lang="zh-CN", sz=str(int(round(size * 100))))
+            if r.bold:
+                rPr.set("b", "1")
+            if r.colour:
+                etree.SubElement(etree.SubElement(rPr, f"{a}solidFill"), f"{a}schemeClr", val=SCHEME[r.colour])
+            etree.SubElement(rPr, f"{a}latin", typeface=fonts.latin)
+            etree.SubElement(rPr, f"{a}ea", typeface=fonts.east_asian)
+            etree.SubElement(run, f"{a}t").text = r.text
+
+
+@pytest.mark.parametrize("bulleted", [False, True])
+def test_paragraphs_written_as_xml_text_are_the_elements_built_one_by_one(bulleted):
+    fonts = Fonts('Tom & "Jerry" <Sans>', "思源黑体 'CN'", "zh")
+    paras = [Para((Run("A & B < C > D\r\tE", True, "accent"), Run(""), Run("第二段，“引号”")), 0),
+             Para((Run("  sub point  ", colour="white"),), 1), para("")]
+    prs = Presentation()
+    fast = prs.slides.add_slide(prs.slide_layouts[5]).shapes.add_textbox(0, 0, 100, 100).text_frame
+    slow = prs.slides.add_slide(prs.slide_layouts[5]).shapes.add_textbox(0, 0, 100, 100).text_frame
+    write(fast, paras, fonts, 13.5, bulleted)
+    write(slow, [para("x")], fonts, 13.5, bulleted)  # body properties as write sets them
+    by_elements(slow._txBody, paras, fonts, 13.5, bulleted)
+    assert xml(fast._txBody) == xml(slow._txBody)
+    assert fast.text == "A & B < C > D\r\tE第二段，“引号”\n  sub point  \n"

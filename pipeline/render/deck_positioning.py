@@ -62,8 +62,8 @@ def glance(deck: Deck) -> None:
     area = deck.content(slide)
     for column, dimension in zip(area.columns([1, 1, 1], gap=914400 // 4), DIMENSIONS):
         header = Region(column.left, column.top, column.width, HEADER_HEIGHT)
-        box = textbox(deck.shapes(slide), header, [para(t.block("dimension_name", dimension=dimension), bold=True, colour="white")],
-                      deck.fonts, 18, 11, MSO_ANCHOR.MIDDLE)
+        name = para(t.block("dimension_name", dimension=dimension), bold=True, colour="white")
+        box = textbox(deck.shapes(slide), header, [name], deck.fonts, 18, 11, MSO_ANCHOR.MIDDLE)
         solid(box, "accent")
         rest = Region(column.left, column.top + HEADER_HEIGHT, column.width, column.height - HEADER_HEIGHT)
         textbox(deck.shapes(slide), rest, _marked_items(deck, dimension), deck.fonts, 18, 8)
