@@ -75,9 +75,10 @@ class Prepared:
 
     shapes: tuple  # the new slide's placeholder elements, footer and slide number last
     regions: dict[int, Region]  # where each placeholder sits (inherited from the layout), by idx
-    footer: Optional[int]  # the footer placeholder's idx, if the layout has one
-    number: Optional[int]  # the slide-number placeholder's idx, if the layout has one
+    footer: Optional[int]  # the footer placeholder's position in `shapes`, if the layout has one
+    number: Optional[int]  # the slide-number placeholder's position in `shapes`, if the layout has one
     notes: object  # the <p:notes> element of a fresh notes page
+    footer_region: Optional[Region] = None  # where the footer sits
 
 
 @dataclass(frozen=True)
@@ -155,11 +156,14 @@ def prepare(prs: PresentationType, layout: SlideLayout) -> Prepared:
     extras = [ph for ph in layout.placeholders if ph.placeholder_format.type in EXTRAS]
     for ph in extras:
         slide.shapes.clone_placeholder(ph)
-    kinds = {ph.placeholder_format.type: ph.placeholder_format.idx for ph in extras}
     regions = {ph.placeholder_format.idx: Region.of(ph) for ph in slide.placeholders}
     shapes = tuple(slide.shapes._spTree.iter_shape_elms())
+    at = {ph.placeholder_format.type: len(shapes) - len(extras) + n for n, ph in enumerate(extras)}
+    for n in at.values():
+        shapes[n].get_or_add_txBody()  # always filled, and filling gives them one, as python-pptx's text_frame does
     notes = slide.notes_slide._element
-    return Prepared(shapes, regions, kinds.get(PP_PLACEHOLDER.FOOTER), kinds.get(PP_PLACEHOLDER.SLIDE_NUMBER), notes)
+    footer = next((Region.of(ph) for ph in extras if ph.placeholder_format.type == PP_PLACEHOLDER.FOOTER), None)
+    return Prepared(shapes, regions, at.get(PP_PLACEHOLDER.FOOTER), at.get(PP_PLACEHOLDER.SLIDE_NUMBER), notes, footer)
 
 
 def roles(layout: SlideLayout, kinds: tuple[str, ...], name: str) -> dict[str, tuple[int, ...]]:

@@ -36,7 +36,7 @@ TABLE_SIZES = (18, 9)
 GAP = 914400 // 8  # an eighth of an inch, in EMU
 SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 PH = f"*/{qn('p:nvPr')}/{qn('p:ph')}"  # a shape's placeholder mark, under its non-visual properties
-A_FLD, A_BR, A_ENDPARA = qn("a:fld"), qn("a:br"), qn("a:endParaRPr")
+A_FLD, A_BR, A_ENDPARA, P_TXBODY = qn("a:fld"), qn("a:br"), qn("a:endParaRPr"), qn("p:txBody")
 CONTROL = re.compile(r"[\x00-\x08\x0B-\x1F]")  # escaped in notes as python-pptx does (_x0007_)
 
 
@@ -50,6 +50,7 @@ class Deck:
     layout_of: dict = field(default_factory=dict)  # slide part -> the name of its layout
     count: int = 0  # slides so far
     footer: str = ""  # the footer's words, rendered once for all slides
+    footers: dict = field(default_factory=dict)  # footer placeholder region -> its filled <p:txBody>
     numbered: dict = field(default_factory=dict)  # slide part -> its NumberedShapes
 
     def new(self, layout: str, title: str, notes: str):
@@ -60,7 +61,7 @@ class Deck:
         self.layout_of[slide.part] = layout
         self.set_title(slide, title)
         self.footer = self.footer or self.text.block("footer")
-        add_footer(slide, chosen.prepared, self.footer, self.count, self.fonts)
+        add_footer(slide, chosen.prepared, self.footer, self.count, self.fonts, self.footers)
         set_notes(add_notes(slide, chosen.prepared, self.count), notes, self.fonts)
         return slide
 
@@ -180,16 +181,21 @@ def _placeholder_body(tree, match) -> object:
     raise KeyError("no such placeholder on this slide")
 
 
-def add_footer(slide, prepared: Prepared, footer: str, number: int, fonts: Fonts) -> None:
-    """Fill the copied footer and slide-number placeholders (python-pptx leaves them out of new slides)."""
-    tree = slide.shapes._spTree
+def add_footer(slide, prepared: Prepared, footer: str, number: int, fonts: Fonts, filled: dict) -> None:
+    """Fill the copied footer and slide-number placeholders (python-pptx leaves them out of new slides).
+
+    The footer reads the same on every slide: its text body is written once per place and then copied.
+    """
+    shapes = list(slide.shapes._spTree.iter_shape_elms())
     if prepared.footer is not None:
-        region = prepared.regions[prepared.footer]
-        size = _footer_size(footer, region)
-        body = _placeholder_body(tree, lambda ph: int(ph.get("idx", "0")) == prepared.footer)
-        write_body(body, [para(footer)], fonts, size, False, MSO_ANCHOR.MIDDLE)
+        region, body = prepared.footer_region, shapes[prepared.footer].find(P_TXBODY)
+        if region not in filled:
+            write_body(body, [para(footer)], fonts, _footer_size(footer, region), False, MSO_ANCHOR.MIDDLE)
+            filled[region] = body
+        else:
+            body.getparent().replace(body, deepcopy(filled[region]))
     if prepared.number is not None:
-        _number_field(_placeholder_body(tree, lambda ph: int(ph.get("idx", "0")) == prepared.number), number)
+        _number_field(shapes[prepared.number].find(P_TXBODY), number)
 
 
 @functools.lru_cache(maxsize=64)
