@@ -32,11 +32,12 @@ def xml(element) -> bytes:
 
 
 def by_hand(prs, layout):
-    """A slide as python-pptx's API makes it, with the footer and slide number copied from the layout."""
+    """A slide as python-pptx's API makes it, with the footer and slide number copied from the layout, ready for text."""
     slide = prs.slides.add_slide(layout)
     for ph in layout.placeholders:
         if ph.placeholder_format.type in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER):
             slide.shapes.clone_placeholder(ph)
+            slide.placeholders[ph.placeholder_format.idx].text_frame  # python-pptx makes the text body here
     return slide
 
 
