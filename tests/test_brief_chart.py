@@ -1,16 +1,22 @@
-"""The native charts of the briefs: well-ordered chart XML, its workbook, label placement."""
+"""The native charts of the briefs: well-ordered chart XML, its workbook (written directly, as
+XlsxWriter writes it), label placement."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from pipeline.render.brief_rows import ChartSpec, Series
 from pipeline.render.context import brief_context
-from pipeline.render.docx_chart import NS, chart_blobs, label_side, value_range
+from pipeline.render.brief_fast_workbook import direct_workbook
+from pipeline.render.docx_chart import NS, chart_blobs, chart_data, label_side, value_range, workbook_blob
 from tests.test_brief_helpers import example
 
 DATE = dt.date(2026, 11, 20)
@@ -94,3 +100,49 @@ def test_a_name_goes_to_the_side_away_from_the_nearest_company():
 def test_scale_starts_below_the_lowest_point():
     spec = ChartSpec("map", "t", (), (Series("a", (5.0, 99.0)), Series("b", (70.0, 80.0))))
     assert value_range(spec) == (0, 100)
+
+
+# --- the workbook written directly is XlsxWriter's, byte for byte ------------------------
+
+
+def xlsxwriter_workbook(spec: ChartSpec, stamp: dt.date) -> bytes:
+    return workbook_blob(chart_data(spec)[1], stamp)
+
+
+@pytest.mark.parametrize("spec", [senior_map, middle_radar], ids=["map", "radar"])
+def test_the_direct_workbook_is_xlsxwriters(spec):
+    assert direct_workbook(spec(), DATE) == xlsxwriter_workbook(spec(), DATE)
+
+
+def test_a_workbook_xlsxwriter_would_write_differently_is_left_to_it():
+    for name in ("=SUM(A1)", "http://example.com", "", " padded", "tab\there", "<r>rich</r>", "_x0041_"):
+        assert direct_workbook(ChartSpec("map", "t", (), (Series(name, (1.0, 2.0)),)), DATE) is None, name
+    assert direct_workbook(ChartSpec("map", "t", (), (Series("a", (float("nan"), 2.0)),)), DATE) is None
+    spec = ChartSpec("map", "t", (), (Series("=A1", (1.0, 2.0)), Series("b", (3.0, 4.0))))
+    assert chart_blobs(spec, DATE).workbook == xlsxwriter_workbook(spec, DATE)  # XlsxWriter wrote it
+
+
+names = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
+numbers = st.one_of(st.integers(-10**6, 10**6), st.floats(allow_nan=False, allow_infinity=False, width=64))
+
+
+@st.composite
+def chart_specs(draw) -> ChartSpec:
+    if draw(st.booleans()):
+        categories = tuple(draw(st.lists(names, min_size=1, max_size=8)))
+        series = draw(st.lists(st.builds(Series, names, st.tuples(*[numbers] * len(categories))), min_size=1,
+                               max_size=6))
+        return ChartSpec("radar", "t", categories, tuple(series))
+    series = draw(st.lists(st.builds(Series, names, st.tuples(numbers, numbers)), min_size=1, max_size=8))
+    return ChartSpec("map", "t", (), tuple(series))
+
+
+@settings(max_examples=150, deadline=None)
+@given(spec=chart_specs(), day=st.dates(dt.date(1980, 1, 1), dt.date(2099, 12, 31)))
+def test_any_chart_gets_xlsxwriters_workbook_or_none(spec, day):
+    direct = direct_workbook(spec, day)
+    assert direct is None or direct == xlsxwriter_workbook(spec, day)
+    plain = all(name and name.strip() == name and not re.search(r"[\x00-\x1f=:<_]", name)
+                for name in (*spec.categories, *(s.name for s in spec.series)))
+    if plain:
+        assert direct is not None
