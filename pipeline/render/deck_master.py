@@ -7,6 +7,7 @@ the file has instead.
 
 from __future__ import annotations
 
+import copy
 import functools
 import io
 from dataclasses import dataclass
@@ -104,19 +105,28 @@ def master_bytes(template: Path | None) -> bytes:
 
 
 def open_master(template: Path | None) -> PresentationType:
-    """A fresh Presentation on the cached master bytes."""
+    """A fresh Presentation on the cached master: a deep copy of one opened once (a third of the cost of opening)."""
     data = master_bytes(template)
     try:
-        prs = Presentation(io.BytesIO(data))
+        return copy.deepcopy(_opened(data))
     except Exception as error:  # python-pptx raises several kinds for a foreign package
         name = Path(template).name if template else SHIPPED_MASTER.name
         raise TemplateError(f"{name} is not a PowerPoint file python-pptx can open ({error}); a deck template needs: {needs()}") from error
-    return without_slides(prs)
+
+
+@functools.lru_cache(maxsize=8)
+def _opened(data: bytes) -> PresentationType:
+    """The master opened, without sample slides, never touched after: only copies of it are filled."""
+    return without_slides(Presentation(io.BytesIO(data)))
 
 
 def without_slides(prs: PresentationType) -> PresentationType:
-    """The master without the sample slides a corporate template may carry: the deck starts empty."""
-    id_list = prs.slides._sldIdLst
+    """The master without the sample slides a corporate template may carry: the deck starts empty.
+
+    The slide list is reached through the XML root, not prs.slides: that caches an object holding a
+    child element, which a deep copy would detach.
+    """
+    id_list = prs.part._element.get_or_add_sldIdLst()
     for slide_id in list(id_list):
         prs.part.drop_rel(slide_id.rId)
         id_list.remove(slide_id)
