@@ -202,3 +202,21 @@ def test_paragraphs_written_as_xml_text_are_the_elements_built_one_by_one(bullet
     by_elements(slow._txBody, paras, fonts, 13.5, bulleted)
     assert xml(fast._txBody) == xml(slow._txBody)
     assert fast.text == "A & B < C > D\r\tE第二段，“引号”\n  sub point  \n"
+
+
+def test_every_deck_starts_from_an_untouched_copy_of_the_master(root):
+    from pipeline.analyze import analyze
+    from pipeline.load import load_deal
+    from pipeline.render.deck import render_deck
+    from pipeline.render.deck_master import _opened, master_bytes
+
+    analysis = analyze(load_deal(root / "inputs" / "xyz-atm-network.yaml")[0])
+    first, second = render_deck(analysis), render_deck(analysis)
+    pristine = _opened(master_bytes(None))
+    assert len(pristine.part._element.get_or_add_sldIdLst()) == 0
+    assert RT.NOTES_MASTER not in {rel.reltype for rel in pristine.part.rels.values()}
+    one, two = open_master(None), open_master(None)
+    assert one.part._element is not two.part._element is not pristine.part._element
+    with zipfile.ZipFile(io.BytesIO(first)) as a, zipfile.ZipFile(io.BytesIO(second)) as b:
+        assert a.namelist() == b.namelist()
+        assert all(a.read(name) == b.read(name) for name in a.namelist())
