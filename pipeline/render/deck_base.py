@@ -246,13 +246,23 @@ def write_body(body, paras: list[Para], fonts: Fonts, size: float, bulleted: boo
     if not paras:
         SubElement(body, A_P)  # a text body holds at least one paragraph
         return
+    body.extend(from_xml(paragraphs_xml(paras, fonts, size, bulleted, gap, align)))
+
+
+def paragraphs_xml(paras: list[Para], fonts: Fonts, size: float, bulleted: bool, gap: float = 0.4, align: str = "",
+                   last: str = "") -> str:
+    """The <a:p> elements of `paras` as XML text; `last` is an alignment set after the rest (a table cell's)."""
     sz, font = str(int(round(size * 100))), _font_xml(fonts)
-    text = "".join(_paragraph(p, font, sz, size, bulleted, size * gap if n else 0.0, align)
+    return "".join(_paragraph(p, font, sz, size, bulleted, size * gap if n else 0.0, align, last)
                    for n, p in enumerate(paras))
-    body.extend(parse_xml(f'<w xmlns:a="{A_NS}">{text}</w>'))
-    if any(not r.text for p in paras for r in p.runs):
-        for t in body.iter(A_T):
-            t.text = t.text or ""  # an empty run keeps its <a:t></a:t>, as an element built by hand has it
+
+
+def from_xml(text: str):
+    """DrawingML elements written as XML text, parsed at once: the children of the returned wrapper."""
+    wrapper = parse_xml(f'<w xmlns:a="{A_NS}">{text}</w>')
+    for t in wrapper.iter(A_T):
+        t.text = t.text or ""  # an empty run keeps its <a:t></a:t>, as an element built by hand has it
+    return wrapper
 
 
 def _body_properties(bodyPr, anchor: str) -> None:
@@ -269,10 +279,10 @@ def _body_properties(bodyPr, anchor: str) -> None:
 
 
 def _paragraph(p: Para, font: tuple[str, str], sz: str, size: float, bulleted: bool, before: float,
-               align: str) -> str:
+               align: str, last: str) -> str:
     """One <a:p>: level, alignment, exact line spacing (viewers' font metrics differ), space before, runs."""
     attributes = f' lvl="{p.level}"' + (f' algn="{align}"' if align else "")
-    attributes += "" if bulleted else ' marL="0" indent="0"'
+    attributes += ("" if bulleted else ' marL="0" indent="0"') + (f' algn="{last}"' if last else "")
     spacing = f'<a:lnSpc><a:spcPts val="{int(round(size * textfit.LINE_HEIGHT * 100))}"/></a:lnSpc>'
     if before:
         spacing += f'<a:spcBef><a:spcPts val="{int(round(before * 100))}"/></a:spcBef>'

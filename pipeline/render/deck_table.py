@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from lxml.etree import SubElement
-from pptx.enum.text import MSO_ANCHOR
 from pptx.oxml.ns import qn
 from pptx.oxml.shapes.graphfrm import CT_GraphicalObjectFrame
 from pptx.shapes.placeholder import PlaceholderGraphicFrame
@@ -15,15 +14,13 @@ from pptx.util import Emu, Pt
 from pipeline.errors import RenderError
 from pipeline.render import textfit
 from pipeline.render.deck_base import (
-    A_BODYPR, A_P, A_PPR, A_SCHEMECLR, A_SOLIDFILL, EMU_PER_PT, INSET_X, INSET_Y, SCHEME, Fonts, Region, para,
-    write_body,
+    EMU_PER_PT, INSET_X, INSET_Y, SCHEME, Fonts, Region, from_xml, para, paragraphs_xml,
 )
 
 CELL_PAD_X, CELL_PAD_Y = INSET_X, INSET_Y  # left+right and top+bottom cell margins, points
 MARGIN_X, MARGIN_Y = str(Pt(INSET_X / 2)), str(Pt(INSET_Y / 2))  # each side's cell margin, EMU
 ROW_EMU = 370840  # python-pptx's height of a new table's row; the rows' own heights replace it
-A_TBLGRID, A_GRIDCOL, A_TR, A_TC = qn("a:tblGrid"), qn("a:gridCol"), qn("a:tr"), qn("a:tc")
-A_TXBODY, A_LSTSTYLE, A_TCPR = qn("a:txBody"), qn("a:lstStyle"), qn("a:tcPr")
+A_TBLGRID, A_GRIDCOL, A_TR = qn("a:tblGrid"), qn("a:gridCol"), qn("a:tr")
 Sizes = tuple[float, float]  # (header, body) font sizes
 
 
@@ -150,34 +147,32 @@ def _write_table(tbl, table: Table, cols: list[float], sizes: Sizes, fonts: Font
         old.getparent().remove(old)
     for width in cols:
         SubElement(grid, A_GRIDCOL, w=str(int(width * EMU_PER_PT)))
-    return sum(_row(tbl, table, r, cells, cols, sizes, fonts) for r, cells in enumerate(table.all_rows))
+    rows = [_row(table, r, cells, cols, sizes, fonts) for r, cells in enumerate(table.all_rows)]
+    tbl.extend(from_xml("".join(xml for _, xml in rows)))
+    return sum(height for height, _ in rows)
 
 
-def _row(tbl, table: Table, r: int, cells: list[str], cols: list[float], sizes: Sizes, fonts: Fonts) -> int:
-    """One <a:tr>: header shaded in the accent colour, body rows banded, footer rows pale; its height in EMU."""
+def _row(table: Table, r: int, cells: list[str], cols: list[float], sizes: Sizes, fonts: Fonts) -> tuple[int, str]:
+    """One <a:tr> as XML text and its height in EMU: header shaded in the accent colour, body rows banded,
+    footer rows pale."""
     header, footer = r == 0, r > len(table.rows)
     size = sizes[0] if header else sizes[1]
     height = int(row_height(cells, cols, size, header or table.first_bold) * EMU_PER_PT)
-    tr = SubElement(tbl, A_TR, h=str(height))
     shade = "accent" if header else ("pale" if footer or r % 2 == 0 else "white")
+    out = []
     for c, text in enumerate(cells):
         bold = header or footer or (c == 0 and table.first_bold)
         lines = [para(line, bold=bold, colour="white" if header else None) for line in text.split("\n")]
-        _cell(tr, lines, fonts, size, shade, "ctr" if c and _short(text) else "l")
-    return height
+        out.append(_cell(lines, fonts, size, shade, "ctr" if c and _short(text) else "l"))
+    return height, f'<a:tr h="{height}">{"".join(out)}</a:tr>'
 
 
-def _cell(tr, paras: list, fonts: Fonts, size: float, shade: str, align: str) -> None:
-    """An <a:tc> with its text at `size`, narrow insets, centred vertically, a theme fill."""
-    tc = SubElement(tr, A_TC)
-    body = SubElement(tc, A_TXBODY)
-    for tag in (A_BODYPR, A_LSTSTYLE, A_P):
-        SubElement(body, tag)
-    write_body(body, paras, fonts, size, False, MSO_ANCHOR.MIDDLE, gap=0)
-    for pPr in body.iter(A_PPR):
-        pPr.set("algn", align)
-    tcPr = SubElement(tc, A_TCPR, marL=MARGIN_X, marR=MARGIN_X, marT=MARGIN_Y, marB=MARGIN_Y, anchor="ctr")
-    SubElement(SubElement(tcPr, A_SOLIDFILL), A_SCHEMECLR, val=SCHEME[shade])
+def _cell(paras: list, fonts: Fonts, size: float, shade: str, align: str) -> str:
+    """An <a:tc>: its text at `size`, narrow insets, centred vertically, a theme fill (write_body's XML)."""
+    text = paragraphs_xml(paras, fonts, size, False, gap=0, last=align)
+    return (f'<a:tc><a:txBody><a:bodyPr wrap="square" anchor="ctr"><a:noAutofit/></a:bodyPr><a:lstStyle/>{text}'
+            f'</a:txBody><a:tcPr marL="{MARGIN_X}" marR="{MARGIN_X}" marT="{MARGIN_Y}" marB="{MARGIN_Y}" anchor="ctr">'
+            f'<a:solidFill><a:schemeClr val="{SCHEME[shade]}"/></a:solidFill></a:tcPr></a:tc>')
 
 
 def _short(text: str) -> bool:
