@@ -54,10 +54,11 @@ def direct_workbook(spec: ChartSpec, stamp: dt.date) -> bytes | None:
     cells = list(layout(spec))
     if not cells or not all(plain(value) for _, _, value, _ in cells):
         return None
-    skeleton = skeleton_of(spec.kind)
-    strings, sheet = shared_strings(cells), sheet_xml(skeleton, cells)
+    skeleton, strings = skeleton_of(spec.kind), [value for _, _, value, _ in cells if isinstance(value, str)]
+    index = {text: number for number, text in enumerate(dict.fromkeys(strings))}  # in order of first use
     core = skeleton.core.replace(iso(SKELETON_DATE), iso(stamp))
-    parts = {SHEET: sheet.encode("utf-8"), STRINGS: strings.encode("utf-8"), CORE: core.encode("utf-8")}
+    parts = {SHEET: sheet_xml(skeleton, cells, index), STRINGS: shared_strings(strings, index), CORE: core}
+    parts = {name: xml.encode("utf-8") for name, xml in parts.items()}
     return zip_bytes([(name, Payload.of(parts[name]) if name in parts else payload)
                       for name, payload in skeleton.members])
 
@@ -83,18 +84,15 @@ def plain(value) -> bool:
     return type(value) is str and 0 < len(value) <= MAX_STRING and not SPECIAL.search(value)
 
 
-def shared_strings(cells) -> str:
-    strings = [value for _, _, value, _ in cells if isinstance(value, str)]
-    unique = list(dict.fromkeys(strings))
-    items = "".join(f"<si><t>{escape(s)}</t></si>" for s in unique)
-    return STRINGS_HEAD.format(count=len(strings), unique=len(unique)) + items + "</sst>"
+def shared_strings(strings: list[str], index: dict[str, int]) -> str:
+    items = "".join(f"<si><t>{escape(text)}</t></si>" for text in index)
+    return STRINGS_HEAD.format(count=len(strings), unique=len(index)) + items + "</sst>"
 
 
-def sheet_xml(skeleton: Skeleton, cells) -> str:
+def sheet_xml(skeleton: Skeleton, cells, index: dict[str, int]) -> str:
     table: dict[int, dict[int, tuple]] = {}
     for row, column, value, xf in cells:
         table.setdefault(row, {})[column] = (value, xf)
-    index = {s: i for i, s in enumerate(dict.fromkeys(v for _, _, v, _ in cells if isinstance(v, str)))}
     rows, columns = sorted(table), sorted({column for _, column, _, _ in cells})
     dimension = f"{xl_rowcol_to_cell(rows[0], columns[0])}:{xl_rowcol_to_cell(rows[-1], columns[-1])}"
     spans = row_spans(table)
