@@ -118,6 +118,7 @@ def test_a_workbook_xlsxwriter_would_write_differently_is_left_to_it():
     for name in ("=SUM(A1)", "http://example.com", "", " padded", "tab\there", "<r>rich</r>", "_x0041_"):
         assert direct_workbook(ChartSpec("map", "t", (), (Series(name, (1.0, 2.0)),)), DATE) is None, name
     assert direct_workbook(ChartSpec("map", "t", (), (Series("a", (float("nan"), 2.0)),)), DATE) is None
+    assert direct_workbook(ChartSpec("map", "t", (), (Series("a", (1.0, 2.0, 3.0)),)), DATE) is None
     spec = ChartSpec("map", "t", (), (Series("=A1", (1.0, 2.0)), Series("b", (3.0, 4.0))))
     assert chart_blobs(spec, DATE).workbook == xlsxwriter_workbook(spec, DATE)  # XlsxWriter wrote it
 

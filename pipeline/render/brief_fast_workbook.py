@@ -51,6 +51,8 @@ class Skeleton:
 
 def direct_workbook(spec: ChartSpec, stamp: dt.date) -> bytes | None:
     """The workbook XlsxWriter would write for `spec` dated `stamp`; None when only XlsxWriter can say."""
+    if spec.kind not in FORMAT or (spec.kind == "map" and any(len(s.values) != 2 for s in spec.series)):
+        return None
     cells = list(layout(spec))
     if not cells or not all(plain(value) for _, _, value, _ in cells):
         return None
