@@ -32,7 +32,7 @@ def xml(element) -> bytes:
 
 
 def by_hand(prs, layout):
-    """A slide as python-pptx's API makes it, with the footer and slide number copied from the layout, ready for text."""
+    """A slide as python-pptx's API makes it, footer and slide number copied from the layout, ready for text."""
     slide = prs.slides.add_slide(layout)
     for ph in layout.placeholders:
         if ph.placeholder_format.type in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER):

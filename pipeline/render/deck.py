@@ -110,7 +110,8 @@ def rels_xml(rels) -> bytes:
         return int(rId[3:]) if rId.startswith("rId") and rId[3:].isdigit() else 0, rId
 
     items = "".join(_relationship(rels[rId]) for rId in sorted(rels.keys(), key=order))
-    body = f'<Relationships xmlns="{RELS_NS}">{items}</Relationships>' if items else f'<Relationships xmlns="{RELS_NS}"/>'
+    opening = f'<Relationships xmlns="{RELS_NS}"'
+    body = f"{opening}>{items}</Relationships>" if items else f"{opening}/>"
     return ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n" + body).encode()
 
 
