@@ -74,7 +74,7 @@ def _marked_items(deck: Deck, dimension: str) -> list[Para]:
     paras = []
     for item in analysis.deal.dimension(dimension):
         high = leads(analysis.deal, item)
-        mark = Run(" " + t.word("word_high" if high else "word_low"), True, "teal" if high else "orange")
+        mark = Run(" " + deck.word("word_high" if high else "word_low"), True, "teal" if high else "orange")
         paras.append(Para((Run("▪ " + item.name), mark)))
     paras.append(para(t.block("glance_index", dimension=dimension), bold=True, colour="grey"))
     return paras
@@ -186,7 +186,7 @@ def statement(deck: Deck) -> None:
 def tactics(deck: Deck) -> None:
     """The playbook's tactics, each with the reason it applies here; continued when they are many."""
     t, analysis = deck.text, deck.analysis
-    groups = [[Para((Run(tactic.title + t.word("word_colon"), True, "accent"), Run(tactic.recommendation))),
-               para(t.word("word_reason") + tactic.reason, level=1)] for tactic in analysis.tactics]
+    groups = [[Para((Run(tactic.title + deck.word("word_colon"), True, "accent"), Run(tactic.recommendation))),
+               para(deck.word("word_reason") + tactic.reason, level=1)] for tactic in analysis.tactics]
     groups = groups or [[para(t.block("tactics_none"))]]
     deck.text_slides("Title and Content", t.block("tactics_title"), groups, t.block("tactics_notes"))

@@ -52,6 +52,7 @@ class Deck:
     footer: str = ""  # the footer's words, rendered once for all slides
     footers: dict = field(default_factory=dict)  # footer placeholder region -> its filled <p:txBody>
     numbered: dict = field(default_factory=dict)  # slide part -> its NumberedShapes
+    words: dict = field(default_factory=dict)  # short template words, rendered once a deck
 
     def new(self, layout: str, title: str, notes: str):
         """A slide on layout `layout` with its title, footer, slide number and speaker notes."""
@@ -89,6 +90,12 @@ class Deck:
         """Where the slide's placeholder for role `kind` sits (its layout's place: slides never move one)."""
         chosen = self.layouts[self.layout_of[slide.part]]
         return chosen.prepared.regions[chosen.roles[kind][n]]
+
+    def word(self, name: str) -> str:
+        """A short template word kept exactly (a separator, a colon), rendered once per deck."""
+        if name not in self.words:
+            self.words[name] = self.text.word(name)
+        return self.words[name]
 
     def shapes(self, slide) -> NumberedShapes:
         """The slide's shapes, for adding new ones without python-pptx's per-shape search of the slide."""

@@ -58,7 +58,7 @@ def layering_table(deck: Deck) -> tables.Table:
     for audience in AUDIENCES:
         level = value.levels[audience]
         rows.append([t.base["audience"](audience), level.our_person or "—",
-                     t.word("word_list_sep").join(level.customer_contacts) or "—",
+                     deck.word("word_list_sep").join(level.customer_contacts) or "—",
                      "\n".join(level.concerns), level.message])
     header = [t.block(f"col_{key}") for key in ("level", "ours", "theirs", "concerns", "message")]
     return tables.Table(header, rows, [0.8, 1.0, 1.4, 2.4, 5.4])
