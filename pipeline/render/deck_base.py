@@ -32,7 +32,6 @@ LANG = {"zh": "zh-CN", "en": "en-US"}
 AFTER_FONTS = {qn("a:hlinkClick"), qn("a:hlinkMouseOver"), qn("a:rtl"), qn("a:extLst")}
 # Qualified names, worked out once: python-pptx's qn() is a measurable cost at a few thousand calls a deck.
 A_BODYPR, A_P, A_PPR, A_R, A_T, A_RPR = (qn(t) for t in ("a:bodyPr", "a:p", "a:pPr", "a:r", "a:t", "a:rPr"))
-A_LNSPC, A_SPCBEF, A_SPCPTS, A_BUNONE = (qn(t) for t in ("a:lnSpc", "a:spcBef", "a:spcPts", "a:buNone"))
 A_SOLIDFILL, A_SCHEMECLR, A_LATIN, A_EA = (qn(t) for t in ("a:solidFill", "a:schemeClr", "a:latin", "a:ea"))
 A_NOAUTOFIT = qn("a:noAutofit")
 A_NS = A_P[1:A_P.index("}")]  # DrawingML's namespace
