@@ -1,9 +1,13 @@
-"""The deck's slide machinery: new slides from named layouts, fitted text, notes, footers.
+"""The deck's drawing machinery: regions, fitted text, theme fills and outlines, new shapes.
 
 Every text the renderer writes goes through `fill`, which measures it with
 `textfit`, picks the largest size that fits between the given limits and sets the
 fonts explicitly (Latin and East Asian, from the template's theme), so no text
 overflows its box and Chinese never falls back to a font without its glyphs.
+
+Text, fills and outlines are written as XML directly, the same XML python-pptx's
+setters make (tests/test_deck_build.py compares them): a deck writes thousands of
+them, and python-pptx's per-call searches were most of a deck's time.
 """
 
 from __future__ import annotations
