@@ -258,3 +258,21 @@ def test_the_package_is_what_python_pptx_saves_with_dates_pinned(root):
         saved = io.BytesIO()
         prs.save(saved)
         assert package_bytes(prs.part.package) == pin_zip_dates(saved.getvalue())
+
+
+def test_content_types_are_python_pptx_s_byte_for_byte(root):
+    from pptx.opc.oxml import serialize_part_xml
+    from pptx.opc.serialized import _ContentTypesItem
+
+    from pipeline.render.deck import content_types_xml
+
+    parts = tuple(built_deck(root).part.package.iter_parts())
+    assert content_types_xml(parts) == serialize_part_xml(_ContentTypesItem.xml_for(parts))
+
+
+@pytest.mark.parametrize("value", ["plain/path.xml", 'a & b < c > "d"', "tab\there\nnew\rline", "中文 'q'"])
+def test_attribute_values_are_escaped_as_lxml_escapes_them(value):
+    from pipeline.render.deck import _attribute
+
+    element = etree.Element("e", v=value)
+    assert f"<e v={_attribute(value)}/>".encode() == etree.tostring(element, encoding="UTF-8").split(b"?>\n")[-1]

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import struct
 import sys
 import zlib
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
-from pptx.opc.oxml import serialize_part_xml
 from pptx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
 from pptx.opc.serialized import _ContentTypesItem
 
@@ -77,6 +77,9 @@ def set_properties(prs, analysis: Analysis) -> None:
 # deck's time: .rels files are formatted as text, and a member whose bytes are those of the
 # previous deck's (the master, layouts, themes) reuses its compressed data.
 RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+SPECIAL = re.compile(r'[&<>"\n\r\t]')  # what an attribute value needs escaped
 DOS_DATE, DOS_TIME = (0 << 9) | (1 << 5) | 1, 0  # 1980-01-01 00:00:00, as pipeline.reproducible pins dates
 CREATE_SYSTEM = 0 if sys.platform == "win32" else 3  # zipfile's choice
 _compressed: dict[str, tuple[bytes, int, bytes]] = {}  # member -> (its bytes, CRC, deflated), from the last deck
@@ -96,12 +99,22 @@ def package_bytes(package) -> bytes:
 def members(package):
     """(member name, bytes) in python-pptx's order: content types, package rels, each part and its rels."""
     parts = tuple(package.iter_parts())
-    yield CONTENT_TYPES_URI.membername, serialize_part_xml(_ContentTypesItem.xml_for(parts))
+    yield CONTENT_TYPES_URI.membername, content_types_xml(parts)
     yield PACKAGE_URI.rels_uri.membername, rels_xml(package._rels)
     for part in parts:
         yield part.partname.membername, part.blob
         if part._rels:
             yield part.partname.rels_uri.membername, rels_xml(part.rels)
+
+
+def content_types_xml(parts) -> bytes:
+    """[Content_Types].xml, byte for byte as python-pptx serializes it: defaults by extension, then overrides."""
+    defaults, overrides = _ContentTypesItem(parts)._defaults_and_overrides
+    items = [f"<Default Extension={_attribute(ext)} ContentType={_attribute(kind)}/>"
+             for ext, kind in sorted(defaults.items())]
+    items += [f"<Override PartName={_attribute(str(name))} ContentType={_attribute(kind)}/>"
+              for name, kind in sorted(overrides.items())]
+    return (f'{DECLARATION}<Types xmlns="{TYPES_NS}">' + "".join(items) + "</Types>").encode()
 
 
 def rels_xml(rels) -> bytes:
@@ -112,7 +125,7 @@ def rels_xml(rels) -> bytes:
     items = "".join(_relationship(rels[rId]) for rId in sorted(rels.keys(), key=order))
     opening = f'<Relationships xmlns="{RELS_NS}"'
     body = f"{opening}>{items}</Relationships>" if items else f"{opening}/>"
-    return ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n" + body).encode()
+    return (DECLARATION + body).encode()
 
 
 def _relationship(rel) -> str:
@@ -123,6 +136,8 @@ def _relationship(rel) -> str:
 
 def _attribute(value: str) -> str:
     """An attribute value as lxml writes it: in double quotes, with &, <, >, " and control whitespace escaped."""
+    if not SPECIAL.search(value):
+        return f'"{value}"'
     return quoteattr(value, {'"': "&quot;"})  # with " escaped, quoteattr always picks double quotes
 
 
