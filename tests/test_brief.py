@@ -15,7 +15,7 @@ from pipeline.labels import CONCERNS
 from pipeline.model import AUDIENCES, Customer, Deal
 from pipeline.render.brief import render_briefs
 from pipeline.render.brief_template import environment, load_brief_template
-from pipeline.render.docx_package import Payload, zip_bytes
+from pipeline.render.zipwriter import Payload, zip_bytes
 from pipeline.reproducible import pin_zip_dates
 from tests.test_brief_helpers import (analysis_of, body_lines, body_text, contacts_at, docxtpl_briefs, example,
                                       header_text, open_docx, part, part_names, table_with_header)

@@ -31,7 +31,8 @@ from lxml import etree
 
 from pipeline.errors import TemplateError
 from pipeline.render.docx_chart import CHART_PARTNAME, WORKBOOK_PARTNAME, ChartBlobs
-from pipeline.render.docx_package import Part, Payload, Rel, next_partname, next_rid, package_bytes
+from pipeline.render.docx_package import Part, Rel, next_partname, next_rid, package_bytes
+from pipeline.render.zipwriter import Payload
 
 DOCXTPL = DocxTemplate(None)  # for its XML helpers only (patch_xml, resolve_listing, fix_tables): pure functions
 PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")  # the ones docxtpl renders

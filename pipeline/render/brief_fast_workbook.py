@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from pipeline.render.brief_rows import ChartSpec, Series
-from pipeline.render.docx_package import Payload, zip_bytes
+from pipeline.render.zipwriter import Payload, zip_bytes
 
 SHEET, STRINGS, CORE = "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "docProps/core.xml"
 SKELETON_DATE = dt.date(2000, 1, 1)

@@ -9,11 +9,7 @@ properties come from the deal, never from the clock, and the zip entries are dat
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
-import struct
-import sys
-import zlib
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
@@ -25,6 +21,7 @@ from pipeline.render.deck_base import theme_fonts
 from pipeline.render.deck_master import layouts, open_master
 from pipeline.render.deck_slide import Deck
 from pipeline.render.deck_text import DeckText
+from pipeline.render.zipwriter import Payload, zip_bytes
 from pipeline.results import Analysis
 
 AUTHOR = "dealdocs"
@@ -80,20 +77,12 @@ RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 SPECIAL = re.compile(r'[&<>"\n\r\t]')  # what an attribute value needs escaped
-DOS_DATE, DOS_TIME = (0 << 9) | (1 << 5) | 1, 0  # 1980-01-01 00:00:00, as pipeline.reproducible pins dates
-CREATE_SYSTEM = 0 if sys.platform == "win32" else 3  # zipfile's choice
-_compressed: dict[str, tuple[bytes, int, bytes]] = {}  # member -> (its bytes, CRC, deflated), from the last deck
+_compressed: dict[str, Payload] = {}  # member -> its payload in the last deck
 
 
 def package_bytes(package) -> bytes:
     """The .pptx bytes of `package`: what Presentation.save writes, with entries dated 1980-01-01."""
-    out, central = io.BytesIO(), []
-    for name, blob in members(package):
-        central.append(_entry(out, name, blob))
-    start = out.tell()
-    out.write(b"".join(central))
-    out.write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(central), len(central), out.tell() - start, start, 0))
-    return out.getvalue()
+    return zip_bytes([(name, _payload(name, blob)) for name, blob in members(package)])
 
 
 def members(package):
@@ -141,28 +130,9 @@ def _attribute(value: str) -> str:
     return quoteattr(value, {'"': "&quot;"})  # with " escaped, quoteattr always picks double quotes
 
 
-def _entry(out, name: str, blob: bytes) -> bytes:
-    """Write one member's local header and data; its central directory record (zipfile's layout, no zip64)."""
-    crc, data = _deflated(name, blob)
-    try:
-        encoded, flags = name.encode("ascii"), 0
-    except UnicodeEncodeError:
-        encoded, flags = name.encode("utf-8"), 0x800
-    offset = out.tell()
-    out.write(struct.pack("<4s2B4HL2L2H", b"PK\x03\x04", 20, 0, flags, zlib.DEFLATED, DOS_TIME, DOS_DATE, crc,
-                          len(data), len(blob), len(encoded), 0))
-    out.write(encoded)
-    out.write(data)
-    return struct.pack("<4s4B4HL2L5H2L", b"PK\x01\x02", 20, CREATE_SYSTEM, 20, 0, flags, zlib.DEFLATED, DOS_TIME,
-                       DOS_DATE, crc, len(data), len(blob), len(encoded), 0, 0, 0, 0, 0o600 << 16, offset) + encoded
-
-
-def _deflated(name: str, blob: bytes) -> tuple[int, bytes]:
-    """CRC and deflated bytes, as zipfile makes them; reused when the member is unchanged since the last deck."""
+def _payload(name: str, blob: bytes) -> Payload:
+    """The member compressed; reused when it is unchanged since the last deck (master, layouts, theme)."""
     cached = _compressed.get(name)
-    if cached is not None and cached[0] == blob:
-        return cached[1], cached[2]
-    compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
-    data = compressor.compress(blob) + compressor.flush()
-    _compressed[name] = (blob, zlib.crc32(blob), data)
-    return _compressed[name][1], data
+    if cached is None or cached.data != blob:
+        cached = _compressed[name] = Payload.of(blob)
+    return cached

@@ -11,9 +11,7 @@ the same bytes.
 from __future__ import annotations
 
 import functools
-import struct
-import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterator, Mapping
 
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -21,29 +19,9 @@ from docx.opc.oxml import CT_Relationships, CT_Types, serialize_part_xml
 from docx.opc.packuri import PackURI
 from docx.opc.spec import default_content_types
 
+from pipeline.render.zipwriter import Payload, zip_bytes
+
 PACKAGE = "/"
-_DOS_TIME, _DOS_DATE = 0, (0 << 9) | (1 << 5) | 1  # 00:00:00, 1980-01-01
-_VERSION = 20  # deflate; zipfile writes the same "version made by" and "needed to extract"
-_UNIX = 3
-_FILE_MODE = 0o600 << 16  # what zipfile.writestr gives a file entry
-_UTF8_NAME = 0x800
-_LOCAL = struct.Struct("<4s2B4HL2L2H")
-_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
-_END = struct.Struct("<4s4H2LH")
-
-
-@dataclass(frozen=True)
-class Payload:
-    """A member's bytes with their CRC and raw deflate stream, computed once."""
-
-    data: bytes = field(repr=False)
-    crc: int = field(repr=False)
-    deflated: bytes = field(repr=False)
-
-    @classmethod
-    def of(cls, data: bytes) -> Payload:
-        compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)  # as zipfile does
-        return cls(data, zlib.crc32(data), compressor.compress(data) + compressor.flush())
 
 
 @dataclass(frozen=True)
@@ -126,26 +104,3 @@ def next_rid(rels: tuple[Rel, ...]) -> str:
     """The first free rId of a part (python-docx's `_next_rId`)."""
     taken = {rel.rid for rel in rels}
     return next(f"rId{n}" for n in range(1, len(rels) + 2) if f"rId{n}" not in taken)
-
-
-# --- the zip -------------------------------------------------------------------------
-
-
-def zip_bytes(members: list[tuple[str, Payload]]) -> bytes:
-    """A deflated zip, byte for byte what `zipfile.writestr` writes, every entry dated 1980-01-01."""
-    body, directory = bytearray(), bytearray()
-    for name, payload in members:
-        encoded, flags = _encoded(name)
-        fields = (8, _DOS_TIME, _DOS_DATE, payload.crc, len(payload.deflated), len(payload.data), len(encoded))
-        directory += _CENTRAL.pack(b"PK\x01\x02", _VERSION, _UNIX, _VERSION, 0, flags, *fields, 0, 0, 0, 0,
-                                   _FILE_MODE, len(body)) + encoded
-        body += _LOCAL.pack(b"PK\x03\x04", _VERSION, 0, flags, *fields, 0) + encoded + payload.deflated
-    end = _END.pack(b"PK\x05\x06", 0, 0, len(members), len(members), len(directory), len(body), 0)
-    return bytes(body + directory + end)
-
-
-def _encoded(name: str) -> tuple[bytes, int]:
-    try:
-        return name.encode("ascii"), 0
-    except UnicodeEncodeError:
-        return name.encode("utf-8"), _UTF8_NAME
