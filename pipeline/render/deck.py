@@ -16,7 +16,8 @@ from xml.sax.saxutils import quoteattr
 from pptx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
 from pptx.opc.serialized import _ContentTypesItem
 
-from pipeline.render import deck_chain, deck_positioning as positioning, deck_value as value
+from pipeline.model import LANGUAGES
+from pipeline.render import deck_chain, deck_text, textfit, deck_positioning as positioning, deck_value as value
 from pipeline.render.deck_base import theme_fonts
 from pipeline.render.deck_master import layouts, open_master
 from pipeline.render.deck_slide import Deck
@@ -54,6 +55,16 @@ def render_deck(analysis: Analysis, template: Path | None = None) -> bytes:
     slides(deck)
     set_properties(prs, analysis)
     return package_bytes(prs.part.package)
+
+
+def warm_up() -> None:
+    """Before the first deal of a worker: open and prepare the shipped master, compile the slide
+    texts of both languages and load the measuring font (about 250 ms, paid once)."""
+    prs = open_master(None)
+    layouts(prs, None)
+    for language in LANGUAGES:
+        deck_text._template(language)
+    textfit.text_width("基准 Width", 12)
 
 
 def set_properties(prs, analysis: Analysis) -> None:
