@@ -71,7 +71,9 @@ def char_em(char: str) -> float:
     return font.getlength(char) / 1000 if font is not None else estimate_em(char)
 
 
-@functools.lru_cache(maxsize=65536)
+# The caches hold about one deck's texts: enough for fitting's repeats, small enough
+# that a long-lived worker's memory stops growing after a few dozen deals.
+@functools.lru_cache(maxsize=4096)
 def text_em(text: str) -> float:
     """The width of `text` in em, before the safety margin."""
     return sum(map(char_em, text))
@@ -82,7 +84,7 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     return text_em(text) * size * SAFETY * (1.05 if bold else 1.0)
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=2048)
 def _measured(text: str) -> tuple[tuple[str, float, bool], ...]:
     """The tokens of `text`, each with its width in em and whether it is a space: measured once per text."""
     return tuple((token, text_em(token), token.isspace()) for token in TOKEN.findall(text))
@@ -96,7 +98,7 @@ def wrap(text: str, size: float, width: float, bold: bool = False) -> list[str]:
     return lines
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)
 def _wrap_line(text: str, size: float, width: float, bold: bool) -> tuple[str, ...]:
     """One line of text wrapped; cached, as fitting measures the same text at the same size again and again."""
     lines, current, used = [], "", 0.0
@@ -138,7 +140,7 @@ def _flatten(groups: list[list[str]]) -> list[str]:
     return [line for group in groups for line in group]
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)
 def breaks_words(text: str, size: float, width: float, bold: bool = False) -> bool:
     """Whether some word of `text` is wider than `width` and would be cut inside."""
     factor = 1.05 if bold else 1.0
