@@ -226,6 +226,8 @@ def _run(todo: list[str], options: Options, environment: str, jobs: int, executo
         return
     workers = min(jobs or os.cpu_count() or 1, len(todo))
     if workers <= 1:
+        if len(todo) > 1:
+            _start_worker()  # this process is the worker
         for path in todo:
             yield _build_and_collect(path, options, environment)
         return
