@@ -194,3 +194,13 @@ def test_any_executor_runs_the_per_deal_build(tmp_path):
         summary = build_all([str(p) for p in EXAMPLES], Options(out_dir=tmp_path), executor=executor)
     assert summary.count("built") == len(EXAMPLES)
     assert all((tmp_path / p.stem / "training-deck.pptx").is_file() for p in EXAMPLES)
+
+
+def test_pdf_without_documents_says_to_build_first(tmp_path):
+    result = run_cli("pdf", "--out", str(tmp_path))
+    assert result.returncode == 1
+    assert result.stderr.strip() in (
+        f"error: no documents under {tmp_path}/; run `make proposals` first",
+        "error: LibreOffice is not installed; install it with: apt-get install -y libreoffice-writer-nogui "
+        "libreoffice-impress-nogui fonts-noto-cjk",
+    )
