@@ -79,6 +79,26 @@ scores = st.one_of(st.integers(0, 100), st.floats(0, 100, allow_nan=False).map(l
 weights = st.one_of(st.integers(1, 10), st.floats(0.1, 10).map(lambda f: round(f, 2)))
 
 
+def problems_after_edit(folder, old: str, new: str) -> list[str]:
+    """The loader's problems for MINIMAL_DEAL with `old` replaced by `new`, the file shown as demo.yaml."""
+    import os
+
+    from pipeline.errors import InputError
+    from pipeline.load import load_deal
+
+    assert MINIMAL_DEAL.count(old) == 1
+    (folder / "demo.yaml").write_text(MINIMAL_DEAL.replace(old, new), encoding="utf-8")
+    here = os.getcwd()
+    os.chdir(folder)
+    try:
+        load_deal("demo.yaml")
+    except InputError as caught:
+        return caught.problems
+    finally:
+        os.chdir(here)
+    raise AssertionError("the edited deal loaded without a problem")
+
+
 def _optional(draw, data: dict, key: str, strategy) -> None:
     """Set `key` or leave it out, at random."""
     if draw(st.booleans()):

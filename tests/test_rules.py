@@ -10,7 +10,7 @@ from pipeline.errors import InputError
 from pipeline.load import load_deal
 from pipeline.rules import check_rules
 from pipeline.yaml_path import Issue
-from tests.strategies import MINIMAL_DEAL
+from tests.strategies import MINIMAL_DEAL, problems_after_edit
 
 SCORES = "scores: {us: 90, A: 60, B: 70}"
 SECOND_ITEM = "    scores: {us: 90, A: 60, B: 70}\n  - name: 安全性\n    weight: 2\n    scores: {us: 1, A: 2, B: 3}"
@@ -44,13 +44,8 @@ CASES = {
 
 
 @pytest.mark.parametrize("old, new, expected", CASES.values(), ids=CASES.keys())
-def test_rule(tmp_path, monkeypatch, old, new, expected):
-    monkeypatch.chdir(tmp_path)
-    assert MINIMAL_DEAL.count(old) == 1
-    Path("demo.yaml").write_text(MINIMAL_DEAL.replace(old, new), encoding="utf-8")
-    with pytest.raises(InputError) as caught:
-        load_deal("demo.yaml")
-    assert caught.value.problems == [f"demo.yaml:{line}" for line in expected]
+def test_rule(tmp_path, old, new, expected):
+    assert problems_after_edit(tmp_path, old, new) == [f"demo.yaml:{line}" for line in expected]
 
 
 def test_the_same_item_name_in_two_dimensions_is_fine(tmp_path):
