@@ -1,6 +1,5 @@
 """Atomic publishing: a deal's folder is replaced whole, staging is swept."""
 
-
 from pipeline.output import STAGING, publish, sweep_staging
 
 
