@@ -69,13 +69,15 @@ def _opens(path: Path) -> None:
 
 
 def test_a_build_killed_mid_way_leaves_only_whole_documents(tmp_path):
-    deals = _make_batch(tmp_path / "inputs", 12)
+    deals = _make_batch(tmp_path / "inputs", 40)
     out = tmp_path / "out"
     command = [sys.executable, "-m", "pipeline", "build", *map(str, deals), "--out", str(out), "-j", "2"]
-    for delay in (1.0, 1.8, 2.6):
-        process = subprocess.Popen(command, cwd=ROOT, start_new_session=True,
+    killed_mid_way = 0
+    for delay in (0.9, 1.6, 2.3):
+        process = subprocess.Popen([*command, "--force"], cwd=ROOT, start_new_session=True,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(delay)
+        killed_mid_way += process.poll() is None
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
         published = [p for p in out.rglob("*") if p.is_file() and ".staging" not in p.parts]
@@ -84,7 +86,8 @@ def test_a_build_killed_mid_way_leaves_only_whole_documents(tmp_path):
         for folder in (p for p in out.iterdir() if p.is_dir() and p.name != ".staging"):
             names = {p.name for p in folder.iterdir()}
             assert {"analysis.json", "training-deck.pptx", "brief-senior.docx"} <= names, folder
+    assert killed_mid_way >= 2, "the builds finished before they could be killed: make the batch larger"
     finished = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert finished.returncode == 0, finished.stderr
     assert not (out / ".staging").exists()
-    assert len([p for p in out.iterdir() if p.is_dir()]) == 12
+    assert len([p for p in out.iterdir() if p.is_dir()]) == 40
