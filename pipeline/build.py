@@ -114,12 +114,8 @@ def build_deal(path: str, options: Options, environment: str) -> Outcome:
         publish(options.out_dir, deal_id, files)
         warnings = warning_lines(analysis, source)
         return Outcome(path, "built", deal_id, (), warnings, time.perf_counter() - started)
-    except InputError as error:
-        return Outcome(path, "failed", None, tuple(error.problems) + _stale_note(path, options))
-    except PipelineError as error:
-        return Outcome(path, "failed", None, (f"{path}: {error}",) + _stale_note(path, options))
-    except Exception as error:  # noqa: BLE001 - the one place an unexpected error becomes a message
-        return Outcome(path, "failed", None, _internal_error(path, error, options.debug))
+    except Exception as error:  # noqa: BLE001 - the one place an error becomes a message
+        return _failed(path, error, options.debug, _stale_note(path, options))
 
 
 def check_deal(path: str, debug: bool = False, playbook: Optional[Path] = None) -> Outcome:
@@ -127,13 +123,23 @@ def check_deal(path: str, debug: bool = False, playbook: Optional[Path] = None) 
     try:
         analysis, source = analyse_file(path, playbook)
         return Outcome(path, "built", analysis.deal.id, (), warning_lines(analysis, source))
-    except InputError as error:
-        return Outcome(path, "failed", None, tuple(error.problems))
-    except Exception as error:  # noqa: BLE001 - an unexpected error becomes one line
-        return Outcome(path, "failed", None, _internal_error(path, error, debug))
+    except Exception as error:  # noqa: BLE001 - the one place an error becomes a message
+        return _failed(path, error, debug)
+
+
+def _failed(path: str, error: Exception, debug: bool, notes: tuple[str, ...] = ()) -> Outcome:
+    """Bad input and template problems as their own lines; anything else as one internal-error line."""
+    if isinstance(error, InputError):
+        lines = tuple(error.problems)
+    elif isinstance(error, PipelineError):
+        lines = (f"{path}: {error}",)
+    else:
+        lines = _internal_error(path, error, debug)
+    return Outcome(path, "failed", None, lines + notes)
 
 
 def _stale_note(path: str, options: Options) -> tuple[str, ...]:
+    """Says when the deal's last good documents are still in place, now out of date."""
     deal_id = stamps.Ledger.read(options.out_dir).previous_id(path)
     if deal_id and (options.out_dir / deal_id).is_dir():
         folder = options.out_dir / deal_id
