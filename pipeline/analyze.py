@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from pipeline import audience as customer
 from pipeline.chain import chain
 from pipeline.model import Deal
 from pipeline.playbook import Playbook
@@ -25,14 +26,16 @@ def analyze(deal: Deal, playbook: Optional[Playbook] = None) -> Analysis:
     positioning = position(deal, scores)
     standing = overview(deal, scores, positioning)
     links = chain(deal)
+    who = customer.audience(deal)
     return Analysis(
         deal=deal,
+        audience=who,
         scores=scores,
         three_years=three_years(deal, scores),
         positioning=positioning,
         overview=standing,
         tactics=tactics(deal, scores, positioning, links, playbook),
         chain=links,
-        value=value(deal, links, standing),
-        findings=findings(deal),
+        value=value(deal, links, standing, who),
+        findings=[*customer.findings(deal, who), *findings(deal)],
     )
