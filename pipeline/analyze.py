@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import Optional
 
-from pipeline import audience as customer
+from pipeline import audience as customer, departures
 from pipeline.chain import chain
+from pipeline.departures import method_check, with_standard_weights
 from pipeline.model import Deal
 from pipeline.playbook import Playbook
 from pipeline.position import overview, position
@@ -22,14 +23,17 @@ from pipeline.value import value
 
 def analyze(deal: Deal, playbook: Optional[Playbook] = None) -> Analysis:
     """Score, position, chain, tactics and value proposition for `deal` (pure: no I/O but the playbook)."""
+    deal = with_standard_weights(deal)
     scores = score(deal)
     positioning = position(deal, scores)
     standing = overview(deal, scores, positioning)
     links = chain(deal)
     who = customer.audience(deal)
+    check = method_check(deal, positioning)
     return Analysis(
         deal=deal,
         audience=who,
+        method=check,
         scores=scores,
         three_years=three_years(deal, scores),
         positioning=positioning,
@@ -37,5 +41,5 @@ def analyze(deal: Deal, playbook: Optional[Playbook] = None) -> Analysis:
         tactics=tactics(deal, scores, positioning, links, playbook),
         chain=links,
         value=value(deal, links, standing, who),
-        findings=[*customer.findings(deal, who), *findings(deal)],
+        findings=[*customer.findings(deal, who), *departures.findings(deal, check, positioning), *findings(deal)],
     )

@@ -139,9 +139,10 @@ def test_relationship_table_is_the_sources_table_with_weights_and_totals(zh):
     analysis, data = zh
     rows = [[cell.text for cell in row.cells] for row in table_on(opened(data).slides[6]).rows]
     assert rows[0][0] == "公司" and rows[0][-1] == "总分数合计"
-    assert rows[0][1:-1] == [i.name for i in analysis.deal.relationship_capabilities]
+    # the sixth indicator is named by the method without a weight: the team's own choice, marked
+    assert rows[0][1:-1] == [*(i.name for i in analysis.deal.relationship_capabilities[:5]), "解决方案的设计能力（团队自选）"]
     assert [r[0] for r in rows[1:]] == ["中国电信某省公司", "对手A", "对手B", "对手C", "权重系数"]
-    assert rows[-1][1:-1] == ["5", "4", "3", "4", "3", "4"]
+    assert rows[-1][1:-1] == ["5", "4", "3", "4", "3", "4（自选）"]
     # by hand for us: 5*70 + 4*80 + 3*85 + 4*75 + 3*85 + 4*90 = 1840
     assert rows[1][-1] == "1840"
     assert rows[1][1:-1] == ["70", "80", "85", "75", "85", "90"]
