@@ -55,6 +55,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--deck-template", type=Path, metavar="PPTX", help="your own PowerPoint master")
     build.add_argument("--brief-template", type=Path, metavar="DOCX", help="your own Word brief template")
     build.add_argument("--playbook", type=Path, metavar="JSON", help="your own tactics playbook (default: templates/playbook.json)")
+    build.add_argument("--no-wait", action="store_true",
+                       help="fail at once when another build is writing into the same --out (default: wait)")
     build.add_argument("--debug", action="store_true", help="show the details of an internal error")
     build.set_defaults(run=_build)
     check = commands.add_parser("check", help="validate deal files and report problems; write nothing")
@@ -102,12 +104,18 @@ def _build(args: argparse.Namespace) -> int:
         return 2
     if not _playbook_ok(args.playbook):
         return 2
-    options = Options(args.out, args.deck_template, args.brief_template, args.playbook, args.force, args.debug)
+    options = Options(args.out, args.deck_template, args.brief_template, args.playbook, args.force, args.debug,
+                      wait=not args.no_wait)
     progress = Progress(sys.stderr)
-    summary = build_all(paths, options, jobs=args.jobs, on_outcome=progress.update)
+    summary = build_all(paths, options, jobs=args.jobs, on_outcome=progress.update,
+                        on_wait=lambda message: print(message, file=sys.stderr, flush=True))
     progress.close()
     for outcome in summary.outcomes:
         _print_outcome(outcome)
+    if summary.error:
+        print(f"error: {summary.error}", file=sys.stderr)
+        if not summary.outcomes:
+            return 1
     failed = [o.path for o in summary.outcomes if o.status == "failed"]
     print(
         f"built {summary.count('built')}, skipped {summary.count('skipped')} (up to date), "

@@ -97,6 +97,17 @@ def _kill_mid_way(command: list[str], out: Path, total: int, wanted: int) -> int
     return fresh
 
 
+def _assert_whole(out: Path) -> int:
+    """Every published deal folder holds every document, each whole; returns how many folders."""
+    folders = [p for p in out.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    for folder in folders:
+        names = {p.name for p in folder.iterdir()}
+        assert set(DOCUMENTS) | {".stamp.json"} == names, folder
+        for path in folder.iterdir():
+            _opens(path)
+    return len(folders)
+
+
 def test_a_build_killed_mid_way_leaves_only_whole_documents(tmp_path):
     total = 40
     deals = _make_batch(tmp_path / "inputs", total)
@@ -104,13 +115,48 @@ def test_a_build_killed_mid_way_leaves_only_whole_documents(tmp_path):
     command = [sys.executable, "-m", "pipeline", "build", *map(str, deals), "--out", str(out), "-j", "2"]
     for wanted in (1, 5, 10):
         _kill_mid_way([*command, "--force"], out, total, wanted)
-        published = [p for p in out.rglob("*") if p.is_file() and ".staging" not in p.parts]
-        for path in published:
-            _opens(path)
-        for folder in (p for p in out.iterdir() if p.is_dir() and p.name != ".staging"):
-            names = {p.name for p in folder.iterdir()}
-            assert set(DOCUMENTS) | {".stamp.json"} == names, folder
+        _assert_whole(out)
     finished = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert finished.returncode == 0, finished.stderr
-    assert not any((out / ".staging").iterdir()) if (out / ".staging").exists() else True
-    assert len([p for p in out.iterdir() if p.is_dir() and not p.name.startswith(".")]) == total
+    assert not (out / ".staging").exists()
+    assert _assert_whole(out) == total
+
+
+def test_builds_at_once_into_one_folder_publish_only_whole_folders_and_true_exit_codes(tmp_path):
+    deals = _make_batch(tmp_path / "inputs", 12)
+    bad = tmp_path / "inputs" / "bad.yaml"
+    bad.write_text("title: [unclosed\n", encoding="utf-8")
+    out = tmp_path / "out"
+    base = [sys.executable, "-m", "pipeline", "build", "--out", str(out), "-j", "2", "--force"]
+    runs = [[*base, *map(str, deals)], [*base, *map(str, deals), str(bad)], [*base, *map(str, deals[:6])]]
+    processes = [subprocess.Popen(run, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                 for run in runs]
+    results = [(p.wait(timeout=600), p.stderr.read()) for p in processes]
+    for process in processes:
+        process.stderr.close()
+    assert [code for code, _ in results] == [0, 1, 0], [err for _, err in results]
+    assert "Traceback" not in "".join(err for _, err in results)
+    assert f"{bad}:1:8: YAML syntax error" in results[1][1]
+    assert not (out / ".staging").exists()
+    assert _assert_whole(out) == 12
+
+
+def test_a_second_build_waits_for_the_first_or_fails_at_once_with_no_wait(tmp_path):
+    from pipeline.output import session
+
+    deal = _make_batch(tmp_path / "inputs", 1)[0]
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "pipeline", "build", str(deal), "--out", str(out), "-j", "1"]
+    with session(out):  # as another build holds the folder
+        refused = subprocess.run([*command, "--no-wait"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+        assert refused.returncode == 1
+        assert refused.stderr.strip() == (f"error: another build (process {os.getpid()}) is writing into {out}/; "
+                                          "wait for it to finish, or run without --no-wait to wait for it")
+        waiting = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        first_line = waiting.stderr.readline()  # blocks until the build says it waits
+        assert first_line == f"waiting for another build (process {os.getpid()}) writing into {out}/ to finish ...\n"
+        assert not (out / "deal-000").exists()
+    rest = waiting.stderr.read()
+    waiting.stderr.close()
+    assert waiting.wait(timeout=600) == 0, rest
+    assert _assert_whole(out) == 1
