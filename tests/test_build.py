@@ -340,3 +340,31 @@ def test_an_index_that_cannot_be_saved_is_the_summary_s_error(tmp_path, monkeypa
     assert summary.count("built") == 1 and not summary.ok
     assert summary.error == (f"cannot write {tmp_path / stamps.INDEX}: Permission denied; build into a folder you "
                              "may write, or fix its permissions")
+
+
+@pytest.mark.parametrize("kind", ["/dev/zero", "deep", "huge", "missing"])
+def test_a_playbook_that_is_no_playbook_is_one_usage_error(tmp_path, kind):
+    path = {"/dev/zero": Path("/dev/zero"), "missing": tmp_path / "missing.json"}.get(kind, tmp_path / f"{kind}.json")
+    if kind == "deep":
+        path.write_text("[" * 10_000 + "]" * 10_000)
+    elif kind == "huge":
+        path.write_text('{"about": ["' + "x" * 2_000_000 + '"]}')
+    result = run_cli("build", str(XYZ), "--out", str(tmp_path / "out"), "--playbook", str(path))
+    assert result.returncode == 2
+    assert result.stderr.strip() == {
+        "/dev/zero": "error: /dev/zero: not a regular file; give the path of a playbook .json file",
+        "deep": f"error: {path}: nested too deep; a playbook is a list of rules a few levels deep",
+        "huge": f"error: {path}: larger than 1024 KB; a playbook is a few KB of rules",
+        "missing": f"error: {path}: no such file",
+    }[kind]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_named_pipe_given_as_a_deal_fails_without_waiting_for_data(tmp_path):
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    summary = build_all([str(pipe), str(XYZ)], Options(out_dir=tmp_path / "out"), jobs=1)
+    assert [o.status for o in summary.outcomes] == ["built", "failed"] or \
+        [o.status for o in summary.outcomes] == ["failed", "built"]
+    failed = next(o for o in summary.outcomes if o.status == "failed")
+    assert failed.errors == (f"{pipe}: not a regular file; give the path of one deal file (.yaml)",)
