@@ -159,18 +159,18 @@ def with_theme_fonts(path, east_asian: str) -> None:
         for info in src.infolist():
             blob = src.read(info.filename)
             if info.filename == "ppt/theme/theme1.xml":
-                blob = blob.replace(b'<a:ea typeface="Noto Sans CJK SC"/>', f'<a:ea typeface="{east_asian}"/>'.encode())
+                blob = blob.replace(b'<a:ea typeface="Microsoft YaHei"/>', f'<a:ea typeface="{east_asian}"/>'.encode())
             dst.writestr(info, blob)
     path.write_bytes(out.getvalue())
 
 
 def test_a_corporate_master_with_extra_layouts_and_its_own_fonts_is_used(tmp_path, analysis):
     path = corp_master(tmp_path, lambda prs: None)
-    with_theme_fonts(path, "Microsoft YaHei")
+    with_theme_fonts(path, "DengXian")
     prs = Presentation(io.BytesIO(render_deck(analysis, path)))
     assert len(prs.slides) == 17
     title_run = prs.slides[1].shapes.title.text_frame.paragraphs[0].runs[0]
-    assert title_run.font._rPr.find(qn("a:ea")).get("typeface") == "Microsoft YaHei"
+    assert title_run.font._rPr.find(qn("a:ea")).get("typeface") == "DengXian"
 
 
 def test_an_edited_template_is_read_again(tmp_path, analysis):
