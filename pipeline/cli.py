@@ -141,15 +141,13 @@ def _deal_paths(args: argparse.Namespace) -> list[str] | None:
 def _build(args: argparse.Namespace) -> int:
     from pipeline.build import Options, build_all
     from pipeline.errors import TemplateError
-    from pipeline.safety import check_user_template
+    from pipeline.templates import check_user_templates
 
     paths = _deal_paths(args)
     if paths is None:
         return 2
     try:
-        for template in (args.deck_template, args.brief_template):
-            if template:
-                check_user_template(template)
+        check_user_templates(args.deck_template, args.brief_template)  # once per run, not once per deal
     except TemplateError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
