@@ -9,6 +9,7 @@ from typing import Optional
 
 from pipeline.chain import chain
 from pipeline.model import Deal
+from pipeline.plan import plan
 from pipeline.playbook import Playbook
 from pipeline.position import overview, position
 from pipeline.results import Analysis
@@ -25,6 +26,7 @@ def analyze(deal: Deal, playbook: Optional[Playbook] = None) -> Analysis:
     positioning = position(deal, scores)
     standing = overview(deal, scores, positioning)
     links = chain(deal)
+    valued = value(deal, links, standing)
     return Analysis(
         deal=deal,
         scores=scores,
@@ -33,6 +35,7 @@ def analyze(deal: Deal, playbook: Optional[Playbook] = None) -> Analysis:
         overview=standing,
         tactics=tactics(deal, scores, positioning, links, playbook),
         chain=links,
-        value=value(deal, links, standing),
+        value=valued,
         findings=findings(deal),
+        plan=plan(deal, valued),
     )
