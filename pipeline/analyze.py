@@ -9,13 +9,16 @@ from typing import Optional
 
 from pipeline import audience as customer, departures
 from pipeline.chain import chain
+from pipeline.claims import claims
 from pipeline.departures import method_check, with_standard_weights
 from pipeline.model import Deal
+from pipeline.plan import plan
 from pipeline.playbook import Playbook
-from pipeline.position import overview, position
+from pipeline.position import overview, position, statement_findings, strongest_dimension
 from pipeline.results import Analysis
 from pipeline.score import score
 from pipeline.smart import findings
+from pipeline.standings import standings
 from pipeline.tactics import tactics
 from pipeline.three_years import three_years
 from pipeline.value import value
@@ -25,21 +28,29 @@ def analyze(deal: Deal, playbook: Optional[Playbook] = None) -> Analysis:
     """Score, position, chain, tactics and value proposition for `deal` (pure: no I/O but the playbook)."""
     deal = with_standard_weights(deal)
     scores = score(deal)
+    future = three_years(deal, scores)
+    ranks = standings(deal, scores, future)
     positioning = position(deal, scores)
-    standing = overview(deal, scores, positioning)
+    found = claims(deal, ranks, positioning, strongest_dimension(ranks)[0])
+    standing = overview(deal, ranks, found)
     links = chain(deal)
     who = customer.audience(deal)
     check = method_check(deal, positioning)
+    valued = value(deal, links, found, who)
     return Analysis(
         deal=deal,
         audience=who,
         method=check,
         scores=scores,
-        three_years=three_years(deal, scores),
+        three_years=future,
+        standings=ranks,
         positioning=positioning,
         overview=standing,
-        tactics=tactics(deal, scores, positioning, links, playbook),
+        claims=found,
+        tactics=tactics(deal, scores, positioning, links, playbook, found, future),
         chain=links,
-        value=value(deal, links, standing, who),
-        findings=[*customer.findings(deal, who), *departures.findings(deal, check, positioning), *findings(deal)],
+        value=valued,
+        findings=[*customer.findings(deal, who), *departures.findings(deal, check, positioning), *findings(deal),
+                  *statement_findings(standing)],
+        plan=plan(deal, valued),
     )
