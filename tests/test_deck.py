@@ -35,12 +35,20 @@ ZH_TITLES = [
     "我方的竞争定位",
     "竞争战术",
     "价值命题第一步：总体的价值命题",
+    "SMART：每个字母的含义",
     "价值命题第二步：具体化价值命题（SMART）",
     "价值命题第三步：价值命题的层次化",
+    "拉链：关系链条的每一环",
+    "读关系链条：从上至下，从下至上",
     "关系链条模型",
+    "周边关系的种类",
     "讨论",
     "下一步行动",
 ]
+
+
+STEP2, STEP3, CHAIN = (ZH_TITLES.index(t) for t in ("价值命题第二步：具体化价值命题（SMART）",
+                                                   "价值命题第三步：价值命题的层次化", "关系链条模型"))
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +113,7 @@ def test_every_slide_has_speaker_notes_with_this_deals_reading(zh):
     for slide in opened(data).slides:
         notes = slide.notes_slide.notes_text_frame.text
         assert len(notes) > 40, slide.shapes.title.text_frame.text
-    chain_notes = opened(data).slides[14].notes_slide.notes_text_frame.text
+    chain_notes = opened(data).slides[CHAIN].notes_slide.notes_text_frame.text
     assert "拉链" in chain_notes and analysis.chain.weak_links[0].action in chain_notes
 
 
@@ -211,20 +219,20 @@ def test_value_proposition_slides_show_template_statement_smart_and_levels(zh):
     step1 = texts(prs.slides[11])
     assert "基于我们在___方面的知识和经验，我们具备___的能力，为（客户）___提高___。" in step1
     assert analysis.value.overall in step1
-    step2 = texts(prs.slides[12])
+    step2 = texts(prs.slides[STEP2])
     assert analysis.value.specific in step2
     assert "投资回收期：5.9个月" in step2
-    smart = [[c.text for c in row.cells] for row in table_on(prs.slides[12]).rows]
+    smart = [[c.text for c in row.cells] for row in table_on(prs.slides[STEP2]).rows]
     assert [r[0] for r in smart[1:]] == ["S 具体的", "M 可以度量的", "A 可以实现的", "R 是现实的", "T 有时间限制的"]
     assert [r[1] for r in smart[1:]] == ["✓" if analysis.value.smart[k].ok else "✗" for k in "SMART"]
-    layers = [[c.text for c in row.cells] for row in table_on(prs.slides[13]).rows]
+    layers = [[c.text for c in row.cells] for row in table_on(prs.slides[STEP3]).rows]
     assert [r[:2] for r in layers[1:]] == [["高层", "李总"], ["中层", "王经理"], ["基层", "赵工"]]
     assert layers[1][4] == analysis.value.levels["senior"].message
 
 
 def test_chain_slide_draws_every_contact_and_a_connector_per_link(zh):
     analysis, data = zh
-    slide = opened(data).slides[14]
+    slide = opened(data).slides[CHAIN]
     text = texts(slide)
     for contact in analysis.deal.chain.customer:
         assert contact.name in text
@@ -241,7 +249,7 @@ def test_chain_marks_a_missing_level(root):
     deal, _ = load_deal(root / "inputs" / "xyz-atm-network.yaml")
     chain = deal.chain.model_copy(update={"customer": [c for c in deal.chain.customer if c.level != "frontline"]})
     analysis = analyze(deal.model_copy(update={"chain": chain}))
-    slide = opened(render_deck(analysis)).slides[14]
+    slide = opened(render_deck(analysis)).slides[CHAIN]
     assert "缺失：这一层没有联系人" in texts(slide)
 
 
