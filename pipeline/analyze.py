@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from pipeline import audience as customer
 from pipeline.chain import chain
 from pipeline.model import Deal
 from pipeline.plan import plan
@@ -26,9 +27,11 @@ def analyze(deal: Deal, playbook: Optional[Playbook] = None) -> Analysis:
     positioning = position(deal, scores)
     standing = overview(deal, scores, positioning)
     links = chain(deal)
-    valued = value(deal, links, standing)
+    who = customer.audience(deal)
+    valued = value(deal, links, standing, who)
     return Analysis(
         deal=deal,
+        audience=who,
         scores=scores,
         three_years=three_years(deal, scores),
         positioning=positioning,
@@ -36,6 +39,6 @@ def analyze(deal: Deal, playbook: Optional[Playbook] = None) -> Analysis:
         tactics=tactics(deal, scores, positioning, links, playbook),
         chain=links,
         value=valued,
-        findings=findings(deal),
+        findings=[*customer.findings(deal, who), *findings(deal)],
         plan=plan(deal, valued),
     )

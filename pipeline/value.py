@@ -8,15 +8,18 @@ from __future__ import annotations
 
 from typing import Optional
 
-from pipeline.labels import CONCERNS
+from pipeline.audience import audience as customer_audience
 from pipeline.model import AUDIENCES, Deal
-from pipeline.results import ChainResult, LevelMessage, Overview, ValueResult
+from pipeline.results import Audience, ChainResult, LevelMessage, Overview, ValueResult
 from pipeline.smart import investment, outcome_phrase, payback, smart
 from pipeline.wording import bare, in_sentence, money, number, start_date, text, unstopped, unwrap, whole_months
 
 
-def value(deal: Deal, chain: ChainResult, overview: Optional[Overview] = None) -> ValueResult:
-    """All three steps; `overview` lets the senior message state our position."""
+def value(deal: Deal, chain: ChainResult, overview: Optional[Overview] = None,
+          audience: Optional[Audience] = None) -> ValueResult:
+    """All three steps; `overview` lets the senior message state our position, `audience` gives
+    each level's concerns (worked out from the deal when not given)."""
+    audience = audience or customer_audience(deal)
     paid = payback(deal.value_proposition.specific)
     checks = smart(deal)
     return ValueResult(
@@ -27,7 +30,7 @@ def value(deal: Deal, chain: ChainResult, overview: Optional[Overview] = None) -
         payback_stated=paid.stated,
         smart=checks,
         smart_ok=all(check.ok for check in checks.values()),
-        levels={audience: level_message(deal, chain, overview, audience) for audience in AUDIENCES},
+        levels={level: level_message(deal, chain, overview, level, audience.concerns[level]) for level in AUDIENCES},
     )
 
 
@@ -68,14 +71,15 @@ def tracking_sentence(language: str, tracking: str) -> str:
     return text(language, "tracking_recorded" if records else "tracking", tracking=tracking)
 
 
-def level_message(deal: Deal, chain: ChainResult, overview: Optional[Overview], audience: str) -> LevelMessage:
+def level_message(deal: Deal, chain: ChainResult, overview: Optional[Overview], audience: str,
+                  concerns: list[str]) -> LevelMessage:
     """One audience level: the deal's wording or ours, its concerns, and who sits on each side."""
     own = getattr(deal.value_proposition.levels, audience) if deal.value_proposition.levels else None
     generated = {"senior": senior, "middle": middle, "frontline": frontline}[audience]
     return LevelMessage(
         message=unwrap(own) if own is not None else generated(deal, chain, overview),
         from_deal=own is not None,
-        concerns=CONCERNS[deal.language][audience],
+        concerns=concerns,
         customer_contacts=[c.name for lv in chain.levels.values() if lv.audience == audience for c in lv.contacts],
         our_person=getattr(deal.chain.our_team, audience),
     )
