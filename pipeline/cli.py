@@ -54,6 +54,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--force", action="store_true", help="rebuild even the deals that are up to date")
     build.add_argument("--deck-template", type=Path, metavar="PPTX", help="your own PowerPoint master")
     build.add_argument("--brief-template", type=Path, metavar="DOCX", help="your own Word brief template")
+    build.add_argument("--proposal-template", type=Path, metavar="DOCX",
+                       help="your own Word template of the customer-facing proposals")
     build.add_argument("--playbook", type=Path, metavar="JSON", help="your own tactics playbook (default: templates/playbook.json)")
     build.add_argument("--debug", action="store_true", help="show the details of an internal error")
     build.set_defaults(run=_build)
@@ -94,7 +96,7 @@ def _build(args: argparse.Namespace) -> int:
     if paths is None:
         return 2
     try:
-        for template in (args.deck_template, args.brief_template):
+        for template in (args.deck_template, args.brief_template, args.proposal_template):
             if template:
                 check_user_template(template)
     except TemplateError as error:
@@ -102,7 +104,8 @@ def _build(args: argparse.Namespace) -> int:
         return 2
     if not _playbook_ok(args.playbook):
         return 2
-    options = Options(args.out, args.deck_template, args.brief_template, args.playbook, args.force, args.debug)
+    options = Options(args.out, args.deck_template, args.brief_template, args.playbook, args.force, args.debug,
+                      args.proposal_template)
     progress = Progress(sys.stderr)
     summary = build_all(paths, options, jobs=args.jobs, on_outcome=progress.update)
     progress.close()

@@ -31,25 +31,38 @@ STYLE_REFERENCES = ("w:pStyle", "w:rStyle", "w:tblStyle")
 
 
 @dataclass(frozen=True)
+class TemplateKind:
+    """Which documents a Word template renders: its name in messages, the shipped file, its variables."""
+
+    name: str
+    shipped: str
+    variables: frozenset[str]
+
+
+BRIEF = TemplateKind("brief", SHIPPED_NAME, CONTEXT_NAMES)
+
+
+@dataclass(frozen=True)
 class BriefTemplate:
     path: Path
     blob: bytes = field(repr=False)
     fast: FastTemplate | None = field(repr=False)  # None: only docxtpl renders this template faithfully
 
 
-def load_brief_template(path: Path | None = None) -> BriefTemplate:
-    """The checked template: the user's file if given, else the shipped one; cached per file version."""
-    path = find_template(SHIPPED_NAME) if path is None else check_user_template(Path(path))
+def load_brief_template(path: Path | None = None, kind: TemplateKind = BRIEF) -> BriefTemplate:
+    """The checked template: the user's file if given, else the shipped one; cached per file version.
+    The proposals' templates (`kind`) are loaded, checked and prepared the same way."""
+    path = find_template(kind.shipped) if path is None else check_user_template(Path(path))
     stat = path.stat()
-    return _load(path.resolve(), stat.st_mtime_ns, stat.st_size)
+    return _load(path.resolve(), stat.st_mtime_ns, stat.st_size, kind)
 
 
 @functools.lru_cache(maxsize=8)
-def _load(path: Path, mtime_ns: int, size: int) -> BriefTemplate:
+def _load(path: Path, mtime_ns: int, size: int, kind: TemplateKind = BRIEF) -> BriefTemplate:
     blob = path.read_bytes()
     template = DocxTemplate(io.BytesIO(blob))
-    check_variables(path, template)
-    check_styles(path, template)
+    check_variables(path, template, kind)
+    check_styles(path, template, kind)
     return BriefTemplate(path, blob, fast_template(path, template.get_docx()))
 
 
@@ -88,27 +101,27 @@ def environment() -> jinja2.Environment:
                                     keep_trailing_newline=shared.keep_trailing_newline)
 
 
-def check_variables(path: Path, template: DocxTemplate) -> None:
+def check_variables(path: Path, template: DocxTemplate, kind: TemplateKind = BRIEF) -> None:
     try:
         used = template.get_undeclared_template_variables(jinja_env=environment())
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"brief template {path}: line {exc.lineno} of its XML: {exc.message}") from exc
+        raise TemplateError(f"{kind.name} template {path}: line {exc.lineno} of its XML: {exc.message}") from exc
     except Exception as exc:  # python-docx cannot open it: a zip, but not a Word document
-        raise TemplateError(f"brief template {path} is not a Word document ({exc})") from exc
-    missing = sorted(used - CONTEXT_NAMES)
+        raise TemplateError(f"{kind.name} template {path} is not a Word document ({exc})") from exc
+    missing = sorted(used - kind.variables)
     if missing:
         raise TemplateError(
-            f"brief template {path} uses {', '.join(missing)}, which the brief context does not have "
-            f"(it has: {', '.join(sorted(CONTEXT_NAMES))})")
+            f"{kind.name} template {path} uses {', '.join(missing)}, which the {kind.name} context does not have "
+            f"(it has: {', '.join(sorted(kind.variables))})")
 
 
-def check_styles(path: Path, template: DocxTemplate) -> None:
+def check_styles(path: Path, template: DocxTemplate, kind: TemplateKind = BRIEF) -> None:
     document = template.get_docx()
     defined = {s.get(qn("w:styleId")) for s in document.styles.element.iter(qn("w:style"))}
     for style_id in sorted(used_styles(document)):
         if style_id not in defined:
             raise TemplateError(
-                f"brief template {path} uses style '{style_id}', which its styles do not define; "
+                f"{kind.name} template {path} uses style '{style_id}', which its styles do not define; "
                 "define it in Word (Styles pane) or apply a defined style")
 
 
