@@ -8,6 +8,8 @@ deal file and analysis.json, not from the code that wrote it.
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 import json
 import re
 import zipfile
@@ -170,3 +172,32 @@ def test_every_proposal_part_is_well_formed_xml_and_the_package_opens(built):
                 for member in package.namelist():
                     if member.endswith((".xml", ".rels")):
                         etree.fromstring(package.read(member))
+
+
+PAGES = {"senior": (1, 2), "middle": (2, 4), "frontline": (1, 3)}
+
+
+@pytest.mark.office
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="needs LibreOffice (soffice) and poppler-utils (pdftotext)")
+def test_libreoffice_opens_every_proposal_at_its_length_with_the_customer(built, tmp_path):
+    sources = [built / name / f"proposal-{level}.docx" for name in IDS for level in AUDIENCES]
+    links = []
+    for source in sources:  # unique names for one soffice call
+        link = tmp_path / f"{source.parent.name}--{source.name}"
+        link.symlink_to(source)
+        links.append(link)
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), *map(str, links)],
+                   check=True, capture_output=True, timeout=300)
+    for link in links:
+        name, level = link.stem.split("--")[0], link.stem.split("--proposal-")[1]
+        pdf = tmp_path / "pdf" / f"{link.stem}.pdf"
+        assert pdf.is_file(), f"LibreOffice made no PDF of {link.name}"
+        text = re.sub(r"\s+", "", subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True,
+                                                 text=True).stdout)
+        assert re.sub(r"\s+", "", deal_of(name)["customer"]["name"]) in text
+        info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+        pages = int(next(line.split()[1] for line in info.splitlines() if line.startswith("Pages:")))
+        low, high = PAGES[level]
+        assert low <= pages <= high, f"{link.name}: {pages} pages"

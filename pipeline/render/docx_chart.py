@@ -36,7 +36,7 @@ LATIN_FONT = "Arial"
 EAST_ASIAN_FONT = "Noto Sans CJK SC"
 PALETTE = ("1F4E79", "C0504D", "9BBB59", "8064A2", "F79646", "4BACC6")  # us first, in the brief's blue
 WIDTH = Cm(15)
-HEIGHTS = {"radar": Cm(9.5), "map": Cm(7.5), "payback": Cm(8)}  # a radar's long category names need the room
+HEIGHTS = {"radar": Cm(9.5), "map": Cm(7.5), "payback": Cm(6.8)}  # a radar's long category names need the room
 CHART_PARTNAME = "/word/charts/chart%d.xml"
 WORKBOOK_PARTNAME = "/word/embeddings/Microsoft_Excel_Sheet%d.xlsx"
 
@@ -118,6 +118,8 @@ def decorate(root, spec: ChartSpec) -> None:
     else:
         colour_radar(root, spec)
     place_legend(chart, "b")
+    if spec.kind == "payback":  # the marked point is labelled on the plot: not again in the legend
+        hide_from_legend(chart, [i for i, s in enumerate(spec.series) if len(s.values) == 1])
     for old in root.findall("c:txPr", NS):
         root.remove(old)
     root.append(text_properties(900))
@@ -195,6 +197,15 @@ def place_legend(chart, side: str) -> None:
     sub(legend, "c:legendPos", val=side)
     sub(legend, "c:overlay", val="0")
     chart.find("c:plotArea", NS).addnext(legend)
+
+
+def hide_from_legend(chart, indices: list[int]) -> None:
+    position = chart.find("c:legend/c:legendPos", NS)
+    for index in reversed(indices):
+        entry = el("c:legendEntry")
+        sub(entry, "c:idx", val=str(index))
+        sub(entry, "c:delete", val="1")
+        position.addnext(entry)
 
 
 def value_range(spec: ChartSpec) -> tuple[int, int]:
