@@ -201,3 +201,32 @@ def test_libreoffice_opens_every_proposal_at_its_length_with_the_customer(built,
         pages = int(next(line.split()[1] for line in info.splitlines() if line.startswith("Pages:")))
         low, high = PAGES[level]
         assert low <= pages <= high, f"{link.name}: {pages} pages"
+
+
+def test_a_proposal_template_asking_for_a_variable_the_context_lacks_is_refused_by_name(tmp_path):
+    template = tmp_path / "corp.docx"
+    document = docx.Document()
+    document.add_paragraph("{{ customer }} {{ competitor_scores }}")
+    document.save(str(template))
+    out = tmp_path / "out"
+    summary = build_all([str(EXAMPLES[0])], Options(out_dir=out, proposal_template=template), jobs=1)
+    (outcome,) = summary.outcomes
+    assert outcome.status == "failed"
+    message = " ".join(outcome.errors)
+    assert "proposal template" in message and "competitor_scores" in message and str(template) in message
+    assert "internal error" not in message
+    assert not (out / EXAMPLES[0].stem).exists(), "nothing half-written is published"
+
+
+def test_a_users_proposal_template_renders_the_proposals(tmp_path):
+    template = tmp_path / "corp.docx"
+    document = docx.Document()
+    document.add_paragraph("{{ doc_title }} / {{ customer }} / {{ level }}")
+    document.save(str(template))
+    out = tmp_path / "out"
+    summary = build_all([str(EXAMPLES[0])], Options(out_dir=out, proposal_template=template), jobs=1)
+    assert summary.ok, summary.outcomes
+    name = deal_of(EXAMPLES[0].stem)
+    for level in AUDIENCES:
+        lines = paragraphs(out / name.get("id", EXAMPLES[0].stem) / f"proposal-{level}.docx")
+        assert lines[0].endswith(f"/ {name['customer']['name']} / {level}")
