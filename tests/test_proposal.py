@@ -203,13 +203,18 @@ def test_libreoffice_opens_every_proposal_at_its_length_with_the_customer(built,
         assert low <= pages <= high, f"{link.name}: {pages} pages"
 
 
-def test_a_proposal_template_asking_for_a_variable_the_context_lacks_is_refused_by_name(tmp_path):
+def build_with_template(tmp_path: Path, text: str):
+    """The first example built with a user's proposal template of one paragraph."""
     template = tmp_path / "corp.docx"
     document = docx.Document()
-    document.add_paragraph("{{ customer }} {{ competitor_scores }}")
+    document.add_paragraph(text)
     document.save(str(template))
     out = tmp_path / "out"
-    summary = build_all([str(EXAMPLES[0])], Options(out_dir=out, proposal_template=template), jobs=1)
+    return template, out, build_all([str(EXAMPLES[0])], Options(out_dir=out, proposal_template=template), jobs=1)
+
+
+def test_a_proposal_template_asking_for_a_variable_the_context_lacks_is_refused_by_name(tmp_path):
+    template, out, summary = build_with_template(tmp_path, "{{ customer }} {{ competitor_scores }}")
     (outcome,) = summary.outcomes
     assert outcome.status == "failed"
     message = " ".join(outcome.errors)
@@ -219,12 +224,7 @@ def test_a_proposal_template_asking_for_a_variable_the_context_lacks_is_refused_
 
 
 def test_a_users_proposal_template_renders_the_proposals(tmp_path):
-    template = tmp_path / "corp.docx"
-    document = docx.Document()
-    document.add_paragraph("{{ doc_title }} / {{ customer }} / {{ level }}")
-    document.save(str(template))
-    out = tmp_path / "out"
-    summary = build_all([str(EXAMPLES[0])], Options(out_dir=out, proposal_template=template), jobs=1)
+    _, out, summary = build_with_template(tmp_path, "{{ doc_title }} / {{ customer }} / {{ level }}")
     assert summary.ok, summary.outcomes
     name = deal_of(EXAMPLES[0].stem)
     for level in AUDIENCES:
