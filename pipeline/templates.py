@@ -41,7 +41,8 @@ def jinja_environment(folders: tuple[Path, ...] = (), autoescape: bool = False) 
     )
 
 
-def check_user_templates(deck: Path | None = None, brief: Path | None = None) -> None:
+def check_user_templates(deck: Path | None = None, brief: Path | None = None,
+                         proposal: Path | None = None) -> None:
     """Open and check the user's own templates once, before any deal: a template that cannot work is
     one message for the run, not one per deal. TemplateError names the file and the fix."""
     from pipeline.render import brief_template, deck_master
@@ -50,3 +51,7 @@ def check_user_templates(deck: Path | None = None, brief: Path | None = None) ->
         deck_master.check(Path(deck))
     if brief is not None:
         brief_template.load_brief_template(Path(brief))
+    if proposal is not None:
+        from pipeline.render.proposal import PROPOSAL
+
+        brief_template.load_word_template(PROPOSAL, Path(proposal))
