@@ -126,9 +126,11 @@ def build_deal(path: str, options: Options, environment: str) -> Outcome:
 
 
 def check_deal(path: str, debug: bool = False, playbook: Optional[Path] = None) -> Outcome:
-    """Validate and analyse one deal file, writing nothing."""
+    """Validate, analyse and render one deal file in memory, writing nothing: what `build`
+    would refuse about the deal, `check` refuses too."""
     try:
         analysis, source = analyse_file(path, playbook)
+        render_documents(analysis, Options(playbook=playbook))
         return Outcome(path, "built", analysis.deal.id, (), warning_lines(analysis, source))
     except Exception as error:  # noqa: BLE001 - the one place an error becomes a message
         return _failed(path, error, debug)
