@@ -39,3 +39,9 @@ def _check_members(path: Path, members: list[zipfile.ZipInfo]) -> None:
             raise TemplateError(f"template {path}: part {member.filename} is compressed suspiciously well (a zip bomb?)")
     if "[Content_Types].xml" not in {m.filename for m in members}:
         raise TemplateError(f"template {path} has no [Content_Types].xml: it is a zip, but not an Office file")
+
+
+# Every workbook embedded in a chart: a text cell stays text, whatever it starts with. A deal's
+# names reach these cells, and `=HYPERLINK(...)` or `=cmd|...` must never become a live formula or
+# link (the OWASP CSV-injection rule; in a workbook, a string cell is text).
+WORKBOOK_OPTIONS = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
