@@ -18,6 +18,7 @@ from pipeline.playbook import Playbook, Rule, When, load_playbook
 from pipeline.position import contested_factor
 from pipeline.results import ChainResult, CompetitorPosition, Tactic
 from pipeline.score import Scores
+from pipeline.safety import user_code_problem
 from pipeline.templates import jinja_environment
 from pipeline.three_years import three_years
 
@@ -40,7 +41,7 @@ def tactics(deal: Deal, scores: Scores, positioning: dict[str, CompetitorPositio
     known = facts(deal, scores, positioning, chain, future)
     truths = flags(chain, overtaking(deal, scores, future) is not None)
     fired = [r for r in rules if holds(r.when, deal, positioning, truths)]
-    env = jinja_environment()
+    env = jinja_environment(user_code=True)
     return [tactic(r, deal, known, env) for r in fired]
 
 
@@ -86,3 +87,5 @@ def render(env: SandboxedEnvironment, rule_id: str, source: str, known: dict[str
         return env.from_string(source).render(known).strip()
     except jinja2.TemplateError as error:
         raise TemplateError(f"playbook rule '{rule_id}': {error} (known facts: {', '.join(sorted(known))})") from error
+    except (RecursionError, MemoryError) as error:
+        raise TemplateError(f"playbook rule '{rule_id}': {user_code_problem(error)}") from None

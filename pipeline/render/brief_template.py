@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
@@ -22,7 +21,7 @@ from docxtpl import DocxTemplate
 from pipeline.errors import TemplateError
 from pipeline.render.brief_fast import FastTemplate, fast_path_problem, prepare
 from pipeline.render.context import BriefContext
-from pipeline.safety import check_user_template
+from pipeline.safety import LimitedSandbox, check_user_template
 from pipeline.templates import find_template, jinja_environment
 
 SHIPPED_NAME = "brief/brief.docx"
@@ -58,7 +57,7 @@ def fast_template(path: Path, document) -> FastTemplate | None:
     return None if fast_path_problem(document) else prepare(path, document, environment())
 
 
-class CompilingOnceEnvironment(SandboxedEnvironment):
+class CompilingOnceEnvironment(LimitedSandbox):
     """docxtpl compiles the template's XML on every render (about half of a brief's time);
     the XML of one template is the same each time, so compile each distinct source once."""
 
