@@ -84,7 +84,7 @@ def warning_lines(analysis: Analysis, source: Source) -> tuple[str, ...]:
     """The analysis' doubts as `path:line: warning: field: message`."""
     lines = []
     for finding in analysis.findings:
-        line = source.line_of(finding.field)
+        line = source.line_of(finding.field) or 1  # a field the file lacks: its first line
         shown = source.shown or str(source.path)
         where = f"{shown}:{line}" if line else shown
         lines.append(f"{where}: warning: {finding.field}: {finding.message}")

@@ -36,8 +36,10 @@ class When(Strict):
     top_held: Optional[bool] = None  # the number one (一把手) level held
     below_top_held: Optional[bool] = None  # every level below the number one held
     surrounding_flagged: Optional[bool] = None  # some influential surrounding relation is weak
-    # a competitor beats us on a key buying factor: "any", or one whose name contains one of these words
+    # a competitor beats us on a price-kind key buying factor (the concession claim's): "any", or
+    # one whose name contains one of these words
     kbf_item_trailing: Optional[Union[Literal["any"], list[str]]] = None
+    exclusive: Optional[bool] = None  # an advantage on every dimension against every competitor
     trailing_projection: Optional[bool] = None  # a competitor's 3-year index passes ours of today
 
 

@@ -58,7 +58,7 @@ FIRST_PROBLEM = {
     "strength-fraction.yaml": "39:45: chain.customer[1].strength: expected a whole number from 0 to 5, got 3.5",
     "influence-zero.yaml": "41:47: chain.surrounding[0].influence: expected a whole number from 1 to 5, got 0",
     "bad-language.yaml": "4:11: language: expected one of zh, en, got 'fr'",
-    "bad-level.yaml": "38:26: chain.customer[0].level: expected one of top, deputy, manager, frontline, got 'boss'",
+    "bad-level.yaml": "38:26: chain.customer[0].level: expected one of top (一把手), deputy (副总经理), manager (部门或分管经理), frontline (一线员工), got 'boss'",
     "bad-kind.yaml": "41:26: chain.surrounding[0].kind: expected one of government, ministry, regulator, investor, "
                      "shareholder, consultant, partner, got 'bank'",
     "bad-start.yaml": "31:12: value_proposition.specific.start: expected a date like 2026-12-01 or a year-month like "

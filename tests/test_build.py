@@ -242,7 +242,7 @@ def test_check_writes_nothing_and_reports_every_deal(tmp_path):
 def test_help_shows_examples():
     result = run_cli("--help")
     assert result.returncode == 0
-    assert "python -m pipeline check inputs/*.yaml" in result.stdout
+    assert "dealdocs check inputs/*.yaml" in result.stdout
 
 
 def test_a_playbook_of_ones_own_drives_the_tactics(tmp_path):
