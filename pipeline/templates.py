@@ -13,6 +13,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from pipeline.errors import TemplateError
+from pipeline.safety import LimitedSandbox, NoIncludes
 
 SHIPPED = Path(__file__).resolve().parent.parent / "templates"
 
@@ -28,10 +29,12 @@ def find_template(name: str, user_dirs: tuple[Path, ...] = ()) -> Path:
     raise TemplateError(f"template '{name}' not found (looked in: {where})")
 
 
-def jinja_environment(folders: tuple[Path, ...] = (), autoescape: bool = False) -> SandboxedEnvironment:
-    """A sandboxed, strict environment loading from the given folders then the shipped ones."""
-    loader = jinja2.FileSystemLoader([str(f) for f in (*folders, SHIPPED)])
-    return SandboxedEnvironment(
+def jinja_environment(folders: tuple[Path, ...] = (), autoescape: bool = False,
+                      user_code: bool = False) -> SandboxedEnvironment:
+    """A sandboxed, strict environment loading from the given folders then the shipped ones;
+    for `user_code` (a playbook's texts), loading nothing: such a text includes no other file."""
+    loader = NoIncludes() if user_code else jinja2.FileSystemLoader([str(f) for f in (*folders, SHIPPED)])
+    return LimitedSandbox(
         loader=loader,
         undefined=jinja2.StrictUndefined,
         autoescape=autoescape,
