@@ -244,8 +244,8 @@ def margin(value: float) -> str:
 
 
 def total(value: float) -> str:
-    """A weighted total (Σ weight × score), a whole number with thousands separators: 1,225."""
-    return f"{round(value):,}"
+    """A weighted total (Σ weight × score), a whole number, as the method's table writes it: 1225."""
+    return f"{round(value)}"
 
 
 def payback(value: float) -> str:

@@ -204,3 +204,14 @@ def test_pdf_without_documents_says_to_build_first(tmp_path):
         "error: LibreOffice is not installed; install it with: apt-get install -y libreoffice-writer-nogui "
         "libreoffice-impress-nogui fonts-noto-cjk",
     )
+
+
+def test_a_drafted_statement_is_a_warning_naming_positioning_statement(tmp_path):
+    from pipeline.build import analyse_file, warning_lines
+    source = Path(__file__).resolve().parent.parent / "inputs" / "xyz-atm-network.yaml"
+    analysis, loaded = analyse_file(str(source))
+    lines = [line for line in warning_lines(analysis, loaded) if "positioning_statement" in line]
+    assert len(lines) == 1
+    where, _, said = lines[0].partition(": warning: ")
+    assert where.startswith(f"{source}:") and where.rsplit(":", 1)[1].isdigit()
+    assert said.startswith("positioning_statement: not given")
