@@ -9,6 +9,7 @@ import io
 import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -138,6 +139,20 @@ def test_the_deck_carries_the_masters_theme_and_its_fonts(decks, kind):
                 assert (rpr.find(qn("a:latin")).get("typeface"), rpr.find(qn("a:ea")).get("typeface")) == (latin, ea)
                 checked += 1
     assert checked > 100
+
+
+@pytest.mark.parametrize("kind", ["python-pptx default", "three layouts only"])
+def test_slides_charts_and_the_chain_diagram_use_only_the_masters_theme_colours(decks, kind):
+    _, data = decks(kind)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        drawn = [name for name in package.namelist() if re.match(r"ppt/(slides|charts)/[^/]+\.xml$", name)]
+        assert len([name for name in drawn if "/charts/" in name]) == 4
+        for name in drawn:
+            xml = package.read(name).decode()
+            assert "srgbClr" not in xml and "sysClr" not in xml, name
+        chain = next(package.read(name).decode() for name in drawn
+                     if "/slides/" in name and package.read(name).decode().count("<p:cxnSp>") >= 3)
+        assert re.search(r'<a:schemeClr val="accent[56]"', chain)  # held and broken links: theme accents
 
 
 @pytest.mark.parametrize("kind", MASTERS)
