@@ -108,7 +108,7 @@ def test_talking_points_questions_objections_and_goals_are_there(xyz):
     for heading in ("谈话要点", "要问的问题", "可能的异议与应对", "本次会谈要达成的目标"):
         assert heading in body_lines(xyz["middle"])
     objections = dict(table_with_header(xyz["middle"], "异议")[1:])
-    assert "对手A的价格比你们好（90分对60分）。" in objections
+    assert "对手A在价格上给的条件比你们好。" in objections
     assert "就投资100万美元和5.9个月的回收期达成共识。" in text
 
 
