@@ -23,6 +23,7 @@ from pipeline.render.brief import render_briefs
 from pipeline.render.brief_template import load_brief_template
 from pipeline.render.context import brief_context
 from pipeline.templates import SHIPPED
+from tests import ooxml
 from tests.test_brief_helpers import body_lines, example, header_text
 
 HAS_OFFICE = shutil.which("soffice") is not None and shutil.which("pdftotext") is not None
@@ -146,6 +147,12 @@ def test_a_style_reference_with_custom_heading_fonts_gives_our_headings_its_font
         assert SAMPLE not in body_lines(blob) and "Our heading sample" not in body_lines(blob)
         body = [p for p in document.paragraphs if p.text == brief_context(analysis, level).value_message]
         assert body and style_fonts(blob, body[0])[0] != "Arial"  # our fonts stay out of its Normal
+
+
+def test_briefs_on_style_references_are_valid_ooxml(folder, analysis):
+    for make in (default_reference, custom_reference):
+        for level, blob in render_briefs(analysis, make(folder)).items():
+            assert ooxml.problems(blob, f"{make.__name__} {level}") == []
 
 
 def test_a_document_with_neither_fields_nor_styles_is_refused(folder, analysis):

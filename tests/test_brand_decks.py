@@ -20,6 +20,7 @@ from pptx.oxml.ns import qn
 
 from pipeline.render.deck import render_deck
 from pipeline.render.deck_master import SHIPPED_MASTER
+from tests import ooxml
 from tests.test_brief_helpers import example
 
 HAS_OFFICE = shutil.which("soffice") is not None and shutil.which("pdfinfo") is not None
@@ -165,6 +166,11 @@ def test_no_placeholder_is_left_empty_and_only_the_masters_layouts_are_used(deck
         for ph in slide.placeholders:
             if ph.has_text_frame:
                 assert ph.text_frame.text.strip(), (kind, n, ph.name)
+
+
+@pytest.mark.parametrize("kind", ["python-pptx default", "Chinese layout names", "three layouts only"])
+def test_every_part_of_the_deck_is_valid_ooxml(decks, kind):
+    assert ooxml.problems(decks(kind)[1], kind) == []
 
 
 def test_python_pptx_default_uses_its_standard_layouts_and_its_hans_font(decks):
