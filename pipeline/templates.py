@@ -1,12 +1,13 @@
 """One place finds templates and makes the Jinja environment that renders them.
 
-A user's folder (or file) is searched first, then the shipped `templates/`; the
+A user's folder (or file) is searched first, then the shipped templates (package data); the
 error lists where it looked. Templates may come from users, so Jinja runs
 sandboxed with strict undefined variables.
 """
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import jinja2
@@ -15,7 +16,19 @@ from jinja2.sandbox import SandboxedEnvironment
 from pipeline.errors import TemplateError
 from pipeline.safety import LimitedSandbox, NoIncludes
 
-SHIPPED = Path(__file__).resolve().parent.parent / "templates"
+
+
+def _shipped() -> Path:
+    """The shipped templates' folder, found through the installed package `dealdocs_templates`
+    (package data, so `pip install .` works from any folder); a source tree whose environment
+    predates the package falls back to its own templates/."""
+    spec = importlib.util.find_spec("dealdocs_templates")
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations))).resolve()
+    return Path(__file__).resolve().parent.parent / "templates"
+
+
+SHIPPED = _shipped()
 
 
 def find_template(name: str, user_dirs: tuple[Path, ...] = ()) -> Path:
