@@ -128,7 +128,7 @@ def test_the_discussion_slide_asks_and_its_notes_answer(xyz, northbank):
     assert body_lines(s) == ["哪一方面的客户关系能力强？强到什么程度？", "以后要加强哪一方面？加强到什么程度？"]
     us = deal.us.id
     leading = [i for i in deal.relationship_capabilities
-               if i.scores[us] >= max(i.scores[c.id] for c in deal.competitors)]
+               if i.scores[us] > max(i.scores[c.id] for c in deal.competitors)]
     for item in leading:
         assert f"{item.name} {item.scores[us]:g}" in notes(s)
     targets = [(i.name, i.scores[us], i.in_3_years[us]) for i in deal.relationship_capabilities
