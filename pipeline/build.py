@@ -30,7 +30,8 @@ from pipeline.safety import TIME_LIMIT_SECONDS, limit_memory, time_limit
 from pipeline.templates import SHIPPED
 
 Status = Literal["built", "skipped", "failed"]
-DOCUMENTS = ("analysis.json", "training-deck.pptx", "brief-senior.docx", "brief-middle.docx", "brief-frontline.docx")
+DOCUMENTS = ("analysis.json", "training-deck.pptx", "brief-senior.docx", "brief-middle.docx", "brief-frontline.docx",
+             "proposal-senior.docx", "proposal-middle.docx", "proposal-frontline.docx")
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Options:
     debug: bool = False
     wait: bool = True  # for another build writing into out_dir; False: fail at once
     staging: Optional[Path] = None  # this build's own staging folder, set by build_all
+    proposal_template: Optional[Path] = None
     time_limit: Optional[float] = TIME_LIMIT_SECONDS  # per deal, so a template that never ends stops
 
 
@@ -95,12 +97,15 @@ def render_documents(analysis: Analysis, options: Options) -> dict[str, bytes]:
     """Every document of one deal, in memory, with reproducible bytes."""
     from pipeline.render.brief import render_briefs
     from pipeline.render.deck import render_deck
+    from pipeline.render.proposal import render_proposals
     from pipeline.reproducible import pin_zip_dates
 
     files = {"analysis.json": analysis_json(analysis)}
     files["training-deck.pptx"] = pin_zip_dates(render_deck(analysis, options.deck_template))
     for level, payload in render_briefs(analysis, options.brief_template).items():
         files[f"brief-{level}.docx"] = pin_zip_dates(payload)
+    for level, payload in render_proposals(analysis, options.proposal_template, options.brief_template).items():
+        files[f"proposal-{level}.docx"] = pin_zip_dates(payload)
     return files
 
 
@@ -197,7 +202,8 @@ def build_all(
     try:
         with output.session(options.out_dir, options.wait, on_wait) as staging:
             options = replace(options, staging=staging)
-            environment = environment_digest(SHIPPED, (options.deck_template, options.brief_template, options.playbook))
+            environment = environment_digest(SHIPPED, (options.deck_template, options.brief_template, options.playbook,
+                                                       options.proposal_template))
             ledger = stamps.Ledger.read(options.out_dir)
             todo, early = _triage(paths, options, environment, ledger)
             report = _reporter(summary, len(paths), on_outcome)
@@ -338,9 +344,9 @@ def _build_and_collect(path: str, options: Options, environment: str) -> Outcome
 
 def warm_up() -> None:
     """Import the renderers and load their templates once per worker, before the first deal."""
-    from pipeline.render import brief, deck
+    from pipeline.render import brief, deck, proposal
 
-    for module in (deck, brief):
+    for module in (deck, brief, proposal):
         warm = getattr(module, "warm_up", None)
         if warm:
             warm()

@@ -414,3 +414,14 @@ def test_names_that_look_like_formulas_stay_text_in_every_embedded_workbook(tmp_
     assert workbooks >= 4  # the deck's charts and the briefs' charts
     assert expected <= seen
     assert "=2+2" in seen
+
+
+def test_a_drafted_statement_is_a_warning_naming_positioning_statement(tmp_path):
+    from pipeline.build import analyse_file, warning_lines
+    source = Path(__file__).resolve().parent.parent / "inputs" / "xyz-atm-network.yaml"
+    analysis, loaded = analyse_file(str(source))
+    lines = [line for line in warning_lines(analysis, loaded) if "positioning_statement" in line]
+    assert len(lines) == 1
+    where, _, said = lines[0].partition(": warning: ")
+    assert where.startswith(f"{source}:") and where.rsplit(":", 1)[1].isdigit()
+    assert said.startswith("positioning_statement: not given")
