@@ -10,6 +10,7 @@ from typing import Optional
 from pipeline.chain import chain
 from pipeline.claims import claims
 from pipeline.model import Deal
+from pipeline.plan import plan
 from pipeline.playbook import Playbook
 from pipeline.position import overview, position, statement_findings, strongest_dimension
 from pipeline.results import Analysis
@@ -30,6 +31,7 @@ def analyze(deal: Deal, playbook: Optional[Playbook] = None) -> Analysis:
     found = claims(deal, ranks, positioning, strongest_dimension(ranks)[0])
     standing = overview(deal, ranks, found)
     links = chain(deal)
+    valued = value(deal, links, found)
     return Analysis(
         deal=deal,
         scores=scores,
@@ -40,6 +42,7 @@ def analyze(deal: Deal, playbook: Optional[Playbook] = None) -> Analysis:
         claims=found,
         tactics=tactics(deal, scores, positioning, links, playbook, found, future),
         chain=links,
-        value=value(deal, links, found),
+        value=valued,
         findings=findings(deal) + statement_findings(standing),
+        plan=plan(deal, valued),
     )

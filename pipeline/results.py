@@ -240,6 +240,30 @@ class ValueResult(Result):
     levels: dict[str, LevelMessage]  # senior, middle, frontline
 
 
+class PaybackCurve(Result):
+    """The investment against the cumulative benefit, month by month from the start."""
+
+    currency: str
+    investment: float
+    monthly_benefit: float
+    payback_months: float  # where the two lines cross: value.payback_computed
+    months: list[int]  # 0 .. the horizon (half as long again as the payback, a year at least)
+    cumulative_benefit: list[float]  # monthly_benefit x month, per entry of `months`
+
+
+class Milestone(Result):
+    key: Literal["start", "first_report", "review", "payback", "year"]
+    after_months: int  # months after the start
+    month: str  # YYYY-MM
+
+
+class PlanResult(Result):
+    """What the customer-facing proposals promise over time (pipeline.plan)."""
+
+    payback_curve: Optional[PaybackCurve]  # None unless the payback is computed from the figures
+    milestones: list[Milestone]  # in time order
+
+
 class Analysis(Result):
     """Everything computed for one deal, before any file is written."""
 
@@ -254,3 +278,4 @@ class Analysis(Result):
     chain: ChainResult
     value: ValueResult
     findings: list[Finding]
+    plan: PlanResult
