@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from pipeline.audience import level_title
 from pipeline.claims import of
 from pipeline.model import Deal
 from pipeline.results import ChainResult, Claim, CompetitorPosition, ThreeYears
@@ -58,9 +59,9 @@ def chain_facts(deal: Deal, chain: ChainResult) -> dict[str, str]:
     flagged = [text(language, "fact_flagged", who=s.name, kind=in_sentence(language, s.kind), influence=s.influence,
                     strength=s.strength) for s in chain.surrounding if s.flagged]
     return {
-        "unheld_levels": listed(language, [in_sentence(language, lv.level) for lv in chain.levels.values()
+        "unheld_levels": listed(language, [level_title(deal, lv.level, True) for lv in chain.levels.values()
                                            if not lv.held]),
-        "unheld_below_top": listed(language, [in_sentence(language, lv.level) for lv in chain.levels.values()
+        "unheld_below_top": listed(language, [level_title(deal, lv.level, True) for lv in chain.levels.values()
                                               if not lv.held and lv.level != "top"]),
         "top_state": top_state,
         "flagged": listed(language, flagged),

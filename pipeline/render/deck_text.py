@@ -15,7 +15,7 @@ import jinja2
 
 from pipeline import wording
 from pipeline.errors import TemplateError
-from pipeline.labels import CONCERNS, audience_label, label
+from pipeline.labels import audience_label, label
 from pipeline.results import Analysis
 from pipeline.templates import jinja_environment
 
@@ -77,7 +77,10 @@ class DeckText:
             "competitors": [c.name for c in deal.competitors],
             "label": functools.partial(label, self.language),
             "audience": functools.partial(audience_label, self.language),
-            "concerns": CONCERNS[self.language],
+            "concerns": analysis.audience.concerns,
+            "level_title": analysis.audience.level_titles.__getitem__,
+            "address": analysis.audience.address,
+            "organisation": analysis.audience.organisation,
             "num": num,
             "index": wording.index,
             "margin": wording.margin,
