@@ -14,6 +14,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from pipeline.errors import TemplateError
+from pipeline.safety import LimitedSandbox, NoIncludes
 
 
 
@@ -41,10 +42,12 @@ def find_template(name: str, user_dirs: tuple[Path, ...] = ()) -> Path:
     raise TemplateError(f"template '{name}' not found (looked in: {where})")
 
 
-def jinja_environment(folders: tuple[Path, ...] = (), autoescape: bool = False) -> SandboxedEnvironment:
-    """A sandboxed, strict environment loading from the given folders then the shipped ones."""
-    loader = jinja2.FileSystemLoader([str(f) for f in (*folders, SHIPPED)])
-    return SandboxedEnvironment(
+def jinja_environment(folders: tuple[Path, ...] = (), autoescape: bool = False,
+                      user_code: bool = False) -> SandboxedEnvironment:
+    """A sandboxed, strict environment loading from the given folders then the shipped ones;
+    for `user_code` (a playbook's texts), loading nothing: such a text includes no other file."""
+    loader = NoIncludes() if user_code else jinja2.FileSystemLoader([str(f) for f in (*folders, SHIPPED)])
+    return LimitedSandbox(
         loader=loader,
         undefined=jinja2.StrictUndefined,
         autoescape=autoescape,
@@ -54,7 +57,8 @@ def jinja_environment(folders: tuple[Path, ...] = (), autoescape: bool = False) 
     )
 
 
-def check_user_templates(deck: Path | None = None, brief: Path | None = None) -> None:
+def check_user_templates(deck: Path | None = None, brief: Path | None = None,
+                         proposal: Path | None = None) -> None:
     """Open and check the user's own templates once, before any deal: a template that cannot work is
     one message for the run, not one per deal. TemplateError names the file and the fix."""
     from pipeline.render import brief_template, deck_master
@@ -63,3 +67,7 @@ def check_user_templates(deck: Path | None = None, brief: Path | None = None) ->
         deck_master.check(Path(deck))
     if brief is not None:
         brief_template.load_brief_template(Path(brief))
+    if proposal is not None:
+        from pipeline.render.proposal import PROPOSAL
+
+        brief_template.load_word_template(PROPOSAL, Path(proposal))
