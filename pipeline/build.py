@@ -20,7 +20,7 @@ from typing import Callable, Iterable, Literal, Optional
 
 from pipeline import stamps
 from pipeline.analyze import analyze
-from pipeline.errors import InputError, PipelineError
+from pipeline.errors import InputError, PipelineError, Unfinished
 from pipeline.fingerprint import environment_digest, file_digest
 from pipeline.load import Source, load_deal
 from pipeline.output import publish, sweep_staging
@@ -54,6 +54,8 @@ class Outcome:
     errors: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     seconds: float = 0.0
+    draft: bool = False
+    """Failed only because `<…>` placeholders are still to fill in (`dealdocs new`)."""
 
 
 @dataclass
@@ -135,7 +137,7 @@ def _failed(path: str, error: Exception, debug: bool, notes: tuple[str, ...] = (
         lines = (f"{path}: {error}",)
     else:
         lines = _internal_error(path, error, debug)
-    return Outcome(path, "failed", None, lines + notes)
+    return Outcome(path, "failed", None, lines + notes, draft=isinstance(error, Unfinished))
 
 
 def _stale_note(path: str, options: Options) -> tuple[str, ...]:

@@ -97,6 +97,11 @@ def _parser() -> argparse.ArgumentParser:
     check.set_defaults(run=_check)
     schema = add("schema", help="print the JSON Schema of the deal file")
     schema.set_defaults(run=_schema)
+    new = add("new", help="write a new deal file to fill in (id from the file name)")
+    new.add_argument("file", type=Path, metavar="FILE.yaml", help="the file to create, e.g. inputs/my-deal.yaml")
+    new.add_argument("--language", choices=("zh", "en"), default="zh",
+                     help="the language of the comments and the documents (default: zh)")
+    new.set_defaults(run=_new)
     pdf = add("pdf", help="convert every built document to PDF with LibreOffice")
     pdf.add_argument("--out", type=Path, default=Path("build"), metavar="DIR", help="the build folder (default: build)")
     pdf.add_argument("-j", "--jobs", type=_positive, default=0, metavar="N", help="parallel conversions (default: every core)")
@@ -208,12 +213,13 @@ def _check(args: argparse.Namespace) -> int:
         outcomes.append(outcome)
         _print_outcome(outcome, args)
         if _verbose(args):
-            verdict = "invalid" if outcome.status == "failed" else "valid"
+            verdict = "valid" if outcome.status != "failed" else "to fill in" if outcome.draft else "invalid"
             print(f"{verdict} {path} in {time.perf_counter() - started:.2f} s", file=sys.stderr)
     failed = [o for o in outcomes if o.status == "failed"]
+    drafts = sum(o.draft for o in failed)
     if not _quiet(args):
-        print(f"checked {len(outcomes)} deal(s): {len(outcomes) - len(failed)} valid, {len(failed)} invalid",
-              file=sys.stderr)
+        print(f"checked {len(outcomes)} deal(s): {len(outcomes) - len(failed)} valid, {len(failed) - drafts} invalid"
+              + (f", {drafts} still to fill in" if drafts else ""), file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -237,6 +243,30 @@ def _schema(args: argparse.Namespace) -> int:
     from pipeline.schema import deal_json_schema
 
     print(json.dumps(deal_json_schema(), indent=2, ensure_ascii=False))
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from pipeline.skeleton import valid_id, write_new
+
+    target: Path = args.file
+    if target.suffix not in DEAL_SUFFIXES:
+        print(f"error: {target}: a deal file ends in .yaml or .yml", file=sys.stderr)
+        return 2
+    if not valid_id(target.stem):
+        print(f"error: {target}: the file name '{target.stem}' is the deal's id, so it may hold only letters, "
+              "digits, '-' and '_' (e.g. customs-2026.yaml)", file=sys.stderr)
+        return 2
+    try:
+        write_new(target, args.language)
+    except FileExistsError:
+        print(f"error: {target}: already exists; choose another name (nothing was changed)", file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"error: {target}: cannot write: {error.strerror or error}", file=sys.stderr)
+        return 1
+    if not _quiet(args):
+        print(f"wrote {target}: replace each <…>, then run: dealdocs check {target}", file=sys.stderr)
     return 0
 
 

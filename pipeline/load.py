@@ -15,8 +15,9 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, ScalarNode
 
-from pipeline.errors import InputError
+from pipeline.errors import InputError, Unfinished
 from pipeline.model import ID_PATTERN, Deal
+from pipeline.placeholders import covered, placeholders
 from pipeline.rules import check_rules
 from pipeline.yaml_compose import compose
 from pipeline.yaml_path import Issue, parent
@@ -77,14 +78,28 @@ def _load(path: Path, shown: str) -> tuple[Deal, Source]:
     source = Source(path, tree.positions, shown)
     deal, issues = validate(data)
     issues = _fold_misspelt_keys(issues + check_rules(data, source.line_of) + _default_id_issues(data, path))
+    left = placeholders(data)
+    issues = [i for i in issues if not covered(i.path, set(left))]  # a placeholder is one line below, not an error
     problems = [(pos, path_, message) for path_, pos, message in tree.problems]
     said = {path_ for _, path_, _ in problems}  # e.g. an unsupported tag: no second word on it
     problems += [(_position(i, tree, source), i.path, i.message) for i in issues if i.path not in said]
+    lines = [_format(shown, *problem) for problem in _in_order(problems)]
+    if left:
+        lines.append(_still_to_fill_in(shown, left, source))
     if problems:
-        raise InputError([_format(shown, *problem) for problem in _in_order(problems)])
+        raise InputError(lines)
+    if left:
+        raise Unfinished(lines, left)
     if deal.id is None:
         deal = deal.model_copy(update={"id": path.stem})
     return deal, source
+
+
+def _still_to_fill_in(shown: str, left: list[str], source: Source) -> str:
+    """One line for every placeholder left, each with its line, so the file is worked through in one pass."""
+    fields = ", ".join(f"{p} (line {source.line_of(p)})" for p in left)
+    return (f"{shown}:{source.line_of(left[0])}: warning: still to fill in, {len(left)} "
+            f"value{'s' if len(left) > 1 else ''} (replace each <…>): {fields}")
 
 
 def _check_root(root, shown: str) -> None:
