@@ -17,7 +17,7 @@ from yaml.nodes import MappingNode, ScalarNode
 
 from pipeline.errors import InputError, Unfinished
 from pipeline.model import ID_PATTERN, Deal
-from pipeline.placeholders import covered, placeholders
+from pipeline.placeholders import covered, still_to_fill_in
 from pipeline.rules import check_rules
 from pipeline.yaml_compose import compose
 from pipeline.yaml_path import Issue, parent
@@ -78,7 +78,7 @@ def _load(path: Path, shown: str) -> tuple[Deal, Source]:
     source = Source(path, tree.positions, shown)
     deal, issues = validate(data)
     issues = _fold_misspelt_keys(issues + check_rules(data, source.line_of) + _default_id_issues(data, path))
-    left = placeholders(data)
+    left = still_to_fill_in(data, {i.path for i in issues})
     issues = [i for i in issues if not covered(i.path, set(left))]  # a placeholder is one line below, not an error
     problems = [(pos, path_, message) for path_, pos, message in tree.problems]
     said = {path_ for _, path_, _ in problems}  # e.g. an unsupported tag: no second word on it

@@ -12,7 +12,7 @@ from pipeline.build import Options, build_all
 from pipeline.cli import main
 from pipeline.errors import Unfinished
 from pipeline.load import load_deal
-from pipeline.placeholders import PLACEHOLDER, placeholders
+from pipeline.placeholders import is_placeholder, known, placeholders
 from pipeline.skeleton import RELATIONSHIP_INDICATORS, SCHEMA, skeleton
 from tests.conftest import ROOT
 
@@ -113,5 +113,7 @@ def test_new_never_overwrites(capsys, tmp_path):
     assert target.read_text(encoding="utf-8") == "mine"
 
 
-def test_placeholders_are_whole_values_in_angle_brackets():
-    assert PLACEHOLDER.match("<项目名称>") and not PLACEHOLDER.match("a <b> c") and not PLACEHOLDER.match("<>")
+def test_only_the_placeholders_new_writes_count():
+    assert is_placeholder("<项目名称>") and is_placeholder(" <0-100> ") and is_placeholder("<weight>")
+    assert not is_placeholder("<0>") and not is_placeholder("a <项目名称>") and not is_placeholder(5)
+    assert {"<0-100>", "<0-5>", "<2026-12>", "<权重>", "<weight>", "<姓名>", "<name>"} <= known()
