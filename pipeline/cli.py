@@ -103,7 +103,9 @@ def _parser() -> argparse.ArgumentParser:
                      help="the language of the comments and the documents (default: zh)")
     new.set_defaults(run=_new)
     pdf = add("pdf", help="convert every built document to PDF with LibreOffice")
+    pdf.add_argument("deals", nargs="*", metavar="DEAL.yaml", help="only these deals' documents (default: every deal built)")
     pdf.add_argument("--out", type=Path, default=Path("build"), metavar="DIR", help="the build folder (default: build)")
+    pdf.add_argument("--force", action="store_true", help="convert even the documents whose PDF is up to date")
     pdf.add_argument("-j", "--jobs", type=_positive, default=0, metavar="N", help="parallel conversions (default: every core)")
     pdf.set_defaults(run=_pdf)
     return parser
@@ -271,13 +273,64 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _pdf(args: argparse.Namespace) -> int:
+    import threading
+    from types import SimpleNamespace
+
     from pipeline.pdf import PdfError, convert_build
 
+    deal_ids = None
+    if args.deals:
+        deal_ids = _built_ids(args.deals, args.out)
+        if deal_ids is None:
+            return 2 if any(not Path(p).exists() for p in args.deals) else 1
+    progress, lock, done = Progress(sys.stderr), threading.Lock(), [0]
+    total = [0]
+
+    def on_done(pdf: Path, seconds: float) -> None:
+        with lock:
+            done[0] += 1
+            if _verbose(args):
+                progress.close()
+                print(f"pdf {pdf} in {seconds:.1f} s", file=sys.stderr)
+            progress.update(SimpleNamespace(status="built"), done[0], total[0])
+
     try:
-        converted = convert_build(args.out, args.jobs)
+        from pipeline.pdf import documents_under, up_to_date
+
+        total[0] = sum(1 for d in documents_under(args.out)
+                       if (deal_ids is None or d.parent.name in deal_ids) and (args.force or not up_to_date(d)))
+        converted, fresh = convert_build(args.out, args.jobs, deal_ids, args.force, on_done)
     except PdfError as error:
+        progress.close()
         print(f"error: {error}", file=sys.stderr)
         return 1
+    progress.close()
     if not _quiet(args):
-        print(f"converted {converted} document(s) to PDF under {_folder(args.out)}", file=sys.stderr)
+        print(f"converted {converted} document(s) to PDF, {fresh} up to date, under {_folder(args.out)}",
+              file=sys.stderr)
     return 0
+
+
+def _built_ids(paths: list[str], out: Path) -> set[str] | None:
+    """The ids of the named deals, each built under `out`; None when one is missing or not built (said)."""
+    from pipeline.errors import InputError
+    from pipeline.load import load_deal
+
+    ids, ok = set(), True
+    for path in paths:
+        if not Path(path).exists():
+            print(f"error: {path}: no such file", file=sys.stderr)
+            ok = False
+            continue
+        try:
+            deal_id = load_deal(path)[0].id
+        except InputError as error:
+            print("\n".join(error.problems), file=sys.stderr)
+            ok = False
+            continue
+        if not (out / deal_id).is_dir():
+            print(f"error: {path}: not built yet (no {_folder(out / deal_id)}); run: dealdocs build {path}",
+                  file=sys.stderr)
+            ok = False
+        ids.add(deal_id)
+    return ids if ok else None

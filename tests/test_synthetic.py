@@ -153,6 +153,18 @@ def test_bench_verdicts_against_the_targets():
     assert "100.0 MB at 50 deals, 110.0 MB at 200 deals: +10.0 %   target <= +10 %   ok" in text
 
 
+def test_bench_below_the_target_count_gives_figures_without_a_verdict():
+    full = bench.Run(20, 20, 0, 0, wall_s=3.0, cpu_s=4.0, peak_mb=90.0)
+    noop = bench.Run(20, 0, 20, 0, wall_s=1.0, cpu_s=1.0, peak_mb=40.0)
+    quarter = bench.Run(5, 5, 0, 0, wall_s=1.5, cpu_s=2.0, peak_mb=80.0)
+    result = bench.report(20, 2, full, noop, quarter)
+    assert result["met"] is None
+    text = "\n".join(bench.lines(result))
+    assert "MISSED" not in text and " ok" not in text
+    assert "(targets are set at 200 deals: figures only, no verdict)" in text
+    assert "150.0 ms/deal   target <= 75 (stretch <= 30)   (no verdict)" in text
+
+
 def test_bench_names_where_time_goes():
     site = "/usr/lib/python3/site-packages/pptx/oxml/xmlchemy.py"
     assert bench.module_of(site, "xpath") == "pptx"
