@@ -87,7 +87,11 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--force", action="store_true", help="rebuild even the deals that are up to date")
     build.add_argument("--deck-template", type=Path, metavar="PPTX", help="your own PowerPoint master")
     build.add_argument("--brief-template", type=Path, metavar="DOCX", help="your own Word brief template")
+    build.add_argument("--proposal-template", type=Path, metavar="DOCX",
+                       help="your own Word template of the customer-facing proposals")
     build.add_argument("--playbook", type=Path, metavar="JSON", help="your own tactics playbook (default: templates/playbook.json)")
+    build.add_argument("--no-wait", action="store_true",
+                       help="fail at once when another build is writing into the same --out (default: wait)")
     build.add_argument("--debug", action="store_true", help="show the details of an internal error")
     build.set_defaults(run=_build)
     check = add("check", help="validate deal files and report problems; write nothing")
@@ -146,28 +150,32 @@ def _deal_paths(args: argparse.Namespace) -> list[str] | None:
 def _build(args: argparse.Namespace) -> int:
     from pipeline.build import Options, build_all
     from pipeline.errors import TemplateError
-    from pipeline.safety import check_user_template
+    from pipeline.templates import check_user_templates
 
     paths = _deal_paths(args)
     if paths is None:
         return 2
     try:
-        for template in (args.deck_template, args.brief_template):
-            if template:
-                check_user_template(template)
+        check_user_templates(args.deck_template, args.brief_template, args.proposal_template)  # once per run
     except TemplateError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     if not _playbook_ok(args.playbook):
         return 2
-    options = Options(args.out, args.deck_template, args.brief_template, args.playbook, args.force, args.debug)
+    options = Options(args.out, args.deck_template, args.brief_template, args.playbook, args.force, args.debug,
+                      wait=not args.no_wait, proposal_template=args.proposal_template)
     progress = Progress(sys.stderr)
-    summary = build_all(paths, options, jobs=args.jobs, on_outcome=progress.update)
+    summary = build_all(paths, options, jobs=args.jobs, on_outcome=progress.update,
+                        on_wait=lambda message: print(message, file=sys.stderr, flush=True))
     progress.close()
     for outcome in summary.outcomes:
         _print_outcome(outcome, args)
         if _verbose(args):
             print(_deal_line(outcome, args.out), file=sys.stderr)
+    if summary.error:
+        print(f"error: {summary.error}", file=sys.stderr)
+        if not summary.outcomes:
+            return 1
     failed = [o.path for o in summary.outcomes if o.status == "failed"]
     if not _quiet(args):
         print(

@@ -16,6 +16,7 @@ from pathlib import Path
 from yaml.nodes import MappingNode, ScalarNode
 
 from pipeline.errors import InputError, Unfinished
+from pipeline.limits import check_limits
 from pipeline.model import ID_PATTERN, Deal
 from pipeline.placeholders import covered, still_to_fill_in
 from pipeline.rules import check_rules
@@ -78,6 +79,8 @@ def _load(path: Path, shown: str) -> tuple[Deal, Source]:
     source = Source(path, tree.positions, shown)
     deal, issues = validate(data)
     issues = _fold_misspelt_keys(issues + check_rules(data, source.line_of) + _default_id_issues(data, path))
+    faulty = {i.path for i in issues}
+    issues += [i for i in check_limits(data, tree.raw) if i.path not in faulty]
     left = still_to_fill_in(data, {i.path for i in issues})
     issues = [i for i in issues if not covered(i.path, set(left))]  # a placeholder is one line below, not an error
     problems = [(pos, path_, message) for path_, pos, message in tree.problems]
