@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from pipeline import __version__
+from pipeline.messages import choose, say
 from pipeline.progress import Progress
 
 DEAL_SUFFIXES = (".yaml", ".yml")
@@ -42,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
+    choose(_lang_in(argv if argv is not None else sys.argv[1:]))  # before parsing: its errors are messages too
     parser = _parser()
     args = parser.parse_args(argv)
     if not args.command:
@@ -50,8 +52,18 @@ def _main(argv: list[str] | None) -> int:
     try:
         return args.run(args)
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(say("interrupted"), file=sys.stderr)
         return 130
+
+
+def _lang_in(argv: list[str]) -> str | None:
+    """The value of --lang (--lang zh or --lang=zh), wherever it is on the line."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
 
 
 def _common() -> argparse.ArgumentParser:
@@ -61,6 +73,8 @@ def _common() -> argparse.ArgumentParser:
     talk.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="print only errors")
     talk.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
                       help="a line per deal (or document) with its time")
+    common.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS,
+                        help="the language of the messages (default: from LANG/LC_ALL, zh_* is zh; else en)")
     return common
 
 
@@ -139,11 +153,11 @@ def _deal_paths(args: argparse.Namespace) -> list[str] | None:
     """The deal files named, or every one in inputs/; None (a usage error, said) when one is missing."""
     paths = args.deals or inputs_in(Path("inputs"))
     if not paths:
-        print("error: no deal files given and none in inputs/ (*.yaml or *.yml)", file=sys.stderr)
+        print(say("no_deals"), file=sys.stderr)
         return None
     missing = [p for p in paths if not Path(p).exists()]
     for path in missing:
-        print(f"error: {path}: no such file", file=sys.stderr)
+        print(say("no_such_file", path=path), file=sys.stderr)
     return None if missing else paths
 
 
@@ -158,7 +172,7 @@ def _build(args: argparse.Namespace) -> int:
     try:
         check_user_templates(args.deck_template, args.brief_template, args.proposal_template)  # once per run
     except TemplateError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(say("error", message=error), file=sys.stderr)
         return 2
     if not _playbook_ok(args.playbook):
         return 2
@@ -173,17 +187,14 @@ def _build(args: argparse.Namespace) -> int:
         if _verbose(args):
             print(_deal_line(outcome, args.out), file=sys.stderr)
     if summary.error:
-        print(f"error: {summary.error}", file=sys.stderr)
+        print(say("error", message=summary.error), file=sys.stderr)
         if not summary.outcomes:
             return 1
     failed = [o.path for o in summary.outcomes if o.status == "failed"]
     if not _quiet(args):
-        print(
-            f"built {summary.count('built')}, skipped {summary.count('skipped')} (up to date), "
-            f"failed {len(failed)} in {summary.seconds:.1f} s" + (f": {', '.join(failed)}" if failed else "")
-            + f"; documents in {_folder(args.out)}",
-            file=sys.stderr,
-        )
+        print(say("built_summary", built=summary.count("built"), skipped=summary.count("skipped"),
+                  failed=len(failed), seconds=summary.seconds, names=f": {', '.join(failed)}" if failed else "",
+                  folder=_folder(args.out)), file=sys.stderr)
     return 0 if summary.ok else 1
 
 
@@ -194,10 +205,10 @@ def _folder(path: Path) -> str:
 def _deal_line(outcome, out: Path) -> str:
     """-v: what happened to one deal, where its documents are, and how long it took."""
     if outcome.status == "built":
-        return f"built {outcome.path} -> {_folder(out / outcome.deal_id)} in {outcome.seconds:.2f} s"
+        return say("deal_built", path=outcome.path, folder=_folder(out / outcome.deal_id), seconds=outcome.seconds)
     if outcome.status == "skipped":
-        return f"skipped {outcome.path} (up to date in {_folder(out / outcome.deal_id)})"
-    return f"failed {outcome.path}"
+        return say("deal_skipped", path=outcome.path, folder=_folder(out / outcome.deal_id))
+    return say("deal_failed", path=outcome.path)
 
 
 def _print_outcome(outcome, args: argparse.Namespace) -> None:
@@ -223,13 +234,14 @@ def _check(args: argparse.Namespace) -> int:
         outcomes.append(outcome)
         _print_outcome(outcome, args)
         if _verbose(args):
-            verdict = "valid" if outcome.status != "failed" else "to fill in" if outcome.draft else "invalid"
-            print(f"{verdict} {path} in {time.perf_counter() - started:.2f} s", file=sys.stderr)
+            verdict = "deal_valid" if outcome.status != "failed" else "deal_draft" if outcome.draft else "deal_invalid"
+            print(say(verdict, path=path, seconds=time.perf_counter() - started), file=sys.stderr)
     failed = [o for o in outcomes if o.status == "failed"]
     drafts = sum(o.draft for o in failed)
     if not _quiet(args):
-        print(f"checked {len(outcomes)} deal(s): {len(outcomes) - len(failed)} valid, {len(failed) - drafts} invalid"
-              + (f", {drafts} still to fill in" if drafts else ""), file=sys.stderr)
+        print(say("checked_summary", count=len(outcomes), valid=len(outcomes) - len(failed),
+                  invalid=len(failed) - drafts, drafts=say("checked_drafts", drafts=drafts) if drafts else ""),
+              file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -241,10 +253,10 @@ def _playbook_ok(path: Path | None) -> bool:
     try:
         load_playbook(path)
     except TemplateError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(say("error", message=error), file=sys.stderr)
         return False
     except OSError as error:
-        print(f"error: playbook {path}: {error.strerror}", file=sys.stderr)
+        print(say("playbook_unreadable", path=path, reason=error.strerror), file=sys.stderr)
         return False
     return True
 
@@ -261,22 +273,21 @@ def _new(args: argparse.Namespace) -> int:
 
     target: Path = args.file
     if target.suffix not in DEAL_SUFFIXES:
-        print(f"error: {target}: a deal file ends in .yaml or .yml", file=sys.stderr)
+        print(say("new_suffix", path=target), file=sys.stderr)
         return 2
     if not valid_id(target.stem):
-        print(f"error: {target}: the file name '{target.stem}' is the deal's id, so it may hold only letters, "
-              "digits, '-' and '_' (e.g. customs-2026.yaml)", file=sys.stderr)
+        print(say("new_bad_id", path=target, stem=target.stem), file=sys.stderr)
         return 2
     try:
         write_new(target, args.language)
     except FileExistsError:
-        print(f"error: {target}: already exists; choose another name (nothing was changed)", file=sys.stderr)
+        print(say("new_exists", path=target), file=sys.stderr)
         return 2
     except OSError as error:
-        print(f"error: {target}: cannot write: {error.strerror or error}", file=sys.stderr)
+        print(say("cannot_write", path=target, reason=error.strerror or error), file=sys.stderr)
         return 1
     if not _quiet(args):
-        print(f"wrote {target}: replace each <…>, then run: dealdocs check {target}", file=sys.stderr)
+        print(say("new_written", path=target), file=sys.stderr)
     return 0
 
 
@@ -299,7 +310,7 @@ def _pdf(args: argparse.Namespace) -> int:
             done[0] += 1
             if _verbose(args):
                 progress.close()
-                print(f"pdf {pdf} in {seconds:.1f} s", file=sys.stderr)
+                print(say("pdf_done", path=pdf, seconds=seconds), file=sys.stderr)
             progress.update(SimpleNamespace(status="built"), done[0], total[0])
 
     try:
@@ -310,12 +321,11 @@ def _pdf(args: argparse.Namespace) -> int:
         converted, fresh = convert_build(args.out, args.jobs, deal_ids, args.force, on_done)
     except PdfError as error:
         progress.close()
-        print(f"error: {error}", file=sys.stderr)
+        print(say("error", message=error), file=sys.stderr)
         return 1
     progress.close()
     if not _quiet(args):
-        print(f"converted {converted} document(s) to PDF, {fresh} up to date, under {_folder(args.out)}",
-              file=sys.stderr)
+        print(say("pdf_summary", converted=converted, fresh=fresh, folder=_folder(args.out)), file=sys.stderr)
     return 0
 
 
@@ -327,7 +337,7 @@ def _built_ids(paths: list[str], out: Path) -> set[str] | None:
     ids, ok = set(), True
     for path in paths:
         if not Path(path).exists():
-            print(f"error: {path}: no such file", file=sys.stderr)
+            print(say("no_such_file", path=path), file=sys.stderr)
             ok = False
             continue
         try:
@@ -337,8 +347,7 @@ def _built_ids(paths: list[str], out: Path) -> set[str] | None:
             ok = False
             continue
         if not (out / deal_id).is_dir():
-            print(f"error: {path}: not built yet (no {_folder(out / deal_id)}); run: dealdocs build {path}",
-                  file=sys.stderr)
+            print(say("pdf_not_built", path=path, folder=_folder(out / deal_id)), file=sys.stderr)
             ok = False
         ids.add(deal_id)
     return ids if ok else None

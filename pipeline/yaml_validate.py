@@ -13,6 +13,7 @@ from typing import get_origin
 
 from pydantic import ValidationError
 
+from pipeline.messages import say
 from pipeline.model import CHAIN_LEVELS, DIMENSIONS, LANGUAGES, SURROUNDING_KINDS, Deal
 from pipeline.schema import is_model, known_keys, step, type_at, unwrap
 from pipeline.synonyms import meant
@@ -106,12 +107,12 @@ def _data_parts(loc: tuple, data: object, missing: bool) -> tuple[str | int, ...
 def _issue(e: dict, parts: tuple[str | int, ...]) -> Issue:
     path, kind, hint = from_parts(parts), e["type"], HINTS.get(_shape(parts))
     if kind == "missing":
-        return Issue(path, f"missing; {hint or _add(parts)}", "parent")
+        return Issue(path, say("missing", hint=hint or _add(parts)), "parent")
     if kind == "extra_forbidden":
         return Issue(path, _unknown_key(parts), "key")
     if hint and (e["input"] is None or kind == "too_short"):
-        return Issue(path, f"empty; {hint}")
-    return Issue(path, _typed(parts, e["input"]) or f"expected {_expect(parts)}, got {show(e['input'])}")
+        return Issue(path, say("empty", hint=hint))
+    return Issue(path, _typed(parts, e["input"]) or say("expected", what=_expect(parts), value=show(e["input"])))
 
 
 def _typed(parts: tuple[str | int, ...], typed: object) -> str | None:
@@ -119,7 +120,7 @@ def _typed(parts: tuple[str | int, ...], typed: object) -> str | None:
     field = parts[-1] if parts else ""
     value = meant(str(field), typed)
     if value:
-        return f"'{typed}' means {value}: write {field}: {value}; expected {_expect(parts)}"
+        return say("kb_synonym", typed=typed, value=value, field=field, expected=_expect(parts))
     return value_hint(typed)
 
 
@@ -128,7 +129,7 @@ def _shape(parts: tuple[str | int, ...]) -> tuple[str, ...]:
 
 
 def _add(parts: tuple[str | int, ...]) -> str:
-    return f"add {parts[-1]}: <{_expect(parts)}>"
+    return say("add_key", key=parts[-1], what=_expect(parts))
 
 
 def _expect(parts: tuple[str | int, ...]) -> str:
@@ -149,22 +150,22 @@ def _unknown_key(parts: tuple[str | int, ...]) -> str:
     key, known = str(parts[-1]), known_keys(parts[:-1])
     match = difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.6)
     if match:
-        return f"unknown key; did you mean '{match[0]}'?"
-    return "unknown key; the keys here are: " + ", ".join(known)
+        return say("unknown_key_close", key=match[0])
+    return say("unknown_key", keys=", ".join(known))
 
 
 def show(value: object) -> str:
     """A value as the user wrote it, short."""
     if value is None:
-        return "nothing"
+        return say("nothing")
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
     if isinstance(value, dict):
-        return "a mapping"
+        return say("a_mapping")
     if isinstance(value, list):
-        return "a list"
+        return say("a_list")
     if isinstance(value, str) and len(value) > 40:
         return repr(value[:40] + "…")
     return repr(value)

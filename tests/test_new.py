@@ -44,7 +44,7 @@ def test_a_new_deal_is_one_warning_listing_what_is_left(capsys, tmp_path, langua
     [line] = caught.value.problems
     expected_left = [p for p in placeholders(_yaml(text))]
     assert caught.value.left == expected_left and len(expected_left) == 38
-    assert line.startswith(f"{target}:5: warning: still to fill in, 38 values (replace each <…>): title (line 5), ")
+    assert line.startswith(f"{target}:5: warning: still to fill in, 38 value(s) (replace each <…>): title (line 5), ")
     assert "chain.customer[3].strength (line 64)" in line
     # check: the same line, a summary that says it is a draft, exit 1; build refuses it with the same line
     assert main(["check", str(target)]) == 1
@@ -83,7 +83,7 @@ def test_a_mistake_beside_placeholders_is_an_error_and_the_list_follows(capsys, 
     assert main(["check", str(target)]) == 1
     lines = capsys.readouterr().err.splitlines()
     assert lines[0] == f"{target}:28:13: relationship_capabilities[0].weight: expected a positive number, got -5"
-    assert lines[1].startswith(f"{target}:5: warning: still to fill in, 38 values")
+    assert lines[1].startswith(f"{target}:5: warning: still to fill in, 38 value(s)")
     assert lines[2] == "checked 1 deal(s): 0 valid, 1 invalid"
 
 
