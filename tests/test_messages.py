@@ -72,7 +72,7 @@ def test_messages_in_chinese_on_the_right_line(capsys, tmp_path, monkeypatch):
     assert capsys.readouterr().err.splitlines()[:2] == [
         f"{deal}:13:13: key_buying_factors[0].weight: '８5' 用了全角数字；请用半角数字输入 85",
         f"{deal}:37:26: chain.customer[0].level: '高层' 的意思是 top：请写 level: top；"
-        "可选值为 one of top (一把手), deputy (副总经理), manager (部门或分管经理), frontline (一线员工)",
+        "应为以下之一：top（一把手）、deputy（副总经理）、manager（部门或分管经理）、frontline（一线员工）",
     ]
 
 
