@@ -266,6 +266,13 @@ def _triage(paths: list[str], options: Options, environment: str, ledger: stamps
     return todo, early
 
 
+def id_clashes(ids: dict[str, Optional[str]], out_dir: Path) -> dict[str, str]:
+    """For `check`: each file whose id an older file of the batch declares too, with build's message."""
+    holders = _holders(ids)
+    return {path: _clash(path, deal_id, holders[deal_id], out_dir) for path, deal_id in ids.items()
+            if deal_id in holders and holders[deal_id] != path}
+
+
 def _holders(ids: dict[str, Optional[str]]) -> dict[str, str]:
     """For each id more than one file declares, the file that keeps it: the older one."""
     by_id: dict[str, list[str]] = {}

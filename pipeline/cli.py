@@ -227,15 +227,18 @@ def _check(args: argparse.Namespace) -> int:
         return 2
     if not _playbook_ok(args.playbook):
         return 2
+    seconds: dict[str, float] = {}
     outcomes = []
     for path in paths:
         started = time.perf_counter()
-        outcome = check_deal(path, args.debug, args.playbook)
-        outcomes.append(outcome)
+        outcomes.append(check_deal(path, args.debug, args.playbook))
+        seconds[path] = time.perf_counter() - started
+    outcomes = _with_id_clashes(outcomes)
+    for outcome in outcomes:
         _print_outcome(outcome, args)
         if _verbose(args):
             verdict = "deal_valid" if outcome.status != "failed" else "deal_draft" if outcome.draft else "deal_invalid"
-            print(say(verdict, path=path, seconds=time.perf_counter() - started), file=sys.stderr)
+            print(say(verdict, path=outcome.path, seconds=seconds[outcome.path]), file=sys.stderr)
     failed = [o for o in outcomes if o.status == "failed"]
     drafts = sum(o.draft for o in failed)
     if not _quiet(args):
@@ -243,6 +246,16 @@ def _check(args: argparse.Namespace) -> int:
                   invalid=len(failed) - drafts, drafts=say("checked_drafts", drafts=drafts) if drafts else ""),
               file=sys.stderr)
     return 1 if failed else 0
+
+
+def _with_id_clashes(outcomes: list) -> list:
+    """A copied deal that kept its id fails `check` as it would fail `build`: the newer file is named."""
+    from dataclasses import replace
+
+    from pipeline.build import id_clashes
+
+    clashes = id_clashes({o.path: o.deal_id for o in outcomes if o.status != "failed"}, Path("build"))
+    return [replace(o, status="failed", errors=(clashes[o.path],)) if o.path in clashes else o for o in outcomes]
 
 
 def _playbook_ok(path: Path | None) -> bool:
