@@ -1,4 +1,4 @@
-"""The deal file as typed data: the public input contract of ../shared/FORMAT.md.
+"""The deal file as typed data: the public input contract (docs/deal-file.md).
 
 Plain data only: no I/O here. The loader turns YAML into a `Deal`; every later
 stage reads it and never changes it. Rules that need more than one field (unique
