@@ -85,7 +85,9 @@ class Item(Contract):
     """One key buying factor, capability or relationship indicator."""
 
     name: Text
-    weight: Weight
+    weight: Optional[Weight] = None
+    """The importance weight; a standard relationship indicator of the method (templates/method.json)
+    may omit it and takes the standard one, every other item needs one."""
     scores: dict[str, Score]
     """A 0-100 score for every company, by company id: {us: 90, A: 60}."""
     in_3_years: Optional[dict[str, Score]] = None
