@@ -26,6 +26,7 @@ from pipeline.load import Source, load_deal
 from pipeline.output import publish
 from pipeline.playbook import load_playbook
 from pipeline.results import Analysis
+from pipeline.safety import TIME_LIMIT_SECONDS, limit_memory, time_limit
 from pipeline.templates import SHIPPED
 
 Status = Literal["built", "skipped", "failed"]
@@ -46,6 +47,7 @@ class Options:
     wait: bool = True  # for another build writing into out_dir; False: fail at once
     staging: Optional[Path] = None  # this build's own staging folder, set by build_all
     proposal_template: Optional[Path] = None
+    time_limit: Optional[float] = TIME_LIMIT_SECONDS  # per deal, so a template that never ends stops
 
 
 @dataclass(frozen=True)
@@ -115,8 +117,9 @@ def build_deal(path: str, options: Options, environment: str) -> Outcome:
     """Build one deal file into `<out>/<id>/`; never raises for bad input."""
     started = time.perf_counter()
     try:
-        analysis, source = analyse_file(path, options.playbook)
-        files = render_documents(analysis, options)
+        with time_limit(options.time_limit, _too_slow(options)):
+            analysis, source = analyse_file(path, options.playbook)
+            files = render_documents(analysis, options)
         deal_id = analysis.deal.id
         input_digest = file_digest(Path(path))
 
@@ -130,10 +133,22 @@ def build_deal(path: str, options: Options, environment: str) -> Outcome:
         return _failed(path, error, options.debug, _stale_note(path, options))
 
 
+def _too_slow(options: Options) -> str:
+    """The time-limit message: the user's own templates are what can loop without end."""
+    own = [f"{what} {path}" for what, path in (("the brief template", options.brief_template),
+                                               ("the playbook", options.playbook)) if path]
+    suspect = f"; {' or '.join(own)} may loop without end" if own else ""
+    return f"stopped after {options.time_limit:g} s, the time limit for one deal{suspect}"
+
+
 def check_deal(path: str, debug: bool = False, playbook: Optional[Path] = None) -> Outcome:
-    """Validate and analyse one deal file, writing nothing."""
+    """Validate, analyse and render one deal file in memory, writing nothing: what `build`
+    would refuse about the deal, `check` refuses too."""
+    options = Options(playbook=playbook)
     try:
-        analysis, source = analyse_file(path, playbook)
+        with time_limit(options.time_limit, _too_slow(options)):
+            analysis, source = analyse_file(path, playbook)
+            render_documents(analysis, options)
         return Outcome(path, "built", analysis.deal.id, (), warning_lines(analysis, source))
     except Exception as error:  # noqa: BLE001 - the one place an error becomes a message
         return _failed(path, error, debug)
@@ -296,7 +311,7 @@ def _run(todo: list[str], options: Options, environment: str, jobs: int, executo
             yield _build_and_collect(path, options, environment)
         return
     warm_up()  # forked workers inherit the loaded renderers and templates
-    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_pool_worker) as pool:
         yield from _run_on(pool, todo, options, environment)
 
 
@@ -311,6 +326,12 @@ def _start_worker() -> None:
     warm_up()
     gc.collect()
     gc.freeze()
+
+
+def _start_pool_worker() -> None:
+    """A pool worker: warmed up, then capped in memory, so one template cannot take the machine's."""
+    _start_worker()
+    limit_memory()
 
 
 def _build_and_collect(path: str, options: Options, environment: str) -> Outcome:

@@ -13,7 +13,8 @@ from pipeline.model import AUDIENCES, Deal
 from pipeline.claims import of
 from pipeline.results import Audience, ChainResult, Claim, LevelMessage, ValueResult
 from pipeline.smart import investment, outcome_phrase, payback, smart
-from pipeline.wording import bare, join, money, start_date, text, unstopped, unwrap, whole_months
+from pipeline.wording import bare, join, money, start_date, text, unstopped, unwrap
+from pipeline.wording import months as wording_months
 
 
 def value(deal: Deal, chain: ChainResult, found: Optional[list[Claim]] = None,
@@ -60,7 +61,7 @@ def payback_sentence(deal: Deal) -> str:
     months = payback(spec).months
     if months is None:
         return text(language, "specific_investment", investment=investment(language, spec))
-    return text(language, "specific_payback", investment=investment(language, spec), months=whole_months(months))
+    return text(language, "specific_payback", investment=investment(language, spec), months=wording_months(language, months))
 
 
 def tracking_sentence(language: str, tracking: str) -> str:
@@ -107,7 +108,7 @@ def middle(deal: Deal, chain: ChainResult, found: list[Claim]) -> str:
     benefit = spec.monthly_benefit
     return text(
         language, "middle_message", customer=deal.customer.name, investment=investment(language, spec),
-        payback="" if months is None else text(language, "middle_payback", months=whole_months(months)),
+        payback="" if months is None else text(language, "middle_payback", months=wording_months(language, months)),
         benefit="" if benefit is None else text(language, "middle_benefit",
                                                 benefit=money(language, benefit.amount, benefit.currency)),
         outcomes=outcome_phrase(language, spec),

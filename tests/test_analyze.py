@@ -52,7 +52,7 @@ def test_findings_reach_the_analysis():
     analysis = analyze(make(specific={"payback_months": 12}))
     assert [(f.field, f.message) for f in smart_findings(analysis)] == [(
         "value_proposition.specific.payback_months",
-        "the stated payback of 12 months is more than 10% off the computed 5.88 months")]
+        "the stated payback of 12 months is more than 10% off the computed 5.9 months")]
 
 
 def test_same_deal_same_analysis_same_json(xyz_analysis):

@@ -26,6 +26,7 @@ from xlsxwriter import Workbook
 
 from pipeline.render.brief_fast_workbook import direct_workbook
 from pipeline.render.brief_rows import ChartSpec
+from pipeline.safety import WORKBOOK_OPTIONS
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -81,7 +82,7 @@ def workbook_blob(data, stamp: dt.date) -> bytes:
     """python-pptx's workbook, but with a fixed creation date (XlsxWriter would stamp now).
     `direct_workbook` writes the same bytes ten times faster when the data is plain."""
     buffer = io.BytesIO()
-    workbook = Workbook(buffer, {"in_memory": True})
+    workbook = Workbook(buffer, WORKBOOK_OPTIONS)
     workbook.set_properties({"created": dt.datetime.combine(stamp, dt.time())})
     data._workbook_writer._populate_worksheet(workbook, workbook.add_worksheet())
     workbook.close()
