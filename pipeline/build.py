@@ -138,6 +138,7 @@ def build_deal(path: str, options: Options, environment: str) -> Outcome:
 def _too_slow(options: Options) -> str:
     """The time-limit message: the user's own templates are what can loop without end."""
     own = [f"{what} {path}" for what, path in (("the brief template", options.brief_template),
+                                               ("the proposal template", options.proposal_template),
                                                ("the playbook", options.playbook)) if path]
     suspect = f"; {' or '.join(own)} may loop without end" if own else ""
     return f"stopped after {options.time_limit:g} s, the time limit for one deal{suspect}"

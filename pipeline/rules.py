@@ -11,6 +11,7 @@ import re
 from typing import Callable
 
 from pipeline.messages import say
+from pipeline.method import standard_indicators, standard_weight
 from pipeline.model import DIMENSIONS, ID_PATTERN
 from pipeline.yaml_path import Issue, child
 
@@ -33,6 +34,7 @@ def check_rules(data: dict, line_of: LineOf) -> list[Issue]:
     for dimension in DIMENSIONS:
         for path, item in _items(data, dimension):
             issues += _item_scores(path, item, ids, settled)
+            issues += _item_weight(dimension, path, item)
         issues += _duplicate_names(data, dimension, line_of)
     return issues
 
@@ -85,6 +87,19 @@ def _item_scores(path: str, item: dict, ids: list[str], settled: bool) -> list[I
     if missing:
         issues.append(Issue(child(path, "scores"), _missing_scores(missing)))
     return issues
+
+
+def _item_weight(dimension: str, path: str, item: dict) -> list[Issue]:
+    """Only the method's standard relationship indicators may leave their weight to the library."""
+    name = item.get("name")
+    if "weight" in item or not isinstance(name, str) or standard_weight(dimension, name) is not None:
+        return []
+    standards = ", ".join(f"{s.zh} {s.weight:g}" for s in standard_indicators())
+    why = (f"'{name.strip()}' is not one of the method's standard relationship indicators ({standards})"
+           if dimension == "relationship_capabilities" else
+           f"the method gives standard weights only to its relationship indicators ({standards})")
+    return [Issue(child(path, "weight"), f"missing; {why}, so it needs its own: add weight: <a positive number>",
+                  "parent")]
 
 
 def _unknown_id(path: str, cid: str, ids: list[str]) -> Issue:
