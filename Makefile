@@ -36,7 +36,7 @@ new: $(READY) ## start a new deal: make new NAME=customs-2026 [LANGUAGE=en] writ
 	@test -n "$(NAME)" || { echo "usage: make new NAME=<deal-id> [LANGUAGE=en]"; exit 2; }
 	$(PY) -m pipeline new inputs/$(NAME).yaml $(if $(LANGUAGE),--language $(LANGUAGE))
 
-pdf: proposals system-deps ## a PDF beside every built document (LibreOffice, one profile per worker)
+pdf: proposals system-deps ## a PDF beside every built document that changed (LibreOffice)
 	$(PY) -m pipeline pdf --out build $(if $(JOBS),-j $(JOBS))
 
 bench: $(READY) ### benchmark N synthetic deals (make bench N=200)

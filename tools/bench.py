@@ -81,7 +81,8 @@ def figures(run: Run) -> Figures:
 
 
 def build_command(paths: list[Path], out: Path, jobs: int, force: bool) -> list[str]:
-    command = [sys.executable, "-m", "pipeline", "build", *map(str, paths), "--out", str(out)]
+    command = [sys.executable, "-m", "pipeline", "build", *map(str, paths), "--out", str(out),
+               "--lang", "en"]  # the summary line is parsed
     return command + (["-j", str(jobs)] if jobs else []) + (["--force"] if force else [])
 
 
