@@ -12,6 +12,7 @@ from pipeline.model import Deal
 from pipeline.playbook import Playbook
 from pipeline.position import overview, position
 from pipeline.results import Analysis
+from pipeline.robustness import robustness
 from pipeline.score import score
 from pipeline.smart import findings
 from pipeline.tactics import tactics
@@ -35,4 +36,5 @@ def analyze(deal: Deal, playbook: Optional[Playbook] = None) -> Analysis:
         chain=links,
         value=value(deal, links, standing),
         findings=findings(deal),
+        robustness=robustness(deal, standing),
     )

@@ -195,7 +195,7 @@ def test_a_minimal_deal_renders_every_slide_with_its_gaps_said(tmp_path):
     deal, _ = load_deal(path)
     analysis = analyze(deal)
     prs = Presentation(io.BytesIO(render_deck(analysis)))
-    assert len(prs.slides) == 17
+    assert len(prs.slides) == 18
     assert overflows(prs) == []
     every = "\n".join(shape.text_frame.text for s in prs.slides for shape in s.shapes if shape.has_text_frame)
     assert "The deal file does not describe the situation" in every

@@ -116,7 +116,7 @@ def test_a_corporate_master_with_extra_layouts_and_its_own_fonts_is_used(tmp_pat
     path = corp_master(tmp_path, lambda prs: None)
     with_theme_fonts(path, "Microsoft YaHei")
     prs = Presentation(io.BytesIO(render_deck(analysis, path)))
-    assert len(prs.slides) == 17
+    assert len(prs.slides) == 18
     title_run = prs.slides[1].shapes.title.text_frame.paragraphs[0].runs[0]
     assert title_run.font._rPr.find(qn("a:ea")).get("typeface") == "Microsoft YaHei"
 
@@ -138,9 +138,9 @@ def test_sample_slides_in_a_corporate_master_are_left_out(tmp_path, analysis):
 
     prs = Presentation(io.BytesIO(render_deck(analysis, corp_master(tmp_path, add_samples))))
     titles = [slide.shapes.title.text_frame.text for slide in prs.slides]
-    assert len(titles) == 17 and not [t for t in titles if t.startswith("sample")]
+    assert len(titles) == 18 and not [t for t in titles if t.startswith("sample")]
     with zipfile.ZipFile(io.BytesIO(render_deck(analysis, tmp_path / "corp.pptx"))) as package:
-        assert len([n for n in package.namelist() if n.startswith("ppt/slides/slide")]) == 17
+        assert len([n for n in package.namelist() if n.startswith("ppt/slides/slide")]) == 18
 
 
 def test_the_shipped_master_is_exactly_what_its_generator_makes(root):
@@ -179,10 +179,10 @@ def test_content_placeholders_stand_in_for_chart_and_table_placeholders(tmp_path
 
     prs = Presentation(io.BytesIO(render_deck(analysis, corp_master(tmp_path, content_placeholders_only))))
     slides = list(prs.slides)
-    assert len(slides) == 17
+    assert len(slides) == 18
     charts = [shape.chart.chart_type for s in slides for shape in s.shapes if getattr(shape, "has_chart", False)]
     assert charts == [XL_CHART_TYPE.BAR_CLUSTERED, XL_CHART_TYPE.BAR_CLUSTERED, XL_CHART_TYPE.RADAR_MARKERS,
-                      XL_CHART_TYPE.BUBBLE]
+                      XL_CHART_TYPE.BUBBLE, XL_CHART_TYPE.BAR_CLUSTERED]
     tables = [shape for s in slides for shape in s.shapes if getattr(shape, "has_table", False)]
     assert len(tables) == 5
     relationship = tables[2].table

@@ -92,6 +92,7 @@ def _competition(intro: str, sentences=(), index_rows=(), item_rows=(), win_rows
 
 def senior_competition(analysis: Analysis) -> dict[str, object]:
     sentences = [analysis.positioning[c.id].sentence for c in analysis.deal.competitors]
+    sentences.append(analysis.robustness.sentence)  # how fragile those positions are (internal, like them)
     return _competition(analysis.overview.statement, sentences=sentences,
                         charts=[positioning_map(analysis), relationship_radar(analysis)])
 
