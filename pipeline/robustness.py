@@ -16,7 +16,7 @@ from typing import Optional
 
 from pipeline.model import DIMENSIONS, Deal, Item
 from pipeline.position import classify
-from pipeline.results import Flip, Overview, PositionRobustness, Position, Robustness, Swing
+from pipeline.results import Flip, PositionRobustness, Position, Robustness, Swing
 from pipeline.settings import rounded
 from pipeline.wording import in_sentence, number
 
@@ -145,7 +145,7 @@ def swings(deal: Deal) -> list[Swing]:
     return [rows[n] for n in order]
 
 
-def robustness(deal: Deal, standing_now: Overview) -> Robustness:
+def robustness(deal: Deal) -> Robustness:
     """The whole robustness result for one deal, with its sentence in the deal's language."""
     positions = [position_robustness(deal, c.id, d) for c in deal.competitors for d in DIMENSIONS]
     breakers = statement_breakers(deal)
