@@ -53,13 +53,15 @@ $(READY): pyproject.toml
 # LibreOffice, a CJK font and poppler: for the PDF checks and `make pdf`. Installed when
 # missing and we may (root with apt-get); otherwise the tests that need them are skipped.
 system-deps:
-	@if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then \
+	@if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' \
+	    || [ ! -e /usr/lib/libreoffice/program/libsclo.so ] || ! command -v chromium >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "installing LibreOffice, fonts-noto-cjk and poppler-utils"; \
+	    echo "installing LibreOffice (writer, impress, calc), fonts-noto-cjk, poppler-utils and chromium"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	      libreoffice-writer-nogui libreoffice-impress-nogui fonts-noto-cjk poppler-utils >/dev/null; \
+	      libreoffice-writer-nogui libreoffice-impress-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils \
+	      chromium >/dev/null; \
 	  else \
-	    echo "note: LibreOffice, fonts-noto-cjk or poppler-utils missing; the tests that need them are skipped"; \
+	    echo "note: LibreOffice, fonts-noto-cjk, poppler-utils or chromium missing; the tests that need them are skipped"; \
 	  fi; \
 	fi
 

@@ -103,6 +103,9 @@ def _parser() -> argparse.ArgumentParser:
     pdf.add_argument("--out", type=Path, default=Path("build"), metavar="DIR", help="the build folder (default: build)")
     pdf.add_argument("-j", "--jobs", type=_positive, default=0, metavar="N", help="parallel conversions (default: every core)")
     pdf.set_defaults(run=_pdf)
+    from pipeline.cli_book import add_commands  # export, import, portfolio
+
+    add_commands(add)
     return parser
 
 

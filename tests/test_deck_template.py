@@ -52,7 +52,7 @@ def test_layout_names_do_not_matter(tmp_path, analysis):
     path = corp_master(tmp_path, rename)
     chosen = plan(path)
     assert chosen["Title and Chart"] == ("版式 4", []) and chosen["Title, Table and Chart"] == ("版式 7", [])
-    assert len(Presentation(io.BytesIO(render_deck(analysis, path))).slides) == 17
+    assert len(Presentation(io.BytesIO(render_deck(analysis, path))).slides) == 18
 
 
 def drop_chart_placeholder(prs):
@@ -81,7 +81,7 @@ def test_a_pinned_layout_is_used_for_its_kind(tmp_path, analysis):
     path = corp_master(tmp_path, pin)
     # it lacks a chart placeholder: its title stays, the chart and the text are drawn below it
     assert plan(path)["Title, Chart and Text"] == ("Wide text [deck: Title, Chart and Text]", ["body", "chart"])
-    assert len(Presentation(io.BytesIO(render_deck(analysis, path))).slides) == 17
+    assert len(Presentation(io.BytesIO(render_deck(analysis, path))).slides) == 18
 
 
 def test_a_pin_to_no_kind_says_which_kinds_there_are(tmp_path, analysis):

@@ -1,0 +1,102 @@
+"""The book-of-business commands: export and import the scoring workbook, the portfolio.
+
+Registered on the main parser by `pipeline.cli`; each returns an exit code (0 done, 1 a
+file failed, 2 a usage error) and prints located problems, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+from pipeline.errors import InputError
+
+
+def add_commands(add) -> None:
+    """`add(name, **kwargs)` makes a subparser with the common options (pipeline.cli)."""
+    export = add("export", help="write the scoring workbook DEAL.xlsx of each deal file, beside it")
+    export.add_argument("deals", nargs="+", metavar="DEAL.yaml", help="deal files")
+    export.add_argument("--out", type=Path, metavar="DIR", help="write the workbooks here (default: beside each deal)")
+    export.add_argument("--force", action="store_true", help="replace a workbook that dealdocs did not write")
+    export.set_defaults(run=run_export)
+    imported = add("import", help="write each scoring workbook DEAL.xlsx back as DEAL.yaml, beside it")
+    imported.add_argument("books", nargs="+", metavar="DEAL.xlsx", help="scoring workbooks")
+    imported.add_argument("--out", type=Path, metavar="DIR", help="write the deal files here (default: beside each)")
+    imported.add_argument("--force", action="store_true", help="replace a deal file that already exists")
+    imported.set_defaults(run=run_import)
+
+
+def target(source: Path, out: Path | None, suffix: str) -> Path:
+    return (out or source.parent) / (source.stem + suffix)
+
+
+def written_by_us(path: Path) -> bool:
+    """Whether an existing workbook is one dealdocs exported (its creator says so)."""
+    try:
+        with zipfile.ZipFile(path) as book:
+            return re.search(rb"<dc:creator[^>]*>dealdocs</dc:creator>", book.read("docProps/core.xml")) is not None
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """The whole file or the old one: written beside, then renamed over."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from pipeline.load import load_deal
+    from pipeline.workbook_export import export_workbook
+
+    failed = 0
+    for name in args.deals:
+        source = Path(name)
+        book = target(source, args.out, ".xlsx")
+        try:
+            deal, _ = load_deal(source)
+        except InputError as error:
+            print("\n".join(error.problems), file=sys.stderr)
+            failed += 1
+            continue
+        if book.exists() and not args.force and not written_by_us(book):
+            print(f"error: {book}: exists and was not written by dealdocs; use --force to replace it", file=sys.stderr)
+            failed += 1
+            continue
+        write_atomically(book, export_workbook(deal))
+        print(f"exported {source} -> {book}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from pipeline.workbook_import import deal_yaml, import_workbook
+
+    failed = 0
+    for name in args.books:
+        source = Path(name)
+        deal_file = target(source, args.out, ".yaml")
+        try:
+            deal = import_workbook(source)
+        except InputError as error:
+            print("\n".join(error.problems), file=sys.stderr)
+            failed += 1
+            continue
+        if deal_file.exists() and not args.force:
+            print(f"error: {deal_file}: exists; use --force to replace it, or --out DIR", file=sys.stderr)
+            failed += 1
+            continue
+        write_atomically(deal_file, deal_yaml(deal).encode("utf-8"))
+        print(f"imported {source} -> {deal_file}", file=sys.stderr)
+    return 1 if failed else 0
