@@ -10,7 +10,7 @@ CODE   := $(shell find pipeline templates -type f -not -path '*/__pycache__/*' 2
 N      ?= 200
 JOBS   ?=
 
-.PHONY: help proposals test check pdf bench golden schema clean distclean system-deps
+.PHONY: help proposals portfolio test check pdf bench golden schema clean distclean system-deps
 
 # `## ` marks a target for users, `### ` one for maintainers of the project: `make help` lists them apart.
 help: ## show this help
@@ -28,6 +28,9 @@ build/.made: $(DEALS) $(CODE) $(READY)
 
 test: $(READY) system-deps ## run the test suite (installs what it needs first)
 	$(PY) -m pytest
+
+portfolio: $(READY) ## build every deal, then build/portfolio.xlsx and build/portfolio.html (LANG_PORTFOLIO=en for English)
+	$(PY) -m pipeline portfolio $(DEALS) --out build --lang $(or $(LANG_PORTFOLIO),zh)
 
 check: $(READY) ## validate every deal in inputs/ and report problems, writing nothing
 	$(PY) -m pipeline check $(DEALS)

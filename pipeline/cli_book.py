@@ -29,6 +29,13 @@ def add_commands(add) -> None:
     imported.add_argument("--out", type=Path, metavar="DIR", help="write the deal files here (default: beside each)")
     imported.add_argument("--force", action="store_true", help="replace a deal file that already exists")
     imported.set_defaults(run=run_import)
+    portfolio = add("portfolio", help="build the deals, then the portfolio workbook and page of all of them")
+    portfolio.add_argument("deals", nargs="*", metavar="DEAL.yaml", help="deal files (default: inputs/*.yaml)")
+    portfolio.add_argument("--out", type=Path, default=Path("build"), metavar="DIR",
+                           help="the build folder; portfolio.xlsx and portfolio.html go here (default: build)")
+    portfolio.add_argument("--lang", choices=("zh", "en"), default="zh", help="the language of the portfolio (default: zh)")
+    portfolio.add_argument("-j", "--jobs", type=int, default=0, metavar="N", help="worker processes (default: every core)")
+    portfolio.set_defaults(run=run_portfolio)
 
 
 def target(source: Path, out: Path | None, suffix: str) -> Path:
@@ -99,4 +106,26 @@ def run_import(args: argparse.Namespace) -> int:
             continue
         write_atomically(deal_file, deal_yaml(deal).encode("utf-8"))
         print(f"imported {source} -> {deal_file}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def run_portfolio(args: argparse.Namespace) -> int:
+    from pipeline.cli import inputs_in
+    from pipeline.portfolio_build import build_portfolio, portfolio_files
+
+    paths = args.deals or inputs_in(Path("inputs"))
+    if not paths:
+        print("error: no deal files given and none in inputs/ (*.yaml or *.yml)", file=sys.stderr)
+        return 2
+    summary, analyses = build_portfolio(paths, args.out, args.lang, args.jobs)
+    for outcome in summary.outcomes:
+        for line in outcome.errors:
+            print(line, file=sys.stderr)
+    if getattr(summary, "error", None):
+        print(f"error: {summary.error}", file=sys.stderr)
+    for name, data in portfolio_files(analyses, args.lang).items():
+        write_atomically(args.out / name, data)
+    failed = summary.count("failed")
+    print(f"portfolio of {len(analyses)} deal(s) in {args.out}/portfolio.xlsx and {args.out}/portfolio.html"
+          + (f"; {failed} deal(s) failed and are left out" if failed else ""), file=sys.stderr)
     return 1 if failed else 0
