@@ -34,6 +34,8 @@ WORDS = {
         "deck": "培训课件", "brief_senior": "高层简报", "brief_middle": "中层简报", "brief_frontline": "基层简报",
         "analysis": "分析数据", "problem_broken": "关系断裂", "problem_weak": "关系薄弱", "problem_missing": "层级缺失",
         "problem_surrounding": "周边关系", "problem_tactic": "战术",
+        "type_enterprise": "企业", "type_government": "政府", "type_hospital": "医院", "type_school": "学校",
+        "type_institution": "事业单位",
     },
     "en": {
         "deal": "Deal", "title": "Title", "customer": "Customer", "type": "Customer type", "date": "Date",
@@ -56,6 +58,8 @@ WORDS = {
         "brief_middle": "Middle brief", "brief_frontline": "Front-line brief", "analysis": "Analysis",
         "problem_broken": "broken link", "problem_weak": "weak link", "problem_missing": "missing level",
         "problem_surrounding": "surrounding relation", "problem_tactic": "tactic",
+        "type_enterprise": "enterprise", "type_government": "government", "type_hospital": "hospital",
+        "type_school": "school", "type_institution": "institution",
     },
 }
 
@@ -119,15 +123,14 @@ def weakest_relation(analysis: Analysis) -> str:
     return f"{worst.name} ({worst.strength}/5)"
 
 
-def deal_row(analysis: Analysis) -> DealRow:
+def deal_row(analysis: Analysis, lang: str) -> DealRow:
     deal = analysis.deal
     counts = {p: 0 for p in ("advantage", "parity", "disadvantage")}
     for standing in analysis.positioning.values():
         for dimension in DIMENSIONS:
             counts[getattr(standing, dimension)] += 1
-    kind = getattr(deal.customer, "type", None)
     return DealRow(
-        id=deal.id, title=deal.title, customer=deal.customer.name, customer_type=str(kind or ""),
+        id=deal.id, title=deal.title, customer=deal.customer.name, customer_type=WORDS[lang][f"type_{analysis.audience.customer_type}"],
         date=deal.date.isoformat(), stage=stage(analysis),
         index={d: analysis.scores[d][deal.us.id].index for d in DIMENSIONS},
         margin=dict(analysis.overview.margins), strongest=analysis.overview.strongest,

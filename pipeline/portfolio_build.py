@@ -16,7 +16,7 @@ WORKBOOK, PAGE = "portfolio.xlsx", "portfolio.html"
 
 def portfolio_files(analyses: list[Analysis], lang: str) -> dict[str, bytes]:
     """The workbook and the page of these analyses, in memory."""
-    rows = [deal_row(a) for a in analyses]
+    rows = [deal_row(a, lang) for a in analyses]
     actions = [action for a in analyses for action in next_actions(a, lang)]
     newest = max((a.deal.date for a in analyses), default=None)
     return {

@@ -24,7 +24,7 @@ from pipeline.model import DIMENSIONS, Deal
 from pipeline.reproducible import pin_zip_dates
 from pipeline.workbook_layout import (
     CHOICES, COMPETITOR, CONTACT, FIRST_COMPANY_COLUMN, FIRST_ITEM_ROW, OUTCOME, SHEETS, SPARE_ROWS, SURROUNDING,
-    EMPTY_LEVELS, TEAM_FIELDS, VALUE_FIELDS, WORDS, customer_types, deal_fields,
+    EMPTY_CONCERNS, EMPTY_LEVELS, TEAM_FIELDS, VALUE_FIELDS, WORDS, customer_types, deal_fields,
 )
 
 CREATOR = "dealdocs"
@@ -109,6 +109,11 @@ def form_rows(sheet, row: int, fields, values: dict[str, object], lang: str) -> 
         put(sheet, row, 1, key, GREY)
         put(sheet, row, 2, zh if lang == "zh" else en)
         value = values.get(key)
+        if kind == "list":
+            for n, phrase in enumerate(value or ()):
+                put(sheet, row, 3 + n, phrase)
+            row += 1
+            continue
         cell = put(sheet, row, 3, value)
         if kind == "date" and value is not None:
             cell.number_format = "yyyy-mm-dd"
@@ -204,9 +209,11 @@ def value_sheet(sheet, deal: Deal) -> None:
     start = proposition.specific.start
     values["specific.start"] = start.isoformat() if isinstance(start, dt.date) else start
     row = form_rows(sheet, form_header(sheet, lang), VALUE_FIELDS, values, lang)
-    if proposition.levels is not None and not values.keys() & {"levels.senior", "levels.middle", "levels.frontline"}:
-        put(sheet, row, 1, EMPTY_LEVELS, GREY)  # the file says `levels: {}`: kept, so the analysis is the same
-        row += 1
+    for part, marker in (("levels", EMPTY_LEVELS), ("concerns", EMPTY_CONCERNS)):
+        given = getattr(proposition, part, None)
+        if given is not None and not any(getattr(given, level) for level in ("senior", "middle", "frontline")):
+            put(sheet, row, 1, marker, GREY)  # the file says `levels: {}`: kept, so the analysis is the same
+            row += 1
     row += 1
     table_rows(sheet, row, OUTCOME, WORDS[lang]["outcomes"], [o.model_dump() for o in proposition.specific.outcomes])
 

@@ -21,7 +21,7 @@ from pipeline.errors import InputError
 from pipeline.model import DIMENSIONS, LANGUAGES, Deal
 from pipeline.rules import check_rules
 from pipeline.workbook_layout import (
-    COMPETITOR, CONTACT, EMPTY_LEVELS, FIRST_COMPANY_COLUMN, FIRST_ITEM_ROW, OUTCOME, ROLES, SHEETS, SURROUNDING, TOTAL_LABELS,
+    COMPETITOR, CONTACT, EMPTY_CONCERNS, EMPTY_LEVELS, FIRST_COMPANY_COLUMN, FIRST_ITEM_ROW, OUTCOME, ROLES, SHEETS, SURROUNDING, TOTAL_LABELS,
     VALUE_FIELDS, TEAM_FIELDS, deal_fields,
 )
 from pipeline.yaml_path import parent
@@ -118,11 +118,30 @@ def keyed_rows(sheet):
 
 
 def form_value(sheet, reading: Reading, prefix: str, fields) -> None:
-    keys = {key for key, *_ in fields}
+    kinds = {key: kind for key, _, _, kind in fields}
     for number, key, row in keyed_rows(sheet):
-        if key in keys:
+        if kinds.get(key) == "list":
+            form_list(sheet, reading, prefix + key, number)
+        elif key in kinds:
             cell = sheet.cell(row=number, column=3)
             reading.set(prefix + key, value_of(cell), sheet.title, cell.coordinate)
+
+
+def form_list(sheet, reading: Reading, path: str, number: int) -> None:
+    """A list field: one entry a cell from column C on, up to the first empty one."""
+    reading.cells[path] = f"{sheet.title}!C{number}"
+    entries = []
+    for column in range(3, sheet.max_column + 1):
+        cell = sheet.cell(row=number, column=column)
+        value = value_of(cell)
+        if value is None:
+            break
+        reading.cells[f"{path}[{len(entries)}]"] = f"{sheet.title}!{cell.coordinate}"
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            reading.raw[f"{path}[{len(entries)}]"] = text_of(value)
+        entries.append(value)
+    if entries:
+        reading.set(path, entries, sheet.title, f"C{number}")
 
 
 def table(sheet, reading: Reading, spec, path: str) -> None:
@@ -224,8 +243,10 @@ def read_value(sheet, reading: Reading) -> None:
     reading.cells.setdefault("value_proposition", f"{sheet.title}!A1")
     proposition = reading.data.get("value_proposition", {})
     specific = proposition.get("specific", {})
-    if any(key == EMPTY_LEVELS for _, key, _ in keyed_rows(sheet)):
-        proposition.setdefault("levels", {})
+    markers = {key for _, key, _ in keyed_rows(sheet)}
+    for part, marker in (("levels", EMPTY_LEVELS), ("concerns", EMPTY_CONCERNS)):
+        if marker in markers:
+            proposition.setdefault(part, {})
     start = specific.get("start")
     if isinstance(start, dt.datetime):
         specific["start"] = start.date()

@@ -8,9 +8,8 @@ weight, a column per company, the weighted totals (总分数合计) and indexes 
 
 from __future__ import annotations
 
-import typing
-
-from pipeline.model import CHAIN_LEVELS, DIMENSIONS, LANGUAGES, SURROUNDING_KINDS, Customer
+from pipeline import model
+from pipeline.model import CHAIN_LEVELS, DIMENSIONS, LANGUAGES, SURROUNDING_KINDS
 
 SHEETS = {
     "zh": {"deal": "交易", "key_buying_factors": "客户购买关键因素", "business_capabilities": "业务能力",
@@ -39,12 +38,8 @@ FIRST_COMPANY_COLUMN = 3  # C
 
 
 def customer_types() -> tuple[str, ...]:
-    """The customer types the contract allows, when it has `customer.type` (none before that)."""
-    field = Customer.model_fields.get("type")
-    if field is None:
-        return ()
-    return tuple(a for arg in typing.get_args(field.annotation) for a in (typing.get_args(arg) or (arg,))
-                 if isinstance(a, str))
+    """The customer types the contract allows (customer.type), as the loaded deal holds them."""
+    return tuple(getattr(model, "CUSTOMER_TYPES", ()))
 
 
 # Form rows: (key, zh label, en label, what the value is). Paths are the deal's field paths.
@@ -82,7 +77,11 @@ VALUE_FIELDS = [
     ("levels.senior", "第三步：对高层的说法（可选）", "Step 3: to the senior level (optional)", "text"),
     ("levels.middle", "对中层的说法（可选）", "to the middle level (optional)", "text"),
     ("levels.frontline", "对基层的说法（可选）", "to the front-line (optional)", "text"),
+    ("concerns.senior", "高层关心的问题（可选，每格一条）", "Senior concerns (optional, one a cell)", "list"),
+    ("concerns.middle", "中层关心的问题（可选，每格一条）", "Middle concerns (optional, one a cell)", "list"),
+    ("concerns.frontline", "基层关心的问题（可选，每格一条）", "Front-line concerns (optional, one a cell)", "list"),
 ]
+EMPTY_CONCERNS = "concerns: {}"  # as EMPTY_LEVELS, for concerns
 EMPTY_LEVELS = "levels: {}"  # a key row alone: step 3 given, with no wording for any level
 TEAM_FIELDS = [
     ("our_team.senior", "面对高层", "Facing the senior level", "text"),

@@ -213,7 +213,9 @@ def test_value_proposition_slides_show_template_statement_smart_and_levels(zh):
     assert analysis.value.overall in step1
     step2 = texts(prs.slides[13])
     assert analysis.value.specific in step2
-    assert "投资回收期：5.9个月" in step2
+    # the computed 5.88 reads 5.9 and the deal states 6: both, once, plainly
+    assert "投资回收期：按投资和每月收益计算为5.9个月；交易文件写明6个月" in step2
+    assert "草稿" not in step2
     smart = [[c.text for c in row.cells] for row in table_on(prs.slides[13]).rows]
     assert [r[0] for r in smart[1:]] == ["S 具体的", "M 可以度量的", "A 可以实现的", "R 是现实的", "T 有时间限制的"]
     assert [r[1] for r in smart[1:]] == ["✓" if analysis.value.smart[k].ok else "✗" for k in "SMART"]
@@ -340,3 +342,14 @@ def test_figures_are_shown_rounded_without_needless_decimals():
 
     assert [num(x) for x in (81.6667, 1225.0, -0.04, 0.4, 5.88, -2.75, 100)] == \
         ["81.7", "1225", "0", "0.4", "5.9", "-2.8", "100"]
+
+
+@pytest.mark.parametrize("language, title, marker", [("zh", "我方的竞争定位", "草稿"), ("en", "Our competitive positioning", "Draft")])
+def test_a_drafted_statement_is_marked_in_the_notes_not_on_the_slide(zh, en, language, title, marker):
+    analysis, data = zh if language == "zh" else en
+    assert analysis.overview.statement_drafted
+    slide = next(s for s in opened(data).slides if s.shapes.title is not None and s.shapes.title.text == title)
+    face, notes = texts(slide), slide.notes_slide.notes_text_frame.text
+    assert analysis.overview.statement in face
+    assert marker not in face and "（由分析生成的草稿" not in face and "(a draft generated" not in face
+    assert marker in notes and "positioning_statement" in notes

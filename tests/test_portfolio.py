@@ -49,6 +49,8 @@ def test_the_workbook_has_a_row_per_deal_with_the_analyses_figures(built):
     for row, analysis in zip(rows, analyses):
         us = analysis.deal.us.id
         assert row["客户"] == analysis.deal.customer.name
+        kinds = {"enterprise": "企业", "government": "政府", "hospital": "医院", "school": "学校", "institution": "事业单位"}
+        assert row["客户类型"] == kinds[analysis.audience.customer_type]
         for d in DIMENSIONS:
             assert row["我方指数：" + label("zh", d)] == analysis.scores[d][us].index
             assert row["对最强对手：" + label("zh", d)] == analysis.overview.margins[d]
@@ -59,7 +61,8 @@ def test_the_workbook_has_a_row_per_deal_with_the_analyses_figures(built):
         assert row["已建立层级"] == sum(1 for level in analysis.chain.levels.values() if level.held)
         assert row["战术"] == "; ".join(t.title for t in analysis.tactics)
     sheet = book["交易"]
-    assert sheet.freeze_panes == "B2" and sheet.auto_filter.ref == f"A1:{sheet.cell(1, sheet.max_column).column_letter}4"
+    last = sheet.cell(1, sheet.max_column).column_letter
+    assert sheet.freeze_panes == "B2" and sheet.auto_filter.ref == f"A1:{last}{len(analyses) + 1}"
 
 
 def test_each_dimension_sheet_scores_every_item_of_every_deal(built):
@@ -112,7 +115,7 @@ def test_the_page_is_self_contained(built):
     page = (out / "portfolio.html").read_text(encoding="utf-8")
     assert not re.search(r"<(link|img|iframe)\b|<script\s+src|@import|url\(", page)
     assert set(re.findall(r"https?://[^\"' )]+", page)) == {"http://www.w3.org/2000/svg"}
-    assert page.count('<g class="bubble"') == 3
+    assert page.count('<g class="bubble"') == len(EXAMPLES)
 
 
 # --- in a real browser ---------------------------------------------------------------------------

@@ -53,11 +53,13 @@ class Objection:
 class Series:
     name: str
     values: tuple[float, ...]
+    x: tuple[float, ...] = ()  # a 'payback' chart's x value of each point (months)
 
 
 @dataclass(frozen=True)
 class ChartSpec:
-    """A chart as data: 'radar' (a value per category) or 'map' (one (x, y) point per series)."""
+    """A chart as data: 'radar' (a value per category), 'map' (one (x, y) point per series) or
+    'payback' (lines through each series' (x, value) points; a one-point series is a marked point)."""
 
     kind: str
     title: str

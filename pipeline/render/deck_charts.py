@@ -25,6 +25,7 @@ from pptx.util import Emu, Pt, lazyproperty
 from xlsxwriter import Workbook
 
 from pipeline.render.deck_base import COLOURS, Fonts, Region, paint, set_typefaces, stroke
+from pipeline.safety import WORKBOOK_OPTIONS
 
 SERIES_COLOURS = ("accent", "orange", "teal", "grey", "light", "red")
 
@@ -50,7 +51,7 @@ class _Dated:
 
     @contextmanager
     def _open_worksheet(self, xlsx_file):
-        workbook = Workbook(xlsx_file, {"in_memory": True})
+        workbook = Workbook(xlsx_file, WORKBOOK_OPTIONS)
         workbook.set_properties({"created": self._chart_data.created})  # also its modified date
         yield workbook, workbook.add_worksheet()
         workbook.close()
