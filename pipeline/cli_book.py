@@ -68,44 +68,43 @@ def run_export(args: argparse.Namespace) -> int:
     from pipeline.load import load_deal
     from pipeline.workbook_export import export_workbook
 
-    failed = 0
-    for name in args.deals:
-        source = Path(name)
-        book = target(source, args.out, ".xlsx")
-        try:
-            deal, _ = load_deal(source)
-        except InputError as error:
-            print("\n".join(error.problems), file=sys.stderr)
-            failed += 1
-            continue
+    def refusal(book: Path) -> str | None:
         if book.exists() and not args.force and not written_by_us(book):
-            print(f"error: {book}: exists and was not written by dealdocs; use --force to replace it", file=sys.stderr)
-            failed += 1
-            continue
-        write_atomically(book, export_workbook(deal))
-        print(f"exported {source} -> {book}", file=sys.stderr)
-    return 1 if failed else 0
+            return "exists and was not written by dealdocs; use --force to replace it"
+        return None
+
+    return convert_each(args.deals, args.out, ".xlsx", lambda p: load_deal(p)[0], export_workbook, refusal, "exported")
 
 
 def run_import(args: argparse.Namespace) -> int:
     from pipeline.workbook_import import deal_yaml, import_workbook
 
+    def refusal(deal_file: Path) -> str | None:
+        return "exists; use --force to replace it, or --out DIR" if deal_file.exists() and not args.force else None
+
+    return convert_each(args.books, args.out, ".yaml", import_workbook, lambda d: deal_yaml(d).encode("utf-8"),
+                        refusal, "imported")
+
+
+def convert_each(sources: list[str], out: Path | None, suffix: str, read, render, refusal, verb: str) -> int:
+    """Each source read (its problems printed), checked against replacing what it must not, written whole."""
     failed = 0
-    for name in args.books:
+    for name in sources:
         source = Path(name)
-        deal_file = target(source, args.out, ".yaml")
+        result = target(source, out, suffix)
         try:
-            deal = import_workbook(source)
+            value = read(source)
         except InputError as error:
             print("\n".join(error.problems), file=sys.stderr)
             failed += 1
             continue
-        if deal_file.exists() and not args.force:
-            print(f"error: {deal_file}: exists; use --force to replace it, or --out DIR", file=sys.stderr)
+        why = refusal(result)
+        if why:
+            print(f"error: {result}: {why}", file=sys.stderr)
             failed += 1
             continue
-        write_atomically(deal_file, deal_yaml(deal).encode("utf-8"))
-        print(f"imported {source} -> {deal_file}", file=sys.stderr)
+        write_atomically(result, render(value))
+        print(f"{verb} {source} -> {result}", file=sys.stderr)
     return 1 if failed else 0
 
 

@@ -71,6 +71,8 @@ def deals_sheet(sheet, rows: list[DealRow], lang: str) -> None:
     sheet.title = WORDS[lang]["deal"]
     cols = columns(lang)
     header(sheet, [heading for heading, _ in cols])
+    for letter, width in (("A", 26), ("B", 34), ("C", 26)):  # the deal's id, title and customer: read whole
+        sheet.column_dimensions[letter].width = width
     for r, row in enumerate(rows, start=2):
         for c, (_, get) in enumerate(cols, start=1):
             put(sheet, r, c, get(row))

@@ -59,12 +59,32 @@ def weight_changes(items: list[Item], steps: tuple[float, ...]):
                     yield at, delta, changed(weights, at, delta)
 
 
+# An estimate of a margin (unrounded, in one step) is within 0.02 of the stored one (two indexes and
+# their difference, each rounded to 0.01): a change whose estimate stays this far inside its band
+# cannot flip, and only the others are computed exactly, as pipeline.score would.
+SAFE = 0.05
+
+
+def surely_stays(estimate: float, now: Position) -> bool:
+    return classify(estimate - SAFE) == now == classify(estimate + SAFE)
+
+
 def weight_flip(dimension: str, items: list[Item], us: str, rival: str, now: Position) -> Optional[Flip]:
-    for at, delta, weights in weight_changes(items, WEIGHT_STEPS):
-        becomes = classify(margin_after(items, us, rival, weights))
-        if becomes != now:
-            return Flip(kind="weight", dimension=dimension, item=items[at].name, item_index=at, company=None,
-                        delta=delta, becomes=becomes)
+    weights, ours, theirs = [item.weight for item in items], column(items, us), column(items, rival)
+    whole = sum(weights)
+    mine, yours = sum(w * s for w, s in zip(weights, ours)), sum(w * s for w, s in zip(weights, theirs))
+    for step in WEIGHT_STEPS:
+        for at, weight in enumerate(weights):
+            for delta in (-step, step):
+                if weight + delta <= 0:
+                    continue
+                estimate = (mine + delta * ours[at] - yours - delta * theirs[at]) / (whole + delta)
+                if surely_stays(estimate, now):
+                    continue
+                becomes = classify(margin_after(items, us, rival, changed(weights, at, delta), ours, theirs))
+                if becomes != now:
+                    return Flip(kind="weight", dimension=dimension, item=items[at].name, item_index=at, company=None,
+                                delta=delta, becomes=becomes)
     return None
 
 
@@ -72,6 +92,8 @@ def score_flip(dimension: str, items: list[Item], us: str, rival: str, now: Posi
     """Smallest change first, then file order, us before the rival, − before +; a score stays in 0-100."""
     weights = [item.weight for item in items]
     ours, theirs = column(items, us), column(items, rival)
+    whole = sum(weights)
+    gap = (sum(w * s for w, s in zip(weights, ours)) - sum(w * s for w, s in zip(weights, theirs))) / whole
     for step in SCORE_STEPS:
         for at in range(len(items)):
             for company in (us, rival):
@@ -79,12 +101,15 @@ def score_flip(dimension: str, items: list[Item], us: str, rival: str, now: Posi
                     mine = ours if company == us else theirs
                     if not 0 <= mine[at] + delta <= 100:
                         continue
+                    sign = 1 if company == us else -1
+                    if surely_stays(gap + sign * weights[at] * delta / whole, now):
+                        continue
                     moved = changed(mine, at, delta)
                     pair = (moved, theirs) if company == us else (ours, moved)
                     becomes = classify(margin_after(items, us, rival, weights, *pair))
                     if becomes != now:
-                        return Flip(kind="score", dimension=dimension, item=items[at].name, item_index=at, company=company,
-                                    delta=delta, becomes=becomes)
+                        return Flip(kind="score", dimension=dimension, item=items[at].name, item_index=at,
+                                    company=company, delta=delta, becomes=becomes)
     return None
 
 
@@ -97,11 +122,10 @@ def position_robustness(deal: Deal, rival: str, dimension: str) -> PositionRobus
                               score_flip=score_flip(dimension, items, us, rival, now))
 
 
-def standing(deal: Deal, dimension: str, weights: list[float]) -> tuple[tuple[Position, ...], float]:
-    """Our position against each competitor on one dimension, and our margin over the best of them."""
-    items, us = deal.dimension(dimension), deal.us.id
-    ours = index(weights, column(items, us))
-    theirs = [index(weights, column(items, c.id)) for c in deal.competitors]
+def standing(columns: list[list[float]], weights: list[float]) -> tuple[tuple[Position, ...], float]:
+    """Our position against each competitor on one dimension (`columns`: our scores, then each
+    competitor's), and our margin over the best of them."""
+    ours, *theirs = (index(weights, scores) for scores in columns)
     positions = tuple(classify(rounded(ours - t)) for t in theirs)
     return positions, rounded(ours - max(theirs))
 
@@ -112,13 +136,14 @@ def strongest(margins: dict[str, float]) -> str:
 
 def statement_breakers(deal: Deal) -> list[Flip]:
     """Every ±1 change of one weight that changes a position or our strongest dimension."""
-    now = {d: standing(deal, d, [i.weight for i in deal.dimension(d)]) for d in DIMENSIONS}
+    columns = {d: [column(deal.dimension(d), c.id) for c in deal.companies] for d in DIMENSIONS}
+    now = {d: standing(columns[d], [i.weight for i in deal.dimension(d)]) for d in DIMENSIONS}
     first = strongest({d: m for d, (_, m) in now.items()})
     breakers = []
     for dimension in DIMENSIONS:
         items = deal.dimension(dimension)
         for at, delta, weights in weight_changes(items, (STATEMENT_STEP,)):
-            positions, field = standing(deal, dimension, weights)
+            positions, field = standing(columns[dimension], weights)
             margins = {d: field if d == dimension else m for d, (_, m) in now.items()}
             if positions != now[dimension][0] or strongest(margins) != first:
                 breakers.append(Flip(kind="weight", dimension=dimension, item=items[at].name, item_index=at,
