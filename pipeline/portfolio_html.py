@@ -13,6 +13,7 @@ from pipeline.wording import number
 STATUS_COLOURS = {"strong": "#2e7d32", "held": "#66bb6a", "weak": "#f9a825", "broken": "#c62828",
                   "missing": "#9e9e9e"}
 MAP = (640, 420, 60)  # width, height, margin of the positioning map in px
+NAMED_BUBBLES = 12  # more deals than this: names only as tooltips, or they cover each other
 
 SORT_SCRIPT = """
 document.querySelectorAll('table.deals th').forEach(function (th, column) {
@@ -41,7 +42,9 @@ document.querySelectorAll('table.deals th').forEach(function (th, column) {
 STYLE = """
 body { font-family: "Microsoft YaHei", "Noto Sans CJK SC", "PingFang SC", sans-serif; margin: 24px; color: #222; }
 h1 { font-size: 22px; } h2 { font-size: 17px; margin-top: 28px; }
-table.deals { border-collapse: collapse; font-size: 13px; }
+table.deals, table.chain-health { border-collapse: collapse; font-size: 13px; }
+table.chain-health th { background: #ddebf7; padding: 4px 6px; text-align: left; }
+table.chain-health td { border-top: 1px solid #ddd; padding: 4px 6px; }
 table.deals th { background: #ddebf7; cursor: pointer; position: sticky; top: 0; padding: 4px 6px; text-align: left; }
 table.deals th[aria-sort=ascending]::after { content: " ▲"; } table.deals th[aria-sort=descending]::after { content: " ▼"; }
 table.deals td { border-top: 1px solid #ddd; padding: 4px 6px; vertical-align: top; }
@@ -59,7 +62,7 @@ def portfolio_page(rows: list[DealRow], lang: str) -> str:
         f"<h1>{escape(w['page_title'])}</h1>", f'<p class="hint">{escape(w["sort_hint"])}</p>',
         table(rows, lang),
         f"<h2>{escape(w['map'])}</h2>", positioning_map(rows, lang),
-        f"<h2>{escape(w['chain'])}</h2>", chain_legend(lang),
+        f"<h2>{escape(w['chain'])}</h2>", chain_legend(lang), chain_table(rows, lang),
         f"<script>{SORT_SCRIPT}</script>", "</body>", "</html>",
     ]
     return "\n".join(parts) + "\n"
@@ -137,9 +140,11 @@ def positioning_map(rows: list[DealRow], lang: str) -> str:
         x, y = at(r.margin["business_capabilities"], r.margin["key_buying_factors"])
         radius = 4 + r.relationship_index / 100 * 14
         colour = "#c62828" if r.counts["disadvantage"] or r.top in ("broken", "missing") else "#1f4e79"
-        shapes.append(f'<g class="bubble" data-deal="{escape(r.id)}"><circle cx="{x:.1f}" cy="{y:.1f}" '
-                      f'r="{radius:.1f}" fill="{colour}" fill-opacity="0.55"/><text x="{x:.1f}" '
-                      f'y="{y - radius - 3:.1f}" text-anchor="middle" font-size="11">{escape(r.customer)}</text></g>')
+        name = (f'<text x="{x:.1f}" y="{y - radius - 3:.1f}" text-anchor="middle" font-size="11">'
+                f'{escape(r.customer)}</text>') if len(rows) <= NAMED_BUBBLES else ""
+        shapes.append(f'<g class="bubble" data-deal="{escape(r.id)}"><title>{escape(r.customer)} · {escape(r.title)}'
+                      f'</title><circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" fill="{colour}" '
+                      f'fill-opacity="0.55"/>{name}</g>')
     caption = f'<p class="hint">{escape(w["map_size"])}</p>'
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
             f'viewBox="0 0 {width} {height}" role="img">{"".join(shapes)}</svg>{caption}')
@@ -151,3 +156,18 @@ def chain_legend(lang: str) -> str:
                     for status, colour in STATUS_COLOURS.items())
     order = " → ".join(escape(label(lang, level)) for level in CHAIN_LEVELS)
     return f'<p class="chain">{items}</p><p class="hint">{order}</p>'
+
+
+def chain_table(rows: list[DealRow], lang: str) -> str:
+    """Each deal's four chain levels, the status of the strongest link at each, broken ones first."""
+    w = WORDS[lang]
+    head = "".join(f"<th>{escape(h)}</th>" for h in (w["customer"], *(label(lang, lv) for lv in CHAIN_LEVELS),
+                                                        w["broken"], w["surrounding"]))
+    ordered = sorted(rows, key=lambda r: (-r.broken, r.held, r.id))
+    body = "".join(
+        "<tr>" + cell(escape(r.customer)) + "".join(
+            f'<td><span class="chain"><span style="background:{STATUS_COLOURS[r.chain[lv]]}"></span></span>'
+            f'{escape(w["status_" + r.chain[lv]])}</td>' for lv in CHAIN_LEVELS)
+        + cell(r.broken, bad=r.broken > 0, numeric=True) + cell(escape(r.surrounding)) + "</tr>"
+        for r in ordered)
+    return f'<table class="chain-health"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
