@@ -9,7 +9,6 @@ is written back as YAML only when it is valid.
 from __future__ import annotations
 
 import datetime as dt
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,9 +16,10 @@ import yaml
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from pipeline.errors import InputError
+from pipeline.errors import InputError, TemplateError
 from pipeline.model import DIMENSIONS, LANGUAGES, Deal
 from pipeline.rules import check_rules
+from pipeline.safety import check_user_template
 from pipeline.workbook_layout import (
     COMPETITOR, CONTACT, EMPTY_CONCERNS, EMPTY_LEVELS, FIRST_COMPANY_COLUMN, FIRST_ITEM_ROW, OUTCOME, ROLES, SHEETS, SURROUNDING, TOTAL_LABELS,
     VALUE_FIELDS, TEAM_FIELDS, deal_fields,
@@ -63,11 +63,15 @@ def import_workbook(path: Path | str) -> Deal:
     """Read and validate one scoring workbook; raise InputError listing every problem with its cell."""
     shown = str(path)
     reading = Reading(shown)
+    if not Path(path).is_file():
+        raise InputError([f"{shown}: no such file"])
     try:
+        check_user_template(Path(path))  # size, parts and compression, as any Office file a user gives us
         book = load_workbook(path, data_only=False, read_only=False)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise InputError([f"{shown}: not a scoring workbook we can read ({type(error).__name__}: {error}); "
-                          "export one with: dealdocs export DEAL.yaml"]) from None
+    except TemplateError as error:
+        raise InputError([unreadable(shown, str(error).removeprefix("template "))]) from None
+    except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds on a damaged or foreign file
+        raise InputError([unreadable(shown, f"{type(error).__name__}: {error}")]) from None
     sheets = find_sheets(book, reading)
     if reading.problems:
         raise InputError(reading.problems)
@@ -84,6 +88,10 @@ def import_workbook(path: Path | str) -> Deal:
     if problems or deal is None:
         raise InputError(problems or [f"{shown}: no deal in the workbook"])
     return deal
+
+
+def unreadable(shown: str, why: str) -> str:
+    return f"{shown}: not a scoring workbook we can read ({why}); export one with: dealdocs export DEAL.yaml"
 
 
 def find_sheets(book, reading: Reading) -> dict:

@@ -185,11 +185,18 @@ def test_a_missing_required_field_is_located_at_its_form_row(tmp_path):
         "deal.xlsx:价值命题!C6: value_proposition.specific.offering: missing; add offering: <some text>"]
 
 
-def test_a_file_that_is_not_a_workbook_is_one_clear_line(tmp_path):
-    (tmp_path / "deal.xlsx").write_text("not a zip", encoding="utf-8")
+@pytest.mark.parametrize("name, content", [("deal.xlsx", b"not a zip"), ("deal.csv", None), ("gone.xlsx", b"")])
+def test_a_file_that_is_not_a_workbook_is_one_clear_line(tmp_path, name, content):
+    deal, _ = load_deal(EXAMPLES[-1])
+    if name == "deal.csv":
+        content = export_workbook(deal)  # a real workbook under a name openpyxl refuses
+    if content:
+        (tmp_path / name).write_bytes(content)
     with pytest.raises(InputError) as caught:
-        import_workbook(tmp_path / "deal.xlsx")
-    assert caught.value.problems[0].endswith("export one with: dealdocs export DEAL.yaml")
+        import_workbook(tmp_path / name)
+    [problem] = caught.value.problems
+    assert problem.startswith(str(tmp_path / name) + ": ")
+    assert problem.endswith("no such file" if name == "gone.xlsx" else "export one with: dealdocs export DEAL.yaml")
 
 
 # --- the commands ----------------------------------------------------------------------------------
