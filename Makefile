@@ -10,7 +10,7 @@ CODE   := $(shell find pipeline templates -type f -not -path '*/__pycache__/*' 2
 N      ?= 200
 JOBS   ?=
 
-.PHONY: help proposals portfolio test check pdf bench golden schema clean distclean system-deps
+.PHONY: help proposals portfolio test check new pdf bench golden schema clean distclean system-deps
 
 # `## ` marks a target for users, `### ` one for maintainers of the project: `make help` lists them apart.
 help: ## show this help
@@ -34,6 +34,10 @@ portfolio: $(READY) ## build every deal, then build/portfolio.xlsx and build/por
 
 check: $(READY) ## validate every deal in inputs/ and report problems, writing nothing
 	$(PY) -m pipeline check $(DEALS)
+
+new: $(READY) ## start a new deal: make new NAME=customs-2026 [LANGUAGE=en] writes inputs/customs-2026.yaml
+	@test -n "$(NAME)" || { echo "usage: make new NAME=<deal-id> [LANGUAGE=en]"; exit 2; }
+	$(PY) -m pipeline new inputs/$(NAME).yaml $(if $(LANGUAGE),--language $(LANGUAGE))
 
 pdf: proposals system-deps ## a PDF beside every built document (LibreOffice, one profile per worker)
 	$(PY) -m pipeline pdf --out build $(if $(JOBS),-j $(JOBS))

@@ -162,6 +162,11 @@ def test_the_deals_own_concerns_replace_one_level_only():
     assert result.concerns_from_deal == {"senior": False, "middle": True, "frontline": False}
 
 
+def test_the_deals_own_concerns_read_as_one_line_each():
+    result = audience_of("某校", "school", concerns={"senior": ["办学\n  质量", "招生\n\n规模"]})
+    assert result.concerns["senior"] == ["办学质量", "招生规模"]
+
+
 def test_the_analysis_carries_the_concerns_to_each_level_message():
     analysis = analyze(make(customer={"name": "某市第一人民医院"}))
     assert analysis.value.levels["senior"].concerns == ZH["hospital"][2]
