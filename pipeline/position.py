@@ -70,7 +70,13 @@ def overview(deal: Deal, scores: Scores, positioning: dict[str, CompetitorPositi
     own = deal.positioning_statement
     statement = unwrap(own) if own is not None else draft_statement(deal, strongest, positioning)
     return Overview(strongest=strongest, weakest=weakest, margins=margins,
-                    statement=statement, statement_drafted=own is None)
+                    statement=statement, statement_drafted=own is None,
+                    rivals={d: strongest_rival(deal, scores, d) for d in DIMENSIONS})
+
+
+def strongest_rival(deal: Deal, scores: Scores, dimension: str) -> str:
+    """The competitor with the highest index today in `dimension` (ties: the first in the file)."""
+    return max(deal.competitors, key=lambda rival: scores[dimension][rival.id].index).id
 
 
 def field_margin(deal: Deal, scores: Scores, dimension: str) -> float:

@@ -81,6 +81,7 @@ class Overview(Result):
     margins: dict[str, float]  # our index minus the best competitor's, per dimension
     statement: str
     statement_drafted: bool  # False when the deal gave its own positioning_statement
+    rivals: dict[str, str] = {}  # per dimension, the strongest competitor's id: highest index (ties: first in file)
 
 
 class Tactic(Result):

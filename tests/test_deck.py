@@ -120,6 +120,9 @@ def test_dimension_slides_chart_every_company_score_as_clustered_bars(zh, index,
     for series, company in zip(chart.series, deal.companies):
         shown = dict(zip(categories, series.values))
         assert shown == {item.name: item.scores[company.id] for item in deal.dimension(dimension)}
+    table = table_on(opened(data).slides[index])
+    assert categories == [row.cells[0].text for row in list(table.rows)[1:1 + len(categories)]]  # the table's order
+    assert chart.category_axis.reverse_order  # drawn top down, as the table reads
 
 
 def test_dimension_table_rows_are_items_and_totals_come_from_the_analysis(zh):
@@ -149,18 +152,25 @@ def test_relationship_table_is_the_sources_table_with_weights_and_totals(zh):
     assert [r[-1] for r in rows[1:5]] == [f"{totals[c].weighted_total:g}" for c in ("us", "A", "B", "C")]
 
 
-def test_radar_shows_us_now_each_competitor_and_the_three_year_lines(zh):
+def test_radar_is_the_methods_three_series_and_our_target_from_zero(zh):
+    """竞争对手 (the strongest in relationship capability: 对手B, index by hand below), 竞争对手3年后, 我们现在, our target."""
     analysis, data = zh
     chart = chart_on(opened(data).slides[7])
     assert chart.chart_type == XL_CHART_TYPE.RADAR_MARKERS
     series = {s.name: tuple(s.values) for s in chart.series}
-    assert list(series) == ["我们现在", "对手A", "对手B", "对手C", "我们3年后的目标", "对手B3年后"]
+    assert list(series) == ["对手B", "对手B3年后", "我们现在", "我们3年后的目标"]
     items = analysis.deal.relationship_capabilities
+    weights = [i.weight for i in items]
+    index = {c: sum(w * i.scores[c] for w, i in zip(weights, items)) / sum(weights) for c in ("A", "B", "C")}
+    assert max(index, key=index.get) == "B"
+    assert series["对手B"] == tuple(i.scores["B"] for i in items)
     assert series["我们现在"] == tuple(i.scores["us"] for i in items)
     assert series["我们3年后的目标"] == (85, 85, 90, 85, 90, 90)
     # 高层对项目的重视程度 has no projection for B: today's 80 is kept, as the analysis says
     assert series["对手B3年后"] == (90, 80, 80, 90, 70, 80)
     assert "高层对项目的重视程度" in analysis.three_years.future["relationship_capabilities"]["B"].kept_items
+    axis = chart.value_axis
+    assert (axis.minimum_scale, axis.maximum_scale, axis.major_unit) == (0, 100, 20)
 
 
 def bubble_points(chart) -> dict[str, tuple[float, float, float]]:
@@ -193,6 +203,14 @@ def test_positioning_map_is_a_bubble_per_company_at_its_indices(zh):
     for name, point in expected.items():
         assert points[name] == pytest.approx(point), name
     assert all(labelled_with_its_name(ser) for ser in chart._chartSpace.iter(qn("c:ser")))
+    assert list(points)[-1] == analysis.deal.us.name  # ours last: drawn on top of the others
+    outlines = [ser.find(f"{qn('c:spPr')}/{qn('a:ln')}") for ser in chart._chartSpace.iter(qn("c:ser"))]
+    assert outlines[-1] is not None and all(o is None for o in outlines[:-1])
+    alphas = chart._chartSpace.findall(f".//{qn('c:ser')}/{qn('c:spPr')}/{qn('a:solidFill')}/*/{qn('a:alpha')}")
+    assert len(alphas) == len(points) and all(int(a.get("val")) < 100000 for a in alphas)
+    for axis, values in zip((chart.category_axis, chart.value_axis), list(zip(*points.values()))[:2]):
+        assert axis.minimum_scale <= min(values) - 5 and max(values) + 5 <= axis.maximum_scale
+        assert axis.maximum_scale - axis.minimum_scale <= 60  # fitted to the data, not a band of 0-100
     for competitor in analysis.deal.competitors:
         assert analysis.positioning[competitor.id].sentence in texts(slide)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pipeline.labels import label
 from pipeline.model import DIMENSIONS, Deal
+from pipeline.render import chart_choice
 from pipeline.render.brief_format import capitalized, format_start, joined, money, months, number, signed
 from pipeline.render.brief_people import our_person, team_line
 from pipeline.render.brief_rows import ChartSpec, Figure, IndexRow, ItemRow, Series, WinRow
@@ -138,20 +139,31 @@ def win_rows(deal: Deal) -> list[WinRow]:
 
 
 def positioning_map(analysis: Analysis) -> ChartSpec:
-    lang, scores = analysis.deal.language, analysis.scores
-    series = tuple(Series(c.name, (scores["business_capabilities"][c.id].index, scores["key_buying_factors"][c.id].index))
-                   for c in analysis.deal.companies)
+    """A point per company at its business and key-buying-factor indices; ours last, on top."""
+    lang, scores, companies = analysis.deal.language, analysis.scores, analysis.deal.companies
+    series = tuple(Series(companies[n].name, (scores["business_capabilities"][c].index,
+                                              scores["key_buying_factors"][c].index), colour=n)
+                   for n, c in chart_choice.map_order(analysis))
     return ChartSpec("map", word(lang, "map_title"), (), series, x_title=word(lang, "axis_x"),
                      y_title=word(lang, "axis_y"), caption=word(lang, "caption_map"), companies=len(series))
 
 
 def relationship_radar(analysis: Analysis) -> ChartSpec:
+    """The deck's radar (chart_choice.radar_lines): the strongest rival now and in 3 years, us now, our target."""
     deal, lang = analysis.deal, analysis.deal.language
-    items = deal.relationship_capabilities
-    series = [Series(c.name, tuple(i.scores[c.id] for i in items)) for c in deal.companies]
-    targets = tuple((i.in_3_years or {}).get(deal.us.id, i.scores[deal.us.id]) for i in items)
-    if any(i.in_3_years and deal.us.id in i.in_3_years for i in items):
-        name = word(lang, "series_target", company=deal.us.name, target=label(lang, "our_target"))
-        series.append(Series(name, targets))
-    return ChartSpec("radar", word(lang, "radar_title"), tuple(i.name for i in items), tuple(series),
-                     caption=word(lang, "caption_radar"), companies=len(deal.companies))
+    lines = chart_choice.radar_lines(analysis)
+    series = tuple(Series(_line_name(lang, deal, line), line.values, colour=line.position, later=line.later)
+                   for line in lines)
+    kind = chart_choice.radar_kind(analysis)
+    caption = word(lang, "caption_radar", shape=word(lang, f"shape_{kind}"), rival=deal.company_name(lines[0].company),
+                   target=word(lang, "caption_target") if len(lines) > 3 else "")
+    return ChartSpec("radar" if kind == "radar" else "bars", word(lang, "radar_title"),
+                     tuple(i.name for i in deal.relationship_capabilities), series, caption=caption,
+                     companies=len(series))
+
+
+def _line_name(lang: str, deal: Deal, line: chart_choice.Line) -> str:
+    if line.is_us:
+        return label(lang, "our_target" if line.later else "us_now")
+    name = deal.company_name(line.company)
+    return word(lang, "series_later", company=name, later=label(lang, "in_3_years")) if line.later else name

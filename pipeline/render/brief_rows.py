@@ -53,11 +53,13 @@ class Objection:
 class Series:
     name: str
     values: tuple[float, ...]
+    colour: int = 0  # the company's place in deal.companies (us 0): its palette colour
+    later: bool = False  # three years on: drawn dashed
 
 
 @dataclass(frozen=True)
 class ChartSpec:
-    """A chart as data: 'radar' (a value per category) or 'map' (one (x, y) point per series)."""
+    """A chart as data: 'radar' or 'bars' (a value per category) or 'map' (one (x, y) point per series)."""
 
     kind: str
     title: str

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pptx.enum.text import MSO_ANCHOR
 
 from pipeline.model import DIMENSIONS
+from pipeline.render import chart_choice
 from pipeline.render import deck_charts as charts
 from pipeline.render import deck_table as tables
 from pipeline.render.deck_base import Para, Region, Run, fill, para, solid, textbox
@@ -135,48 +136,39 @@ def relationship_table(deck: Deck) -> None:
 
 
 def radar_series(deck: Deck) -> list[charts.Series]:
-    """Us now, each competitor now, then each projection three years on and our target."""
-    t, analysis = deck.text, deck.analysis
-    deal, items = analysis.deal, analysis.deal.relationship_capabilities
-    now = [charts.Series(t.block("series_now", company=c.name, is_us=c.id == deal.us.id),
-                         tuple(i.scores[c.id] for i in items), n) for n, c in enumerate(deal.companies)]
-    future = analysis.three_years.future.get("relationship_capabilities", {})
-    later = [charts.Series(t.block("series_future", company=c.name, is_us=c.id == deal.us.id),
-                           tuple(_future_score(i, c.id) for i in items), n, dashed=True)
-             for n, c in enumerate(deal.companies) if c.id in future]
-    return now + later
-
-
-def _future_score(item, company_id: str) -> float:
-    """The item's figure three years on; the analysis keeps today's score where none is given."""
-    return (item.in_3_years or {}).get(company_id, item.scores[company_id])
+    """The method's picture: the strongest rival now and three years on, us now, our target if set."""
+    t, deal = deck.text, deck.analysis.deal
+    return [charts.Series(t.block("series_future" if line.later else "series_now",
+                                  company=deal.company_name(line.company), is_us=line.is_us),
+                          line.values, line.position, dashed=line.later)
+            for line in chart_choice.radar_lines(deck.analysis)]
 
 
 def radar(deck: Deck) -> None:
+    """The relationship radar; bars when the dimension has fewer items than a radar needs."""
     t, analysis = deck.text, deck.analysis
     slide = deck.new("Title and Chart", t.block("radar_title"), t.block("radar_notes"))
-    series = radar_series(deck)
-    low = max(0.0, min(v for s in series for v in s.values) // 10 * 10 - 10)
-    ph = deck.holder(slide, "chart")
+    draw = charts.radar_chart if chart_choice.radar_kind(analysis) == "radar" else charts.bar_chart
     names = [i.name for i in analysis.deal.relationship_capabilities]
-    charts.radar_chart(slide, names, series, deck.region(slide, "chart"), deck.fonts, analysis.deal.date, low, ph)
+    draw(slide, names, radar_series(deck), deck.region(slide, "chart"), deck.fonts, analysis.deal.date,
+         placeholder=deck.holder(slide, "chart"))
 
 
 def bubbles(deck: Deck) -> None:
     """The positioning map, with the advantage/disadvantage sentence for each competitor beside it."""
     t, analysis = deck.text, deck.analysis
     slide = deck.new("Title, Chart and Text", t.block("map_title"), t.block("map_notes"))
-    scores = analysis.scores
-    points = [charts.Bubble(c.name, scores["business_capabilities"][c.id].index,
-                            scores["key_buying_factors"][c.id].index,
-                            scores["relationship_capabilities"][c.id].index) for c in analysis.deal.companies]
+    scores, companies = analysis.scores, analysis.deal.companies
+    points = [charts.Bubble(companies[n].name, scores["business_capabilities"][c].index,
+                            scores["key_buying_factors"][c].index, scores["relationship_capabilities"][c].index,
+                            colour=n, ours=n == 0) for n, c in chart_choice.map_order(analysis)]
     ph = deck.holder(slide, "chart")
     axes = (t.block("map_x"), t.block("map_y"))
     charts.bubble_chart(slide, points, axes, deck.region(slide, "chart"), deck.fonts, analysis.deal.date, ph)
     body = deck.body(slide)
     paras = [para(t.block("map_size"), colour="grey")]
     paras += [para(analysis.positioning[c.id].sentence) for c in analysis.deal.competitors]
-    fill(body.text_frame, paras, deck.region(slide, "body"), deck.fonts, 18, 10)
+    fill(body.text_frame, paras, deck.region(slide, "body"), deck.fonts, 18, 12)
 
 
 def statement(deck: Deck) -> None:
