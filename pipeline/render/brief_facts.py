@@ -111,16 +111,17 @@ def frontline_competition(analysis: Analysis) -> dict[str, object]:
 
 def index_rows(analysis: Analysis) -> list[IndexRow]:
     scores = analysis.scores
-    return [IndexRow(company=c.name, **{key: number(scores[dim][c.id].index) for key, dim in
+    shorts = analysis.deal.short_names()
+    return [IndexRow(company=shorts[c.id], **{key: number(scores[dim][c.id].index) for key, dim in
                                         zip(("kbf", "bc", "rc"), DIMENSIONS)})
             for c in analysis.deal.companies]
 
 
 def item_rows(deal: Deal) -> list[ItemRow]:
-    lang, us = deal.language, deal.us.id
+    lang, us, shorts = deal.language, deal.us.id, deal.short_names()
     return [ItemRow(dimension=label(lang, dim), item=item.name, weight=number(item.weight),
                     us=number(item.scores[us]),
-                    others=joined(lang, [f"{c.name} {number(item.scores[c.id])}" for c in deal.competitors]))
+                    others=joined(lang, [f"{shorts[c.id]} {number(item.scores[c.id])}" for c in deal.competitors]))
             for dim in SERVICE_DIMENSIONS for item in deal.dimension(dim)]
 
 
@@ -134,14 +135,15 @@ def service_wins(deal: Deal, competitor_id: str) -> list[str]:
 
 def win_rows(deal: Deal) -> list[WinRow]:
     sep = word(deal.language, "fact_sep")
-    return [WinRow(c.name, sep.join(service_wins(deal, c.id)) or word(deal.language, "none"))
+    shorts = deal.short_names()
+    return [WinRow(shorts[c.id], sep.join(service_wins(deal, c.id)) or word(deal.language, "none"))
             for c in deal.competitors]
 
 
 def positioning_map(analysis: Analysis) -> ChartSpec:
     """A point per company at its business and key-buying-factor indices; ours last, on top."""
-    lang, scores, companies = analysis.deal.language, analysis.scores, analysis.deal.companies
-    series = tuple(Series(companies[n].name, (scores["business_capabilities"][c].index,
+    lang, scores, shorts = analysis.deal.language, analysis.scores, analysis.deal.short_names()
+    series = tuple(Series(shorts[c], (scores["business_capabilities"][c].index,
                                               scores["key_buying_factors"][c].index), colour=n)
                    for n, c in chart_choice.map_order(analysis))
     return ChartSpec("map", word(lang, "map_title"), (), series, x_title=word(lang, "axis_x"),
@@ -155,7 +157,7 @@ def relationship_radar(analysis: Analysis) -> ChartSpec:
     series = tuple(Series(_line_name(lang, deal, line), line.values, colour=line.position, later=line.later)
                    for line in lines)
     kind = chart_choice.radar_kind(analysis)
-    caption = word(lang, "caption_radar", shape=word(lang, f"shape_{kind}"), rival=deal.company_name(lines[0].company),
+    caption = word(lang, "caption_radar", shape=word(lang, f"shape_{kind}"), rival=deal.short_names()[lines[0].company],
                    target=word(lang, "caption_target") if len(lines) > 3 else "")
     return ChartSpec("radar" if kind == "radar" else "bars", word(lang, "radar_title"),
                      tuple(i.name for i in deal.relationship_capabilities), series, caption=caption,
@@ -165,5 +167,5 @@ def relationship_radar(analysis: Analysis) -> ChartSpec:
 def _line_name(lang: str, deal: Deal, line: chart_choice.Line) -> str:
     if line.is_us:
         return label(lang, "our_target" if line.later else "us_now")
-    name = deal.company_name(line.company)
+    name = deal.short_names()[line.company]
     return word(lang, "series_later", company=name, later=label(lang, "in_3_years")) if line.later else name

@@ -90,13 +90,13 @@ def dimension_table(deck: Deck, dimension: str) -> tables.Table:
     scores = analysis.scores[dimension]
     footer = [[t.block("row_total"), "", *(num(scores[c.id].weighted_total) for c in companies)],
               [t.block("row_index"), "", *(num(scores[c.id].index) for c in companies)]]
-    header = [t.block("col_item"), t.block("col_weight"), *(c.name for c in companies)]
+    header = [t.block("col_item"), t.block("col_weight"), *(deck.short(c.id) for c in companies)]
     return tables.Table(header, rows, [3.0, 1.0, *([1.3] * len(companies))], footer)
 
 
 def company_series(deck: Deck, dimension: str) -> list[charts.Series]:
     items = deck.analysis.deal.dimension(dimension)
-    return [charts.Series(c.name, tuple(i.scores[c.id] for i in items), n)
+    return [charts.Series(deck.short(c.id), tuple(i.scores[c.id] for i in items), n)
             for n, c in enumerate(deck.analysis.deal.companies)]
 
 
@@ -128,7 +128,7 @@ def relationship_table(deck: Deck) -> None:
     items = analysis.deal.relationship_capabilities
     num, scores = t.base["num"], analysis.scores["relationship_capabilities"]
     header = [t.block("col_company"), *(i.name for i in items), t.block("col_total")]
-    rows = [[c.name, *(num(i.scores[c.id]) for i in items), num(scores[c.id].weighted_total)]
+    rows = [[deck.short(c.id), *(num(i.scores[c.id]) for i in items), num(scores[c.id].weighted_total)]
             for c in analysis.deal.companies]
     weights = [[t.block("row_weight"), *(num(i.weight) for i in items), ""]]
     table = tables.Table(header, rows, [1.6, *([1.0] * len(items)), 1.2], weights)
@@ -139,7 +139,7 @@ def radar_series(deck: Deck) -> list[charts.Series]:
     """The method's picture: the strongest rival now and three years on, us now, our target if set."""
     t, deal = deck.text, deck.analysis.deal
     return [charts.Series(t.block("series_future" if line.later else "series_now",
-                                  company=deal.company_name(line.company), is_us=line.is_us),
+                                  company=deck.short(line.company), is_us=line.is_us),
                           line.values, line.position, dashed=line.later)
             for line in chart_choice.radar_lines(deck.analysis)]
 
@@ -159,7 +159,7 @@ def bubbles(deck: Deck) -> None:
     t, analysis = deck.text, deck.analysis
     slide = deck.new("Title, Chart and Text", t.block("map_title"), t.block("map_notes"))
     scores, companies = analysis.scores, analysis.deal.companies
-    points = [charts.Bubble(companies[n].name, scores["business_capabilities"][c].index,
+    points = [charts.Bubble(deck.short(c), scores["business_capabilities"][c].index,
                             scores["key_buying_factors"][c].index, scores["relationship_capabilities"][c].index,
                             colour=n, ours=n == 0) for n, c in chart_choice.map_order(analysis)]
     ph = deck.holder(slide, "chart")

@@ -53,6 +53,13 @@ class Deck:
     footers: dict = field(default_factory=dict)  # footer placeholder region -> its filled <p:txBody>
     numbered: dict = field(default_factory=dict)  # slide part -> its NumberedShapes
     words: dict = field(default_factory=dict)  # short template words, rendered once a deck
+    shorts: dict = field(default_factory=dict)  # company id -> its short name (the customer's under '')
+
+    def short(self, company_id: str) -> str:
+        """The company's name in tables, legends, chart labels and the chain (pipeline.short_names)."""
+        if not self.shorts:
+            self.shorts = self.analysis.deal.short_names()
+        return self.shorts[company_id]
 
     def new(self, layout: str, title: str, notes: str):
         """A slide on layout `layout` with its title, footer, slide number and speaker notes."""

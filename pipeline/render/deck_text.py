@@ -65,6 +65,14 @@ def leads(deal, item) -> bool:
     return item.scores[deal.us.id] >= max(item.scores[c.id] for c in deal.competitors)
 
 
+def named(language: str, shorts: dict[str, str], company) -> str:
+    """A company's full name, with the short name the tables and charts use when it differs."""
+    short = shorts[company.id]
+    if short == company.name:
+        return company.name
+    return f"{company.name}（简称{short}）" if language == "zh" else f"{company.name} (“{short}”)"
+
+
 class DeckText:
     """Renders the blocks of one language's deck template for one analysis."""
 
@@ -83,6 +91,7 @@ class DeckText:
             "concerns": CONCERNS[self.language],
             "num": num,
             "company": deal.company_name,
+            "named": functools.partial(named, self.language, deal.short_names()),
             "date": long_date(self.language, deal.date),
             "leads": functools.partial(leads, deal),
         }
