@@ -5,15 +5,20 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 READY  := $(VENV)/.ready
-DEALS  := $(sort $(wildcard inputs/*.yaml))
+DEALS  := $(sort $(wildcard inputs/*.yaml inputs/*.yml))
 CODE   := $(shell find pipeline templates -type f -not -path '*/__pycache__/*' 2>/dev/null)
 N      ?= 200
 JOBS   ?=
 
 .PHONY: help proposals test check pdf bench golden schema clean distclean system-deps
 
+# `## ` marks a target for users, `### ` one for maintainers of the project: `make help` lists them apart.
 help: ## show this help
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@echo "Targets:"
+	@grep -E '^[a-z-]+:.*[^#]## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@echo ""
+	@echo "For maintainers of dealdocs:"
+	@grep -E '^[a-z-]+:.*### ' $(MAKEFILE_LIST) | awk -F':.*### ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 proposals: build/.made ## build the deck and the briefs of every deal in inputs/ into build/
 
@@ -30,13 +35,13 @@ check: $(READY) ## validate every deal in inputs/ and report problems, writing n
 pdf: proposals system-deps ## a PDF beside every built document (LibreOffice, one profile per worker)
 	$(PY) -m pipeline pdf --out build $(if $(JOBS),-j $(JOBS))
 
-bench: $(READY) ## benchmark N synthetic deals (make bench N=200)
+bench: $(READY) ### benchmark N synthetic deals (make bench N=200)
 	$(PY) tools/bench.py --deals $(N) --json build/bench/results.json
 
-golden: $(READY) ## refresh the golden text of the example deals' documents
+golden: $(READY) ### refresh the golden text of the example deals' documents
 	$(PY) tools/golden.py --write
 
-schema: $(READY) ## refresh schema/deal.schema.json from the model
+schema: $(READY) ### refresh schema/deal.schema.json from the model
 	$(PY) -m pipeline schema > schema/deal.schema.json
 
 $(READY): pyproject.toml
@@ -61,5 +66,5 @@ system-deps:
 clean: ## remove the generated documents
 	rm -rf build
 
-distclean: clean ## also remove the virtual environment
+distclean: clean ### also remove the virtual environment
 	rm -rf $(VENV) *.egg-info

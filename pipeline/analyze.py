@@ -8,12 +8,15 @@ from __future__ import annotations
 from typing import Optional
 
 from pipeline.chain import chain
+from pipeline.claims import claims
 from pipeline.model import Deal
+from pipeline.plan import plan
 from pipeline.playbook import Playbook
-from pipeline.position import overview, position
+from pipeline.position import overview, position, statement_findings, strongest_dimension
 from pipeline.results import Analysis
 from pipeline.score import score
 from pipeline.smart import findings
+from pipeline.standings import standings
 from pipeline.tactics import tactics
 from pipeline.three_years import three_years
 from pipeline.value import value
@@ -22,17 +25,24 @@ from pipeline.value import value
 def analyze(deal: Deal, playbook: Optional[Playbook] = None) -> Analysis:
     """Score, position, chain, tactics and value proposition for `deal` (pure: no I/O but the playbook)."""
     scores = score(deal)
+    future = three_years(deal, scores)
+    ranks = standings(deal, scores, future)
     positioning = position(deal, scores)
-    standing = overview(deal, scores, positioning)
+    found = claims(deal, ranks, positioning, strongest_dimension(ranks)[0])
+    standing = overview(deal, ranks, found)
     links = chain(deal)
+    valued = value(deal, links, found)
     return Analysis(
         deal=deal,
         scores=scores,
-        three_years=three_years(deal, scores),
+        three_years=future,
+        standings=ranks,
         positioning=positioning,
         overview=standing,
-        tactics=tactics(deal, scores, positioning, links, playbook),
+        claims=found,
+        tactics=tactics(deal, scores, positioning, links, playbook, found, future),
         chain=links,
-        value=value(deal, links, standing),
-        findings=findings(deal),
+        value=valued,
+        findings=findings(deal) + statement_findings(standing),
+        plan=plan(deal, valued),
     )

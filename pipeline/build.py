@@ -10,20 +10,20 @@ from __future__ import annotations
 
 import gc
 import os
-import re
 import time
 import traceback
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Literal, Optional
 
-from pipeline import stamps
+from pipeline import output, stamps
 from pipeline.analyze import analyze
-from pipeline.errors import InputError, PipelineError
+from pipeline.deal_ids import declared_id
+from pipeline.errors import InputError, OutputError, PipelineError
 from pipeline.fingerprint import environment_digest, file_digest
 from pipeline.load import Source, load_deal
-from pipeline.output import publish, sweep_staging
+from pipeline.output import publish
 from pipeline.playbook import load_playbook
 from pipeline.results import Analysis
 from pipeline.templates import SHIPPED
@@ -42,6 +42,8 @@ class Options:
     playbook: Optional[Path] = None
     force: bool = False
     debug: bool = False
+    wait: bool = True  # for another build writing into out_dir; False: fail at once
+    staging: Optional[Path] = None  # this build's own staging folder, set by build_all
 
 
 @dataclass(frozen=True)
@@ -60,13 +62,14 @@ class Outcome:
 class Summary:
     outcomes: list[Outcome] = field(default_factory=list)
     seconds: float = 0.0
+    error: Optional[str] = None  # the output folder itself could not be used or written: one line
 
     def count(self, status: Status) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
 
     @property
     def ok(self) -> bool:
-        return self.count("failed") == 0
+        return self.count("failed") == 0 and self.error is None
 
 
 def analyse_file(path: str, playbook: Optional[Path] = None) -> tuple[Analysis, Source]:
@@ -79,7 +82,7 @@ def warning_lines(analysis: Analysis, source: Source) -> tuple[str, ...]:
     """The analysis' doubts as `path:line: warning: field: message`."""
     lines = []
     for finding in analysis.findings:
-        line = source.line_of(finding.field)
+        line = source.line_of(finding.field) or 1  # a field the file lacks: its first line
         shown = source.shown or str(source.path)
         where = f"{shown}:{line}" if line else shown
         lines.append(f"{where}: warning: {finding.field}: {finding.message}")
@@ -110,8 +113,12 @@ def build_deal(path: str, options: Options, environment: str) -> Outcome:
         analysis, source = analyse_file(path, options.playbook)
         files = render_documents(analysis, options)
         deal_id = analysis.deal.id
-        files[stamps.STAMP] = stamps.encode(file_digest(Path(path)), environment, deal_id)
-        publish(options.out_dir, deal_id, files)
+        input_digest = file_digest(Path(path))
+
+        def stamp(written: dict[str, stamps.Written]) -> bytes:
+            return stamps.encode(input_digest, environment, deal_id, path, written)
+
+        publish(options.out_dir, deal_id, files, stamp, options.staging)
         warnings = warning_lines(analysis, source)
         return Outcome(path, "built", deal_id, (), warnings, time.perf_counter() - started)
     except Exception as error:  # noqa: BLE001 - the one place an error becomes a message
@@ -160,30 +167,46 @@ def build_all(
     jobs: int = 0,
     executor: Optional[Executor] = None,
     on_outcome: Optional[Callable[[Outcome, int, int], None]] = None,
+    on_wait: Optional[Callable[[str], None]] = None,
 ) -> Summary:
     """Build every deal file; unchanged ones are skipped, the rest run on `executor`.
 
     With no executor, a pool of `jobs` long-lived worker processes (default: every core)
-    is used when more than one deal needs building.
+    is used when more than one deal needs building. One build at a time writes into an
+    output folder: another one waits (`on_wait` hears about it) unless `options.wait` is
+    False. When the output folder itself cannot be used, `Summary.error` says why.
     """
     started = time.perf_counter()
-    paths = sorted(dict.fromkeys(str(p) for p in paths))
-    options.out_dir.mkdir(parents=True, exist_ok=True)
-    sweep_staging(options.out_dir)
-    environment = environment_digest(SHIPPED, (options.deck_template, options.brief_template, options.playbook))
+    paths = _distinct(paths)
     summary = Summary()
-    ledger = stamps.Ledger.read(options.out_dir)
-    todo, early = _triage(paths, options, environment, ledger)
-    report = _reporter(summary, len(paths), on_outcome)
-    for outcome in early:
-        report(outcome)
-    for outcome in _run(todo, options, environment, jobs, executor):
-        report(outcome)
-    ledger.save(summary.outcomes)
-    sweep_staging(options.out_dir)
+    try:
+        with output.session(options.out_dir, options.wait, on_wait) as staging:
+            options = replace(options, staging=staging)
+            environment = environment_digest(SHIPPED, (options.deck_template, options.brief_template, options.playbook))
+            ledger = stamps.Ledger.read(options.out_dir)
+            todo, early = _triage(paths, options, environment, ledger)
+            report = _reporter(summary, len(paths), on_outcome)
+            for outcome in early:
+                report(outcome)
+            for outcome in _run(todo, options, environment, jobs, executor):
+                report(outcome)
+            try:
+                ledger.save(summary.outcomes)
+            except OSError as error:
+                summary.error = output.describe(error, options.out_dir / stamps.INDEX)
+    except OutputError as error:
+        summary.error = str(error)
     summary.outcomes.sort(key=lambda o: o.path)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _distinct(paths: Iterable[str]) -> list[str]:
+    """Each file once, however it was spelled (`x.yaml`, `./x.yaml`, a link), in the first spelling."""
+    seen: dict[str, str] = {}
+    for path in (str(p) for p in paths):
+        seen.setdefault(stamps.source_key(path), path)
+    return sorted(seen.values())
 
 
 def _reporter(summary: Summary, total: int, on_outcome):
@@ -196,34 +219,63 @@ def _reporter(summary: Summary, total: int, on_outcome):
 
 
 def _triage(paths: list[str], options: Options, environment: str, ledger: stamps.Ledger):
-    """Split into deals to build and outcomes known already (unchanged, or a clashing id)."""
-    todo, early, owners = [], [], {}
+    """Split into deals to build and outcomes known already (unchanged, or an id another file holds)."""
+    ids, fresh = {}, set()
     for path in paths:
-        deal_id = _declared_id(path)
-        if deal_id in owners:
-            message = f"{path}: id '{deal_id}' is already used by {owners[deal_id]}; give each deal a unique id"
-            early.append(Outcome(path, "failed", None, (message,)))
-            continue
-        owners[deal_id] = path
         if not options.force and ledger.is_fresh(path, environment):
+            fresh.add(path)
+            ids[path] = ledger.previous_id(path)
+        else:
+            ids[path] = declared_id(path)
+    todo, early = [], []
+    holders = _holders(ids)
+    for path in paths:
+        deal_id = ids[path]
+        holder = holders.get(deal_id, path) if deal_id else path
+        if holder == path and deal_id and path not in fresh:
+            holder = _earlier_builder(path, deal_id, options.out_dir)
+        if holder != path:
+            early.append(Outcome(path, "failed", None, (_clash(path, deal_id, holder, options.out_dir),)))
+        elif path in fresh:
             early.append(Outcome(path, "skipped", deal_id))
         else:
             todo.append(path)
     return todo, early
 
 
-_ID_LINE = re.compile(rb"^id:[ \t]*[\"']?([A-Za-z0-9_-]+)", re.MULTILINE)
+def _holders(ids: dict[str, Optional[str]]) -> dict[str, str]:
+    """For each id more than one file declares, the file that keeps it: the older one."""
+    by_id: dict[str, list[str]] = {}
+    for path, deal_id in ids.items():
+        if deal_id:
+            by_id.setdefault(deal_id, []).append(path)
+    return {deal_id: min(group, key=lambda p: (_mtime(p), p)) for deal_id, group in by_id.items() if len(group) > 1}
 
 
-def _declared_id(path: str) -> str:
-    """The deal's id as the file declares it, read cheaply (the loader checks it properly)."""
+def _earlier_builder(path: str, deal_id: str, out_dir: Path) -> str:
+    """The other deal file whose documents are in `<out>/<id>/`, when it still declares that id
+    and is older than `path`; else `path` itself (a renamed or re-id'd file gives its folder up)."""
+    stamp = stamps.read(out_dir / deal_id) or {}
+    source = stamp.get("source")
+    if not isinstance(source, str) or not source or source == stamps.source_key(path):
+        return path
+    if declared_id(source) != deal_id or (_mtime(source), source) > (_mtime(path), path):
+        return path
+    return source
+
+
+def _clash(path: str, deal_id: str, holder: str, out_dir: Path) -> str:
+    newer = (f"{path} is the newer of the two, so change its id:" if _mtime(path) > _mtime(holder)
+             else "change the id: of one of them")
+    return (f"{path}: id '{deal_id}' is also the id of {holder}, whose documents go to {out_dir / deal_id}/; "
+            f"{newer} (each deal needs its own id)")
+
+
+def _mtime(path: str) -> float:
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(65536)
+        return os.stat(path).st_mtime
     except OSError:
-        return Path(path).stem
-    match = _ID_LINE.search(head)
-    return match.group(1).decode() if match else Path(path).stem
+        return float("inf")
 
 
 def _run(todo: list[str], options: Options, environment: str, jobs: int, executor: Optional[Executor]):

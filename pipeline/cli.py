@@ -8,24 +8,40 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import time
 from pathlib import Path
 
+from pipeline import __version__
 from pipeline.progress import Progress
 
+DEAL_SUFFIXES = (".yaml", ".yml")
 EPILOG = """\
 examples:
-  python -m pipeline build                      build every inputs/*.yaml into build/
-  python -m pipeline build inputs/xyz.yaml -j 2 build one deal with two workers
-  python -m pipeline build --deck-template corp.pptx --brief-template corp.docx
-  python -m pipeline build --playbook my-playbook.json   your own tactics rules
-  python -m pipeline check inputs/*.yaml        validate and report, write nothing
-  python -m pipeline schema > schema/deal.schema.json
-  python -m pipeline pdf                        a PDF beside every built document
+  dealdocs build                      build every inputs/*.yaml into build/
+  dealdocs build inputs/xyz.yaml -j 2 build one deal with two workers
+  dealdocs build --deck-template corp.pptx --brief-template corp.docx
+  dealdocs build --playbook my-playbook.json   your own tactics rules
+  dealdocs check inputs/*.yaml        validate and report, write nothing
+  dealdocs schema > schema/deal.schema.json
+  dealdocs pdf                        a PDF beside every built document
 """
+PIPE_CLOSED = 141  # what a shell reports for a process stopped by SIGPIPE
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; a reader that closes the pipe early (`| head`) ends it quietly."""
+    try:
+        code = _main(argv)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return PIPE_CLOSED
+
+
+def _main(argv: list[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if not args.command:
@@ -38,16 +54,33 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def _common() -> argparse.ArgumentParser:
+    """-q and -v, accepted before or after the command (SUPPRESS keeps the command's copy from resetting them)."""
+    common = argparse.ArgumentParser(add_help=False)
+    talk = common.add_mutually_exclusive_group()
+    talk.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="print only errors")
+    talk.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                      help="a line per deal (or document) with its time")
+    return common
+
+
 def _parser() -> argparse.ArgumentParser:
+    common = _common()
     parser = argparse.ArgumentParser(
-        prog="python -m pipeline",
+        prog="dealdocs",
         description="Deal files in, a training deck and per-level meeting briefs out.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[common],
     )
+    parser.add_argument("--version", action="version", version=f"dealdocs {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    build = commands.add_parser("build", help="build the documents of each deal", epilog=EPILOG,
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
+
+    def add(name: str, **kwargs) -> argparse.ArgumentParser:
+        return commands.add_parser(name, parents=[common], formatter_class=argparse.RawDescriptionHelpFormatter,
+                                   **kwargs)
+
+    build = add("build", help="build the documents of each deal", epilog=EPILOG)
     build.add_argument("deals", nargs="*", metavar="DEAL.yaml", help="deal files (default: inputs/*.yaml)")
     build.add_argument("--out", type=Path, default=Path("build"), metavar="DIR", help="output folder (default: build)")
     build.add_argument("-j", "--jobs", type=_positive, default=0, metavar="N", help="worker processes (default: every core)")
@@ -55,16 +88,18 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--deck-template", type=Path, metavar="PPTX", help="your own PowerPoint master")
     build.add_argument("--brief-template", type=Path, metavar="DOCX", help="your own Word brief template")
     build.add_argument("--playbook", type=Path, metavar="JSON", help="your own tactics playbook (default: templates/playbook.json)")
+    build.add_argument("--no-wait", action="store_true",
+                       help="fail at once when another build is writing into the same --out (default: wait)")
     build.add_argument("--debug", action="store_true", help="show the details of an internal error")
     build.set_defaults(run=_build)
-    check = commands.add_parser("check", help="validate deal files and report problems; write nothing")
+    check = add("check", help="validate deal files and report problems; write nothing")
     check.add_argument("deals", nargs="*", metavar="DEAL.yaml", help="deal files (default: inputs/*.yaml)")
     check.add_argument("--playbook", type=Path, metavar="JSON", help="your own tactics playbook (default: templates/playbook.json)")
     check.add_argument("--debug", action="store_true", help="show the details of an internal error")
     check.set_defaults(run=_check)
-    schema = commands.add_parser("schema", help="print the JSON Schema of the deal file")
+    schema = add("schema", help="print the JSON Schema of the deal file")
     schema.set_defaults(run=_schema)
-    pdf = commands.add_parser("pdf", help="convert every built document to PDF with LibreOffice")
+    pdf = add("pdf", help="convert every built document to PDF with LibreOffice")
     pdf.add_argument("--out", type=Path, default=Path("build"), metavar="DIR", help="the build folder (default: build)")
     pdf.add_argument("-j", "--jobs", type=_positive, default=0, metavar="N", help="parallel conversions (default: every core)")
     pdf.set_defaults(run=_pdf)
@@ -77,51 +112,91 @@ def _positive(text: str) -> int:
     return int(text)
 
 
+def _quiet(args: argparse.Namespace) -> bool:
+    return getattr(args, "quiet", False)
+
+
+def _verbose(args: argparse.Namespace) -> bool:
+    return getattr(args, "verbose", False)
+
+
+def inputs_in(folder: Path) -> list[str]:
+    """The deal files of a folder: *.yaml and *.yml, sorted."""
+    return sorted(str(p) for p in folder.iterdir() if p.suffix in DEAL_SUFFIXES and p.is_file()) \
+        if folder.is_dir() else []
+
+
 def _deal_paths(args: argparse.Namespace) -> list[str] | None:
-    paths = args.deals or sorted(str(p) for p in Path("inputs").glob("*.yaml"))
+    """The deal files named, or every one in inputs/; None (a usage error, said) when one is missing."""
+    paths = args.deals or inputs_in(Path("inputs"))
     if not paths:
-        print("error: no deal files given and none in inputs/*.yaml", file=sys.stderr)
+        print("error: no deal files given and none in inputs/ (*.yaml or *.yml)", file=sys.stderr)
         return None
-    return paths
+    missing = [p for p in paths if not Path(p).exists()]
+    for path in missing:
+        print(f"error: {path}: no such file", file=sys.stderr)
+    return None if missing else paths
 
 
 def _build(args: argparse.Namespace) -> int:
     from pipeline.build import Options, build_all
     from pipeline.errors import TemplateError
-    from pipeline.safety import check_user_template
+    from pipeline.templates import check_user_templates
 
     paths = _deal_paths(args)
     if paths is None:
         return 2
     try:
-        for template in (args.deck_template, args.brief_template):
-            if template:
-                check_user_template(template)
+        check_user_templates(args.deck_template, args.brief_template)  # once per run, not once per deal
     except TemplateError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     if not _playbook_ok(args.playbook):
         return 2
-    options = Options(args.out, args.deck_template, args.brief_template, args.playbook, args.force, args.debug)
+    options = Options(args.out, args.deck_template, args.brief_template, args.playbook, args.force, args.debug,
+                      wait=not args.no_wait)
     progress = Progress(sys.stderr)
-    summary = build_all(paths, options, jobs=args.jobs, on_outcome=progress.update)
+    summary = build_all(paths, options, jobs=args.jobs, on_outcome=progress.update,
+                        on_wait=lambda message: print(message, file=sys.stderr, flush=True))
     progress.close()
     for outcome in summary.outcomes:
-        _print_outcome(outcome)
+        _print_outcome(outcome, args)
+        if _verbose(args):
+            print(_deal_line(outcome, args.out), file=sys.stderr)
+    if summary.error:
+        print(f"error: {summary.error}", file=sys.stderr)
+        if not summary.outcomes:
+            return 1
     failed = [o.path for o in summary.outcomes if o.status == "failed"]
-    print(
-        f"built {summary.count('built')}, skipped {summary.count('skipped')} (up to date), "
-        f"failed {len(failed)} in {summary.seconds:.1f} s" + (f": {', '.join(failed)}" if failed else ""),
-        file=sys.stderr,
-    )
+    if not _quiet(args):
+        print(
+            f"built {summary.count('built')}, skipped {summary.count('skipped')} (up to date), "
+            f"failed {len(failed)} in {summary.seconds:.1f} s" + (f": {', '.join(failed)}" if failed else "")
+            + f"; documents in {_folder(args.out)}",
+            file=sys.stderr,
+        )
     return 0 if summary.ok else 1
 
 
-def _print_outcome(outcome) -> None:
+def _folder(path: Path) -> str:
+    return str(path).rstrip("/\\") + "/"
+
+
+def _deal_line(outcome, out: Path) -> str:
+    """-v: what happened to one deal, where its documents are, and how long it took."""
+    if outcome.status == "built":
+        return f"built {outcome.path} -> {_folder(out / outcome.deal_id)} in {outcome.seconds:.2f} s"
+    if outcome.status == "skipped":
+        return f"skipped {outcome.path} (up to date in {_folder(out / outcome.deal_id)})"
+    return f"failed {outcome.path}"
+
+
+def _print_outcome(outcome, args: argparse.Namespace) -> None:
     for line in outcome.errors:
         print(line, file=sys.stderr)
-    for line in outcome.warnings:
-        print(line, file=sys.stderr)
+    if not _quiet(args):
+        for line in outcome.warnings:
+            print(line, file=sys.stderr)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -132,11 +207,19 @@ def _check(args: argparse.Namespace) -> int:
         return 2
     if not _playbook_ok(args.playbook):
         return 2
-    outcomes = [check_deal(path, args.debug, args.playbook) for path in paths]
-    for outcome in outcomes:
-        _print_outcome(outcome)
+    outcomes = []
+    for path in paths:
+        started = time.perf_counter()
+        outcome = check_deal(path, args.debug, args.playbook)
+        outcomes.append(outcome)
+        _print_outcome(outcome, args)
+        if _verbose(args):
+            verdict = "invalid" if outcome.status == "failed" else "valid"
+            print(f"{verdict} {path} in {time.perf_counter() - started:.2f} s", file=sys.stderr)
     failed = [o for o in outcomes if o.status == "failed"]
-    print(f"checked {len(outcomes)} deal(s): {len(outcomes) - len(failed)} valid, {len(failed)} invalid", file=sys.stderr)
+    if not _quiet(args):
+        print(f"checked {len(outcomes)} deal(s): {len(outcomes) - len(failed)} valid, {len(failed)} invalid",
+              file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -171,5 +254,6 @@ def _pdf(args: argparse.Namespace) -> int:
     except PdfError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    print(f"converted {converted} document(s) to PDF under {args.out}/", file=sys.stderr)
+    if not _quiet(args):
+        print(f"converted {converted} document(s) to PDF under {_folder(args.out)}", file=sys.stderr)
     return 0

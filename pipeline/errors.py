@@ -25,3 +25,11 @@ class TemplateError(PipelineError):
 
 class RenderError(PipelineError):
     """Raised when a document cannot be rendered or written."""
+
+
+class OutputError(PipelineError):
+    """Raised when the output folder cannot be written, or holds something we did not make."""
+
+
+class OutputBusy(OutputError):
+    """Raised when another build holds the output folder and we were told not to wait."""

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Optional
 
-from pipeline.model import Company, Deal, Item
-from pipeline.position import best_items, contested_factor
-from pipeline.results import ChainResult, CompetitorPosition, ThreeYears
+from pipeline.claims import of
+from pipeline.model import Deal
+from pipeline.results import ChainResult, Claim, CompetitorPosition, ThreeYears
 from pipeline.score import Scores
 from pipeline.settings import POSITION_MARGIN, REASON_GAPS
 from pipeline.wording import in_sentence, join, number, text
@@ -21,16 +21,16 @@ LIST_SEPARATOR = {"zh": "、", "en": "; "}
 
 
 def facts(deal: Deal, scores: Scores, positioning: dict[str, CompetitorPosition], chain: ChainResult,
-          future: ThreeYears) -> dict[str, str]:
-    """Every fact, keyed by the name a playbook text uses for it."""
+          future: ThreeYears, claimed: list[Claim]) -> dict[str, str]:
+    """Every fact, keyed by the name a playbook text uses for it; what names an item comes from a claim."""
+    best = of(claimed, "tactic.reframe-buying-factors")
     found = {"customer": deal.customer.name, "us": deal.us.name,
              "senior_owner": deal.chain.our_team.senior or text(deal.language, "default_owner"),
-             "best_factor": best_items(deal, "key_buying_factors", 1)[0].name,
+             "best_factor": best[0].item if best else "",
              "position_margin": number(POSITION_MARGIN)}
     for short, dimension in SHORT.items():
         found |= dimension_facts(deal, positioning, short, dimension)
-    return found | chain_facts(deal, chain) | trailing_facts(deal, contested_factor(deal)) | \
-        projection_facts(deal, scores, future)
+    return found | chain_facts(deal, chain) | trailing_facts(deal, claimed) | projection_facts(deal, scores, future)
 
 
 def signed(value: float) -> str:
@@ -69,13 +69,18 @@ def chain_facts(deal: Deal, chain: ChainResult) -> dict[str, str]:
     }
 
 
-def trailing_facts(deal: Deal, contested: Optional[tuple[Item, Company]]) -> dict[str, str]:
-    """The key buying factor a competitor wins: trailing_item, trailing_leader, trailing_ours, trailing_theirs."""
-    if contested is None:
-        return dict.fromkeys(("trailing_item", "trailing_leader", "trailing_ours", "trailing_theirs"), "")
-    item, leader = contested
-    return {"trailing_item": item.name, "trailing_leader": leader.name,
-            "trailing_ours": number(item.scores[deal.us.id]), "trailing_theirs": number(item.scores[leader.id])}
+def trailing_facts(deal: Deal, claimed: list[Claim]) -> dict[str, str]:
+    """The price-kind factor a competitor wins (the concession claim): trailing_item, trailing_leader,
+    trailing_ours, trailing_theirs, and trailing_cares_most (a phrase, empty unless it has the top weight)."""
+    concession = of(claimed, "statement.concession", "concession")
+    if not concession:
+        return dict.fromkeys(("trailing_item", "trailing_leader", "trailing_ours", "trailing_theirs",
+                              "trailing_cares_most"), "")
+    claim = concession[0]
+    most = of(claimed, "statement.concession", "cares_most")
+    return {"trailing_item": claim.item, "trailing_leader": deal.company_name(claim.company),
+            "trailing_ours": number(claim.ours), "trailing_theirs": number(claim.theirs),
+            "trailing_cares_most": text(deal.language, "fact_cares_most") if most else ""}
 
 
 def overtaking(deal: Deal, scores: Scores, future: ThreeYears) -> Optional[tuple[str, str]]:

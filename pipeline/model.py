@@ -81,6 +81,10 @@ class Item(Contract):
     """A 0-100 score for every company, by company id: {us: 90, A: 60}."""
     in_3_years: Optional[dict[str, Score]] = None
     """Optional: our target and competitors' projection in three years, by company id."""
+    kind: Optional[Literal["price"]] = None
+    """Optional, key buying factors: `price` marks a factor about price (a concession may fall
+    only on one); without it a name with a price word (价格, 资费, 费用, 成本, 报价, 折扣, TCO,
+    price, cost, tariff, fee, discount) counts as price."""
 
 
 class Overall(Contract):

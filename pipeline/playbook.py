@@ -36,8 +36,10 @@ class When(Strict):
     top_held: Optional[bool] = None  # the number one (一把手) level held
     below_top_held: Optional[bool] = None  # every level below the number one held
     surrounding_flagged: Optional[bool] = None  # some influential surrounding relation is weak
-    # a competitor beats us on a key buying factor: "any", or one whose name contains one of these words
+    # a competitor beats us on a price-kind key buying factor (the concession claim's): "any", or
+    # one whose name contains one of these words
     kbf_item_trailing: Optional[Union[Literal["any"], list[str]]] = None
+    exclusive: Optional[bool] = None  # an advantage on every dimension against every competitor
     trailing_projection: Optional[bool] = None  # a competitor's 3-year index passes ours of today
 
 
@@ -75,15 +77,33 @@ def load_playbook(path: Optional[Path] = None) -> Playbook:
 _LOADED: dict = {}
 
 
+MAX_PLAYBOOK_BYTES = 1024 * 1024  # the shipped one is a few KB
+
+
 def _read_playbook(path: Path) -> Playbook:
     try:
-        playbook = Playbook.model_validate(json.loads(path.read_text(encoding="utf-8")))
+        playbook = Playbook.model_validate(json.loads(_read_capped(path)))
     except (OSError, ValueError) as error:
         raise TemplateError(f"{path}: {problem(error)}") from error
+    except RecursionError:
+        raise TemplateError(f"{path}: nested too deep; a playbook is a list of rules a few levels deep") from None
     duplicated = sorted({r.id for r in playbook.rules if [x.id for x in playbook.rules].count(r.id) > 1})
     if duplicated:
         raise TemplateError(f"{path}: rule ids must be unique, repeated: {', '.join(duplicated)}")
     return playbook
+
+
+def _read_capped(path: Path) -> str:
+    """The file's text; never more than the cap is read, so /dev/zero or a huge file is refused at once."""
+    if not path.exists():
+        raise TemplateError(f"{path}: no such file")
+    if not path.is_file():
+        raise TemplateError(f"{path}: not a regular file; give the path of a playbook .json file")
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_PLAYBOOK_BYTES + 1)
+    if len(data) > MAX_PLAYBOOK_BYTES:
+        raise TemplateError(f"{path}: larger than {MAX_PLAYBOOK_BYTES // 1024} KB; a playbook is a few KB of rules")
+    return data.decode("utf-8")
 
 
 def problem(error: Exception) -> str:

@@ -3,15 +3,12 @@ our strongest and weakest dimension against the field, and the positioning state
 
 from __future__ import annotations
 
-from typing import Optional
-
-from pipeline.model import DIMENSIONS, Company, Deal, Item
-from pipeline.results import CompetitorPosition, Overview, Position
+from pipeline.claims import of
+from pipeline.model import DIMENSIONS, Company, Deal
+from pipeline.results import Claim, CompetitorPosition, Finding, Overview, Position, Standings
 from pipeline.score import Scores
-from pipeline.settings import BASIS_ITEMS, BUNDLING_WORDS, POSITION_MARGIN, rounded
+from pipeline.settings import POSITION_MARGIN, rounded
 from pipeline.wording import in_sentence, join, text, unwrap
-
-BUSINESS = "business_capabilities"
 
 
 def position(deal: Deal, scores: Scores) -> dict[str, CompetitorPosition]:
@@ -62,73 +59,42 @@ def joined_clauses(language: str, clauses: list[str]) -> str:
     return ", ".join(clauses[:-1]) + ", and " + clauses[-1]
 
 
-def overview(deal: Deal, scores: Scores, positioning: dict[str, CompetitorPosition]) -> Overview:
-    """Our margin over the best competitor per dimension, and the statement (the deal's own wins)."""
-    margins = {d: field_margin(deal, scores, d) for d in DIMENSIONS}
+def strongest_dimension(standings: Standings) -> tuple[str, str, dict[str, float]]:
+    """Our strongest and weakest dimension against the best rival, and the margins behind them."""
+    margins = {d: standings.indexes[d].now.margin for d in DIMENSIONS}
     strongest = max(DIMENSIONS, key=lambda d: margins[d])  # ties: the first in DIMENSIONS
     weakest = min(DIMENSIONS, key=lambda d: margins[d])
+    return strongest, weakest, margins
+
+
+def overview(deal: Deal, standings: Standings, found: list[Claim]) -> Overview:
+    """Our margin over the best competitor per dimension, and the statement (the deal's own wins)."""
+    strongest, weakest, margins = strongest_dimension(standings)
     own = deal.positioning_statement
-    statement = unwrap(own) if own is not None else draft_statement(deal, strongest, positioning)
+    statement = unwrap(own) if own is not None else draft_statement(deal, found)
     return Overview(strongest=strongest, weakest=weakest, margins=margins,
-                    statement=statement, statement_drafted=own is None,
-                    rivals={d: strongest_rival(deal, scores, d) for d in DIMENSIONS})
+                    statement=statement, statement_drafted=own is None)
 
 
-def strongest_rival(deal: Deal, scores: Scores, dimension: str) -> str:
-    """The competitor with the highest index today in `dimension` (ties: the first in the file)."""
-    return max(deal.competitors, key=lambda rival: scores[dimension][rival.id].index).id
-
-
-def field_margin(deal: Deal, scores: Scores, dimension: str) -> float:
-    best = max(scores[dimension][rival.id].index for rival in deal.competitors)
-    return rounded(scores[dimension][deal.us.id].index - best)
-
-
-def item_margin(deal: Deal, item: Item) -> float:
-    """Our score on one item minus the best competitor's."""
-    return item.scores[deal.us.id] - max(item.scores[rival.id] for rival in deal.competitors)
-
-
-def best_items(deal: Deal, dimension: str, count: int) -> list[Item]:
-    """Our `count` items with the widest lead, in that order (ties keep the file's order)."""
-    return sorted(deal.dimension(dimension), key=lambda item: -item_margin(deal, item))[:count]
-
-
-def basis_items(deal: Deal, dimension: str) -> list[Item]:
-    """Our best items of a dimension where we lead the field; the single best when we lead nowhere."""
-    ranked = best_items(deal, dimension, BASIS_ITEMS)
-    return [item for item in ranked if item_margin(deal, item) > 0] or ranked[:1]
-
-
-def contested_factor(deal: Deal, words: Optional[list[str]] = None) -> Optional[tuple[Item, Company]]:
-    """The key buying factor where a competitor beats us by most (among those whose name holds
-    one of `words`, if given), and that competitor."""
-    trailing = [item for item in deal.key_buying_factors if item_margin(deal, item) < 0 and named(item, words)]
-    if not trailing:
-        return None
-    item = min(trailing, key=lambda i: item_margin(deal, i))
-    leader = max(deal.competitors, key=lambda rival: item.scores[rival.id])
-    return item, leader
-
-
-def named(item: Item, words: Optional[list[str]]) -> bool:
-    return words is None or any(word.lower() in item.name.lower() for word in words)
-
-
-def draft_statement(deal: Deal, strongest: str, positioning: dict[str, CompetitorPosition]) -> str:
-    """For whom, on what basis, with what lever, what concession, to what end (长途电话竞争定位)."""
+def draft_statement(deal: Deal, found: list[Claim]) -> str:
+    """For whom, on what basis, with what lever, what concession, to what end (长途电话竞争定位),
+    each part worded from its claims; a part with no claim changes shape rather than name a wrong item."""
     language = deal.language
-    basis = basis_items(deal, strongest)
-    parts = [
-        text(language, "statement_for", whom=whom(deal)),
-        text(language, "statement_basis", items=join(language, [i.name for i in basis])),
-        lever(deal, basis),
-    ]
-    contested = contested_factor(deal)
-    if contested is not None:
-        parts.append(text(language, "statement_concession", item=contested[0].name, leader=contested[1].name))
-    parts.append(text(language, ending(positioning)))
+    parts = [text(language, "statement_for", whom=whom(deal)), basis(deal, of(found, "statement.basis")),
+             lever(deal, of(found, "statement.lever"))]
+    concession = of(found, "statement.concession", "concession")
+    if concession:
+        key = "statement_concession_most" if of(found, "statement.concession", "cares_most") else "statement_concession"
+        parts.append(text(language, key, item=concession[0].item, leader=deal.company_name(concession[0].company)))
+    ending = "statement_end_exclusive" if of(found, "statement.exclusive") else "statement_end_comprehensive"
+    parts.append(text(language, ending))
     return text(language, "statement_join").join(parts) + text(language, "statement_stop")
+
+
+def basis(deal: Deal, strengths: list[Claim]) -> str:
+    if not strengths:
+        return text(deal.language, "statement_basis_value")
+    return text(deal.language, "statement_basis", items=join(deal.language, [c.item for c in strengths]))
 
 
 def whom(deal: Deal) -> str:
@@ -138,20 +104,20 @@ def whom(deal: Deal) -> str:
     return f"{segment}{deal.customer.name}" if deal.language == "zh" else f"{deal.customer.name} ({segment})"
 
 
-def lever(deal: Deal, basis: list[Item]) -> str:
-    """Bundling, carried by our best business capability not already named as the basis."""
-    candidates = [item for item in best_items(deal, BUSINESS, len(deal.business_capabilities))
-                  if item not in basis and not is_bundling(item.name)]
-    if not candidates:
+def lever(deal: Deal, levers: list[Claim]) -> str:
+    """Bundling, carried by a business capability where we lead; our full-service strength when we lead
+    the business index without such an item; bundling alone when we lead neither."""
+    if not levers:
+        return text(deal.language, "statement_lever_plain")
+    if levers[0].item is None:
         return text(deal.language, "statement_lever")
-    return text(deal.language, "statement_lever_named", lever=candidates[0].name)
+    return text(deal.language, "statement_lever_named", lever=levers[0].item)
 
 
-def is_bundling(name: str) -> bool:
-    return any(word in name.lower() for word in BUNDLING_WORDS)
-
-
-def ending(positioning: dict[str, CompetitorPosition]) -> str:
-    """Exclusive when no competitor beats us on any dimension; comprehensive otherwise."""
-    beaten = any(getattr(p, d) == "disadvantage" for p in positioning.values() for d in DIMENSIONS)
-    return "statement_end_comprehensive" if beaten else "statement_end_exclusive"
+def statement_findings(standing: Overview) -> list[Finding]:
+    """A drafted statement is said once, as a warning (and in the deck's notes), never on a slide."""
+    if not standing.statement_drafted:
+        return []
+    return [Finding(field="positioning_statement",
+                    message="not given, so the documents use a draft generated from the analysis; "
+                            "have the team rewrite it and put it in the deal file")]

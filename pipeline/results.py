@@ -16,6 +16,10 @@ from pipeline.model import Deal
 Position = Literal["advantage", "parity", "disadvantage"]
 LinkStatus = Literal["strong", "held", "weak", "broken"]
 SmartLetter = Literal["S", "M", "A", "R", "T"]
+# Who is ahead on one figure. The one tie rule, used everywhere: a company leads only when
+# its figure is strictly above every other company's; equal figures at the top are a "tie".
+Lead = Literal["us", "rival", "tie"]
+ClaimKind = Literal["strength", "lever", "lead", "dimension_lead", "trail", "concession", "cares_most", "exclusive"]
 
 
 class Result(BaseModel):
@@ -81,7 +85,82 @@ class Overview(Result):
     margins: dict[str, float]  # our index minus the best competitor's, per dimension
     statement: str
     statement_drafted: bool  # False when the deal gave its own positioning_statement
-    rivals: dict[str, str] = {}  # per dimension, the strongest competitor's id: highest index (ties: first in file)
+
+
+class Figures(Result):
+    """Every company's figure on one item (or one dimension's index) at one time, and who leads.
+
+    `margins[rival]` is ours minus that rival's; `margin` is ours minus the best rival's.
+    Read `lead` (and `ahead_of` / `behind`) instead of comparing figures: that is the one tie rule.
+    """
+
+    ours: float  # our figure
+    scores: dict[str, float]  # company id -> figure, us first, then the competitors in file order
+    margins: dict[str, float]  # competitor id -> ours minus theirs
+    best_rival: str  # the competitor with the highest figure (ties: the first in the file)
+    margin: float  # ours minus the best rival's
+    lead: Lead  # "us" when margin > 0, "rival" when margin < 0, else "tie"
+    leaders: list[str]  # every company id with the top figure (two or more: a tie at the top)
+
+    def ahead_of(self, rival: str) -> bool:
+        """We score strictly above this rival."""
+        return self.margins[rival] > 0
+
+    def behind(self, rival: str) -> bool:
+        """This rival scores strictly above us."""
+        return self.margins[rival] < 0
+
+
+class Standing(Result):
+    """One item of a dimension (or, with `item` None, the dimension's index): today and three years on."""
+
+    dimension: str
+    item: Optional[str]  # the item's name; None for the dimension's index
+    weight: Optional[float]  # the item's weight; None for an index
+    price: bool  # a price-kind key buying factor (`kind: price`, or a price word in its name)
+    now: Figures
+    in_3_years: Optional[Figures]  # None when no company gives a 3-year figure here
+    kept: list[str]  # companies whose 3-year figure is today's (they gave none); empty without in_3_years
+
+
+class Standings(Result):
+    """Per-item and per-index standings: every "who leads, by how much" the documents state."""
+
+    items: dict[str, list[Standing]]  # items[dimension], in the file's order
+    indexes: dict[str, Standing]  # indexes[dimension]: the dimension's index (0-100)
+
+    def item(self, dimension: str, name: str) -> Standing:
+        return next(s for s in self.items[dimension] if s.item == name)
+
+
+class Claim(Result):
+    """One assertion about standing, as data: the wording layer turns it into zh/en words.
+
+    kind                 what it asserts                                             company
+    strength / lever     we lead the best rival on `item` (lever: a business item)   the best rival
+    lead                 we lead `company` on `item` (None: every rival)             a rival or None
+    dimension_lead       we lead the best rival on `dimension`'s index               the best rival
+    trail                `company` scores above us on `item` (the rival furthest ahead) that rival
+    concession           a price-kind key buying factor where `company` leads us     the best rival
+    cares_most           `item` has the highest weight of the key buying factors     None
+    exclusive            an advantage (>= POSITION_MARGIN) on every dimension against every rival;
+                         supported by the narrowest index margin (its dimension and rival)
+
+    `ours` / `theirs` / `margin` are the supporting figures (today's), `theirs` the figure of
+    `company` (of the best rival for cares_most, of the weakest margin's rival for exclusive).
+    `use` says which sentence states it: statement.basis, statement.lever, statement.concession,
+    statement.exclusive, tactic.<rule id>, brief.objection, brief.wins, brief.strengths.
+    """
+
+    kind: ClaimKind
+    dimension: Optional[str]  # None for exclusive
+    item: Optional[str]  # None for a dimension's index and for exclusive
+    company: Optional[str]
+    ours: float
+    theirs: float
+    margin: float
+    weight: Optional[float] = None
+    use: str
 
 
 class Tactic(Result):
@@ -161,15 +240,42 @@ class ValueResult(Result):
     levels: dict[str, LevelMessage]  # senior, middle, frontline
 
 
+class PaybackCurve(Result):
+    """The investment against the cumulative benefit, month by month from the start."""
+
+    currency: str
+    investment: float
+    monthly_benefit: float
+    payback_months: float  # where the two lines cross: value.payback_computed
+    months: list[int]  # 0 .. the horizon (half as long again as the payback, a year at least)
+    cumulative_benefit: list[float]  # monthly_benefit x month, per entry of `months`
+
+
+class Milestone(Result):
+    key: Literal["start", "first_report", "review", "payback", "year"]
+    after_months: int  # months after the start
+    month: str  # YYYY-MM
+
+
+class PlanResult(Result):
+    """What the customer-facing proposals promise over time (pipeline.plan)."""
+
+    payback_curve: Optional[PaybackCurve]  # None unless the payback is computed from the figures
+    milestones: list[Milestone]  # in time order
+
+
 class Analysis(Result):
     """Everything computed for one deal, before any file is written."""
 
     deal: Deal
     scores: dict[str, dict[str, CompanyScore]]  # scores[dimension][company_id]
     three_years: ThreeYears
+    standings: Standings
     positioning: dict[str, CompetitorPosition]  # positioning[competitor_id]
     overview: Overview
+    claims: list[Claim]  # every assertion about standing that a document states
     tactics: list[Tactic]
     chain: ChainResult
     value: ValueResult
     findings: list[Finding]
+    plan: PlanResult

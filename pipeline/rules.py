@@ -17,14 +17,21 @@ LineOf = Callable[[str], int]
 
 
 def check_rules(data: dict, line_of: LineOf) -> list[Issue]:
-    """Every broken cross-field rule; `line_of` gives the line of a field path."""
+    """Every broken cross-field rule; `line_of` gives the line of a field path.
+
+    They run on whatever loaded: the missing scores of every company with a valid id
+    are reported even when another id is broken. An unknown id in `scores` is only
+    reported when the companies are settled (every id valid and unique), because a
+    duplicate or broken id would make each score of the company it meant look unknown.
+    """
     companies = _companies(data)
-    # Unknown and missing scores only mean something when every company has a text id.
-    ids = list(dict.fromkeys(cid for _, cid in companies)) if _all_ids_known(data, companies) else []
-    issues = _duplicate_ids(companies, line_of)
+    duplicates = _duplicate_ids(companies, line_of)
+    ids = list(dict.fromkeys(cid for _, cid in companies if re.fullmatch(ID_PATTERN, cid)))
+    settled = not duplicates and _all_ids_known(data, companies)
+    issues = duplicates
     for dimension in DIMENSIONS:
         for path, item in _items(data, dimension):
-            issues += _item_scores(path, item, ids)
+            issues += _item_scores(path, item, ids, settled)
         issues += _duplicate_names(data, dimension, line_of)
     return issues
 
@@ -66,11 +73,11 @@ def _duplicate_ids(companies: list[tuple[str, str]], line_of: LineOf) -> list[Is
     return issues
 
 
-def _item_scores(path: str, item: dict, ids: list[str]) -> list[Issue]:
+def _item_scores(path: str, item: dict, ids: list[str], settled: bool) -> list[Issue]:
     issues = []
     for key in ("scores", "in_3_years"):
         scores = item.get(key)
-        if isinstance(scores, dict) and ids:
+        if isinstance(scores, dict) and settled:
             issues += [_unknown_id(child(child(path, key), cid), cid, ids)
                        for cid in scores if cid not in ids]
     scores = item.get("scores")

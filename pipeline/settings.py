@@ -37,6 +37,10 @@ REASON_GAPS = 3
 # A business capability whose name says bundling is the means of the lever, not the lever.
 BUNDLING_WORDS = ("捆绑", "bundl")
 
+# A key buying factor is price-kind when the deal says `kind: price`, or else when its
+# name holds one of these words (case-insensitive): only there may we concede.
+PRICE_WORDS = ("价格", "资费", "费用", "成本", "报价", "折扣", "TCO", "price", "cost", "tariff", "fee", "discount")
+
 # The shipped tactics playbook (found in the user's template folders first).
 PLAYBOOK = "playbook.json"
 

@@ -12,14 +12,13 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from pipeline.errors import TemplateError
-from pipeline.facts import SHORT, facts, overtaking, trailing_facts
+from pipeline.claims import of
+from pipeline.facts import SHORT, facts, overtaking
 from pipeline.model import Deal
 from pipeline.playbook import Playbook, Rule, When, load_playbook
-from pipeline.position import contested_factor
-from pipeline.results import ChainResult, CompetitorPosition, Tactic
+from pipeline.results import ChainResult, Claim, CompetitorPosition, Tactic, ThreeYears
 from pipeline.score import Scores
 from pipeline.templates import jinja_environment
-from pipeline.three_years import three_years
 
 TEXTS = ("title", "recommendation", "reason")
 STANDINGS: dict[str, Callable[[list[str]], bool]] = {
@@ -33,20 +32,24 @@ STANDINGS: dict[str, Callable[[list[str]], bool]] = {
 
 
 def tactics(deal: Deal, scores: Scores, positioning: dict[str, CompetitorPosition], chain: ChainResult,
-            playbook: Optional[Playbook] = None) -> list[Tactic]:
-    """Every rule that fires, in the playbook's order, with its reason in this deal's words."""
+            playbook: Optional[Playbook], found: list[Claim], future: ThreeYears) -> list[Tactic]:
+    """Every rule that fires, in the playbook's order, with its reason in this deal's words.
+
+    What a rule may name comes from the claims: the trailing factor is the concession claim's
+    (a price-kind factor), the best factor the one we lead; exclusive is the claims' one rule."""
     rules = (playbook or load_playbook()).rules
-    future = three_years(deal, scores)
-    known = facts(deal, scores, positioning, chain, future)
-    truths = flags(chain, overtaking(deal, scores, future) is not None)
-    fired = [r for r in rules if holds(r.when, deal, positioning, truths)]
+    known = facts(deal, scores, positioning, chain, future, found)
+    truths = flags(chain, overtaking(deal, scores, future) is not None, bool(of(found, "statement.exclusive")))
+    concession = of(found, "statement.concession", "concession")
+    fired = [r for r in rules if holds(r.when, positioning, truths, concession)]
     env = jinja_environment()
     return [tactic(r, deal, known, env) for r in fired]
 
 
-def flags(chain: ChainResult, overtaken: bool) -> dict[str, bool]:
+def flags(chain: ChainResult, overtaken: bool, exclusive: bool) -> dict[str, bool]:
     """The yes/no facts a rule's condition can ask for."""
     return {
+        "exclusive": exclusive,
         "chain_intact": chain.intact,
         "top_held": chain.levels["top"].held,
         "below_top_held": all(lv.held for lv in chain.levels.values() if lv.level != "top"),
@@ -55,13 +58,18 @@ def flags(chain: ChainResult, overtaken: bool) -> dict[str, bool]:
     }
 
 
-def holds(when: When, deal: Deal, positioning: dict[str, CompetitorPosition], truths: dict[str, bool]) -> bool:
+def holds(when: When, positioning: dict[str, CompetitorPosition], truths: dict[str, bool],
+          concession: list[Claim]) -> bool:
     """Every condition the rule gives is met (a rule with none always fires)."""
     checks = [standing(positioning, SHORT[key], getattr(when, key)) for key in SHORT if getattr(when, key)]
     checks += [getattr(when, key) == value for key, value in truths.items() if getattr(when, key) is not None]
     if when.kbf_item_trailing is not None:
-        checks.append(contested_factor(deal, words(when)) is not None)
+        checks.append(bool(concession) and named(concession[0].item, words(when)))
     return all(checks)
+
+
+def named(name: str, wanted: Optional[list[str]]) -> bool:
+    return wanted is None or any(word.lower() in name.lower() for word in wanted)
 
 
 def standing(positioning: dict[str, CompetitorPosition], dimension: str, wanted: str) -> bool:
@@ -74,9 +82,7 @@ def words(when: When) -> Optional[list[str]]:
 
 
 def tactic(rule: Rule, deal: Deal, known: dict[str, str], env: SandboxedEnvironment) -> Tactic:
-    """The rule's texts filled in; the trailing factor is the one its own condition matched."""
-    if rule.when.kbf_item_trailing is not None:
-        known = known | trailing_facts(deal, contested_factor(deal, words(rule.when)))
+    """The rule's texts filled in with the deal's facts."""
     texts = {part: render(env, rule.id, getattr(getattr(rule, part), deal.language), known) for part in TEXTS}
     return Tactic(rule=rule.id, **texts)
 

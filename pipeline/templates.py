@@ -39,3 +39,14 @@ def jinja_environment(folders: tuple[Path, ...] = (), autoescape: bool = False) 
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
+
+
+def check_user_templates(deck: Path | None = None, brief: Path | None = None) -> None:
+    """Open and check the user's own templates once, before any deal: a template that cannot work is
+    one message for the run, not one per deal. TemplateError names the file and the fix."""
+    from pipeline.render import brief_template, deck_master
+
+    if deck is not None:
+        deck_master.check(Path(deck))
+    if brief is not None:
+        brief_template.load_brief_template(Path(brief))

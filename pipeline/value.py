@@ -10,13 +10,15 @@ from typing import Optional
 
 from pipeline.labels import CONCERNS
 from pipeline.model import AUDIENCES, Deal
-from pipeline.results import ChainResult, LevelMessage, Overview, ValueResult
+from pipeline.claims import of
+from pipeline.results import ChainResult, Claim, LevelMessage, ValueResult
 from pipeline.smart import investment, outcome_phrase, payback, smart
-from pipeline.wording import bare, in_sentence, money, number, start_date, text, unstopped, unwrap, whole_months
+from pipeline.wording import bare, join, money, start_date, text, unstopped, unwrap, whole_months
 
 
-def value(deal: Deal, chain: ChainResult, overview: Optional[Overview] = None) -> ValueResult:
-    """All three steps; `overview` lets the senior message state our position."""
+def value(deal: Deal, chain: ChainResult, found: Optional[list[Claim]] = None) -> ValueResult:
+    """All three steps; the claims let the senior message name where we are strongest (no figures:
+    the messages are said to the customer)."""
     paid = payback(deal.value_proposition.specific)
     checks = smart(deal)
     return ValueResult(
@@ -27,7 +29,7 @@ def value(deal: Deal, chain: ChainResult, overview: Optional[Overview] = None) -
         payback_stated=paid.stated,
         smart=checks,
         smart_ok=all(check.ok for check in checks.values()),
-        levels={audience: level_message(deal, chain, overview, audience) for audience in AUDIENCES},
+        levels={audience: level_message(deal, chain, found or [], audience) for audience in AUDIENCES},
     )
 
 
@@ -68,12 +70,12 @@ def tracking_sentence(language: str, tracking: str) -> str:
     return text(language, "tracking_recorded" if records else "tracking", tracking=tracking)
 
 
-def level_message(deal: Deal, chain: ChainResult, overview: Optional[Overview], audience: str) -> LevelMessage:
+def level_message(deal: Deal, chain: ChainResult, found: list[Claim], audience: str) -> LevelMessage:
     """One audience level: the deal's wording or ours, its concerns, and who sits on each side."""
     own = getattr(deal.value_proposition.levels, audience) if deal.value_proposition.levels else None
     generated = {"senior": senior, "middle": middle, "frontline": frontline}[audience]
     return LevelMessage(
-        message=unwrap(own) if own is not None else generated(deal, chain, overview),
+        message=unwrap(own) if own is not None else generated(deal, chain, found),
         from_deal=own is not None,
         concerns=CONCERNS[deal.language][audience],
         customer_contacts=[c.name for lv in chain.levels.values() if lv.audience == audience for c in lv.contacts],
@@ -81,19 +83,20 @@ def level_message(deal: Deal, chain: ChainResult, overview: Optional[Overview], 
     )
 
 
-def senior(deal: Deal, chain: ChainResult, overview: Optional[Overview]) -> str:
-    """The strategic outcome, and where we lead the field."""
+def senior(deal: Deal, chain: ChainResult, found: list[Claim]) -> str:
+    """The strategic outcome, and the items where we lead the field (the statement's basis)."""
     language, vp = deal.language, deal.value_proposition
     message = text(language, "senior_message", offering=bare(language, vp.specific.offering),
                    customer=deal.customer.name,
                    improves=unstopped(vp.overall.improves), outcomes=outcome_phrase(language, vp.specific))
-    if overview is None or overview.margins[overview.strongest] <= 0:
+    strengths = of(found, "statement.basis")
+    if not strengths:
         return message
-    return message + text(language, "senior_position", dimension=in_sentence(language, overview.strongest),
-                          margin=number(overview.margins[overview.strongest]), customer=deal.customer.name)
+    return message + text(language, "senior_position", items=join(language, [c.item for c in strengths]),
+                          customer=deal.customer.name)
 
 
-def middle(deal: Deal, chain: ChainResult, overview: Optional[Overview]) -> str:
+def middle(deal: Deal, chain: ChainResult, found: list[Claim]) -> str:
     """Budget and resources: the investment, its payback and the monthly benefit."""
     language, spec = deal.language, deal.value_proposition.specific
     months = payback(spec).months
@@ -107,7 +110,7 @@ def middle(deal: Deal, chain: ChainResult, overview: Optional[Overview]) -> str:
     )
 
 
-def frontline(deal: Deal, chain: ChainResult, overview: Optional[Overview]) -> str:
+def frontline(deal: Deal, chain: ChainResult, found: list[Claim]) -> str:
     """Costs saved, the effort we take off them, and how the results will be tracked."""
     language, spec = deal.language, deal.value_proposition.specific
     tracked = (tracking_sentence(language, spec.tracking) if spec.tracking is not None

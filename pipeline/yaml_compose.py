@@ -16,6 +16,7 @@ import yaml
 from yaml.nodes import Node
 
 from pipeline.errors import InputError
+from pipeline.yaml_keyboard import syntax_hint
 
 MAX_DEPTH = 64
 
@@ -80,7 +81,7 @@ def compose(text: str, shown: str) -> Node | None:
     except yaml.reader.ReaderError as e:
         raise InputError([_unprintable(text, e, shown)]) from None
     except yaml.MarkedYAMLError as e:
-        raise InputError([_syntax(e, shown)]) from None
+        raise InputError([_typed(text, e, shown) or _syntax(e, shown)]) from None
 
 
 _UNUSUAL = object()
@@ -109,6 +110,15 @@ def _compose_fast(text: str):
 
 def _at(shown: str, mark) -> str:
     return f"{shown}:{mark.line + 1}:{mark.column + 1}"
+
+
+def _typed(text: str, e: yaml.MarkedYAMLError, shown: str) -> str | None:
+    """The error named by what was typed (a full-width colon, a quote that goes on), on its line."""
+    marks = [m for m in (e.problem_mark, e.context_mark) if m is not None]
+    if not marks or e.context == "expected a single document in the stream":
+        return None
+    hint = syntax_hint(text, max(m.line for m in marks))
+    return f"{shown}:{hint.line}:{hint.column}: YAML syntax error: {hint.message}" if hint else None
 
 
 def _syntax(e: yaml.MarkedYAMLError, shown: str) -> str:

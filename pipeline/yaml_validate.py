@@ -15,6 +15,8 @@ from pydantic import ValidationError
 
 from pipeline.model import CHAIN_LEVELS, DIMENSIONS, LANGUAGES, SURROUNDING_KINDS, Deal
 from pipeline.schema import is_model, known_keys, step, type_at, unwrap
+from pipeline.synonyms import meant
+from pipeline.yaml_keyboard import value_hint
 from pipeline.yaml_path import Issue, child, from_parts
 
 SCORE_MAPS = ("scores", "in_3_years")
@@ -28,7 +30,7 @@ EXPECT_BY_KEY = {
     "payback_months": "a positive number of months",
     "change_pct": "a number (the change in percent, e.g. 25 or -15)",
     "language": "one of " + ", ".join(LANGUAGES),
-    "level": "one of " + ", ".join(CHAIN_LEVELS),
+    "level": "one of top (一把手), deputy (副总经理), manager (部门或分管经理), frontline (一线员工)",
     "kind": "one of " + ", ".join(SURROUNDING_KINDS),
     "date": "a date like 2026-11-20",
     "start": "a date like 2026-12-01 or a year-month like 2026-12",
@@ -109,7 +111,16 @@ def _issue(e: dict, parts: tuple[str | int, ...]) -> Issue:
         return Issue(path, _unknown_key(parts), "key")
     if hint and (e["input"] is None or kind == "too_short"):
         return Issue(path, f"empty; {hint}")
-    return Issue(path, f"expected {_expect(parts)}, got {show(e['input'])}")
+    return Issue(path, _typed(parts, e["input"]) or f"expected {_expect(parts)}, got {show(e['input'])}")
+
+
+def _typed(parts: tuple[str | int, ...], typed: object) -> str | None:
+    """A wrong value explained by what was typed: a Chinese name of a level, full-width digits."""
+    field = parts[-1] if parts else ""
+    value = meant(str(field), typed)
+    if value:
+        return f"'{typed}' means {value}: write {field}: {value}; expected {_expect(parts)}"
+    return value_hint(typed)
 
 
 def _shape(parts: tuple[str | int, ...]) -> tuple[str, ...]:

@@ -108,7 +108,7 @@ def test_talking_points_questions_objections_and_goals_are_there(xyz):
     for heading in ("谈话要点", "要问的问题", "可能的异议与应对", "本次会谈要达成的目标"):
         assert heading in body_lines(xyz["middle"])
     objections = dict(table_with_header(xyz["middle"], "异议")[1:])
-    assert "对手A的价格比你们好（90分对60分）。" in objections
+    assert "对手A在价格上给的条件比你们好。" in objections
     assert "就投资100万美元和5.9个月的回收期达成共识。" in text
 
 
@@ -126,16 +126,18 @@ def test_styles_declare_an_east_asian_font_and_zh_cn(xyz):
     styles = etree.fromstring(part(xyz["senior"], "word/styles.xml"))
     defaults = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
     assert defaults.find(f"{W}lang").get(f"{W}eastAsia") == "zh-CN"
-    assert defaults.find(f"{W}rFonts").get(f"{W}eastAsia") == "Noto Sans CJK SC"
+    assert defaults.find(f"{W}rFonts").get(f"{W}eastAsia") == "Microsoft YaHei"  # 微软雅黑: Office has it
     for style_id in ("Normal", "Title", "Heading1", "Heading2"):
         style = styles.find(f"{W}style[@{W}styleId='{style_id}']")
         fonts = style.find(f"{W}rPr/{W}rFonts")
-        assert fonts is not None and fonts.get(f"{W}eastAsia") == "Noto Sans CJK SC", style_id
+        assert fonts is not None and fonts.get(f"{W}eastAsia") == "Microsoft YaHei", style_id
         assert fonts.get(f"{W}eastAsiaTheme") is None
     settings = part(xyz["senior"], "word/settings.xml").decode()
     assert 'w:eastAsia="zh-CN"' in settings and "ja-JP" not in settings
     font_table = part(xyz["senior"], "word/fontTable.xml").decode()
-    assert '<w:font w:name="Noto Sans CJK SC"><w:altName w:val="Microsoft YaHei"/><w:charset w:val="86"/>' in font_table
+    assert '<w:font w:name="Microsoft YaHei"><w:altName w:val="微软雅黑"/><w:charset w:val="86"/>' in font_table
+    theme = part(xyz["senior"], "word/theme/theme1.xml").decode()
+    assert theme.count('<a:ea typeface="Microsoft YaHei"/>') == 2 and "Noto" not in theme
 
 
 def test_named_styles_a_designer_can_restyle(xyz):
@@ -191,7 +193,7 @@ def test_native_chart_with_an_east_asian_font_and_its_workbook(xyz, level, numbe
     assert f"word/embeddings/Microsoft_Excel_Sheet{number}.xlsx" in names
     xml = part(xyz[level], f"word/charts/chart{number}.xml").decode()
     assert f"<c:{chart}>" in xml
-    assert '<a:ea typeface="Noto Sans CJK SC"/>' in xml
+    assert '<a:ea typeface="Microsoft YaHei"/>' in xml
     rels = part(xyz[level], f"word/charts/_rels/chart{number}.xml.rels").decode()
     assert 'Id="rId1"' in rels and f"../embeddings/Microsoft_Excel_Sheet{number}.xlsx" in rels
     workbook = zipfile.ZipFile(io.BytesIO(part(xyz[level], f"word/embeddings/Microsoft_Excel_Sheet{number}.xlsx")))

@@ -74,6 +74,25 @@ def test_a_deleted_output_folder_is_rebuilt(tmp_path):
     assert build_all([str(XYZ)], options).count("built") == 1
 
 
+def test_a_deleted_or_altered_document_is_rebuilt_and_a_touched_one_is_not(tmp_path):
+    options = Options(out_dir=tmp_path)
+    build_all([str(XYZ)], options)
+    folder = tmp_path / "xyz-atm-network"
+    deck = (folder / "training-deck.pptx").read_bytes()
+    (folder / "brief-middle.docx").unlink()
+    assert build_all([str(XYZ)], options).count("built") == 1
+    assert (folder / "brief-middle.docx").is_file()
+    altered = bytearray(deck)
+    altered[len(altered) // 2] ^= 0xFF  # same size, other bytes
+    (folder / "training-deck.pptx").write_bytes(bytes(altered))
+    assert build_all([str(XYZ)], options).count("built") == 1
+    assert (folder / "training-deck.pptx").read_bytes() == deck
+    os.utime(folder / "training-deck.pptx", (1_000_000, 1_000_000))  # a copy or a touch: same bytes
+    assert build_all([str(XYZ)], options).count("skipped") == 1
+    (folder / "analysis.json").write_text("{}")
+    assert build_all([str(XYZ)], options).count("built") == 1
+
+
 def test_a_bad_deal_fails_alone_and_the_batch_goes_on(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("title: [unclosed\n", encoding="utf-8")
@@ -105,13 +124,77 @@ def test_the_last_good_documents_stay_and_are_called_stale(tmp_path):
     assert (tmp_path / "out" / "xyz-atm-network" / "training-deck.pptx").read_bytes() == deck
 
 
-def test_two_deals_with_one_id_fail_the_second(tmp_path):
-    twin = tmp_path / "twin.yaml"
-    shutil.copy(XYZ, twin)
-    summary = build_all([str(XYZ), str(twin)], Options(out_dir=tmp_path / "out"), jobs=1)
-    failed = [o for o in summary.outcomes if o.status == "failed"]
-    assert len(failed) == 1
-    assert "id 'xyz-atm-network' is already used by" in failed[0].errors[0]
+def _deal_with_id(path: Path, id_line: str, mtime: int) -> Path:
+    text = XYZ.read_text(encoding="utf-8").replace("id: xyz-atm-network", id_line)
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, (mtime, mtime))
+    return path
+
+
+def _clash(path: Path, deal_id: str, holder: Path, out: Path) -> str:
+    return (f"{path}: id '{deal_id}' is also the id of {holder}, whose documents go to {out / deal_id}/; "
+            f"{path} is the newer of the two, so change its id: (each deal needs its own id)")
+
+
+def test_a_copied_deal_is_blamed_not_the_example_it_came_from(tmp_path):
+    original = _deal_with_id(tmp_path / "xyz.yaml", "id: xyz-atm-network", 1_000_000)
+    copy = _deal_with_id(tmp_path / "a-copy.yaml", "id: xyz-atm-network", 2_000_000)  # sorts first, is newer
+    out = tmp_path / "out"
+    summary = build_all([str(original), str(copy)], Options(out_dir=out), jobs=1)
+    assert [(o.path, o.status) for o in summary.outcomes] == [(str(copy), "failed"), (str(original), "built")]
+    assert summary.outcomes[0].errors == (_clash(copy, "xyz-atm-network", original, out),)
+    assert json.loads((out / "xyz-atm-network" / ".stamp.json").read_text())["source"] == str(original.resolve())
+
+
+def test_ids_are_compared_as_parsed_whatever_the_spelling(tmp_path):
+    spellings = ["id: dup", "id : dup", '"id": dup', "'id': \"dup\""]
+    deals = [_deal_with_id(tmp_path / f"d{n}.yaml", line, 1_000_000 + n) for n, line in enumerate(spellings)]
+    out = tmp_path / "out"
+    summary = build_all([str(p) for p in deals], Options(out_dir=out), jobs=1)
+    assert [o.status for o in summary.outcomes] == ["built", "failed", "failed", "failed"]
+    for deal, outcome in zip(deals[1:], summary.outcomes[1:]):
+        assert outcome.errors == (_clash(deal, "dup", deals[0], out),)
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["dup"]
+    rebuilt = build_all([str(p) for p in deals], Options(out_dir=out), jobs=1)
+    assert [o.status for o in rebuilt.outcomes] == ["skipped", "failed", "failed", "failed"]
+
+
+def test_one_file_named_two_ways_is_one_deal(tmp_path, monkeypatch):
+    deal = _deal_with_id(tmp_path / "x.yaml", "id: x", 1_000_000)
+    monkeypatch.chdir(tmp_path)
+    summary = build_all(["x.yaml", "./x.yaml", str(deal)], Options(out_dir=tmp_path / "out"), jobs=1)
+    assert [(o.path, o.status) for o in summary.outcomes] == [("x.yaml", "built")]  # as first named
+
+
+def test_a_copy_built_alone_does_not_take_the_example_s_folder(tmp_path):
+    original = _deal_with_id(tmp_path / "xyz.yaml", "id: xyz-atm-network", 1_000_000)
+    copy = _deal_with_id(tmp_path / "copy.yaml", "id: xyz-atm-network", 2_000_000)
+    out = tmp_path / "out"
+    build_all([str(original)], Options(out_dir=out))
+    before = (out / "xyz-atm-network" / ".stamp.json").read_bytes()
+    summary = build_all([str(copy)], Options(out_dir=out))
+    assert summary.outcomes[0].errors == (_clash(copy, "xyz-atm-network", original, out),)
+    assert (out / "xyz-atm-network" / ".stamp.json").read_bytes() == before
+    _deal_with_id(copy, "id: my-copy", 3_000_000)  # the fix the message asks for
+    assert build_all([str(copy)], Options(out_dir=out)).count("built") == 1
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["my-copy", "xyz-atm-network"]
+
+
+def test_a_deal_whose_id_names_a_folder_of_the_user_s_leaves_it_alone(tmp_path):
+    out = tmp_path / "out"
+    (out / "Documents").mkdir(parents=True)
+    (out / "Documents" / "thesis.txt").write_text("four years of work")
+    (out / "notes").write_text("my notes")
+    deals = [_deal_with_id(tmp_path / f"{name}.yaml", f"id: {name}", 1_000_000) for name in ("Documents", "notes")]
+    result = run_cli("build", *map(str, deals), "--out", str(out), "-j", "1")
+    assert result.returncode == 1
+    assert f"{deals[0]}: {out / 'Documents'}/ was not made by dealdocs (it has no build stamp); it is left alone: " \
+        "move it away or give this deal another id" in result.stderr.splitlines()
+    assert f"{deals[1]}: {out / 'notes'} is a file we did not make; it is left alone: move it away or give this " \
+        "deal another id" in result.stderr.splitlines()
+    assert [p.name for p in (out / "Documents").iterdir()] == ["thesis.txt"]
+    assert (out / "Documents" / "thesis.txt").read_text() == "four years of work"
+    assert (out / "notes").read_text() == "my notes"
 
 
 def test_an_id_that_climbs_out_is_rejected_and_nothing_is_written_outside(tmp_path):
@@ -159,7 +242,7 @@ def test_check_writes_nothing_and_reports_every_deal(tmp_path):
 def test_help_shows_examples():
     result = run_cli("--help")
     assert result.returncode == 0
-    assert "python -m pipeline check inputs/*.yaml" in result.stdout
+    assert "dealdocs check inputs/*.yaml" in result.stdout
 
 
 def test_a_playbook_of_ones_own_drives_the_tactics(tmp_path):
@@ -204,3 +287,84 @@ def test_pdf_without_documents_says_to_build_first(tmp_path):
         "error: LibreOffice is not installed; install it with: apt-get install -y libreoffice-writer-nogui "
         "libreoffice-impress-nogui fonts-noto-cjk",
     )
+
+
+@pytest.mark.parametrize("where", ["file", "/dev/null", "under-a-file"])
+def test_an_output_folder_that_cannot_be_one_is_one_line_without_a_traceback(tmp_path, where):
+    (tmp_path / "file").write_text("not a folder")
+    out = {"file": tmp_path / "file", "/dev/null": Path("/dev/null"), "under-a-file": tmp_path / "file" / "out"}[where]
+    result = run_cli("build", str(XYZ), "--out", str(out), "-j", "1")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    expected = {
+        "file": f"error: cannot write {out}: it is a file, not a folder; --out must be a folder",
+        "/dev/null": "error: cannot write /dev/null: it is a file, not a folder; --out must be a folder",
+        "under-a-file": f"error: cannot write {out}: Not a directory; --out must be a folder",
+    }[where]
+    assert result.stderr.strip() == expected
+    assert (tmp_path / "file").read_text() == "not a folder"
+
+
+def test_a_full_disk_fails_each_deal_in_one_line_keeps_the_old_documents_and_cleans_staging(tmp_path, monkeypatch):
+    import errno
+
+    import pipeline.output as output
+
+    out = tmp_path / "out"
+    build_all([str(XYZ)], Options(out_dir=out))
+    deck = (out / "xyz-atm-network" / "training-deck.pptx").read_bytes()
+
+    def full(path, payload):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+
+    monkeypatch.setattr(output, "_write_synced", full)
+    summary = build_all([str(p) for p in EXAMPLES], Options(out_dir=out, force=True), jobs=1)
+    assert summary.count("failed") == len(EXAMPLES)
+    for outcome in summary.outcomes:
+        assert outcome.errors[0].startswith(f"{outcome.path}: cannot write {out}/.staging/")
+        assert outcome.errors[0].endswith(": No space left on device; free some space, or build into another --out")
+    assert (out / "xyz-atm-network" / "training-deck.pptx").read_bytes() == deck
+    assert not (out / ".staging").exists()
+
+
+def test_an_index_that_cannot_be_saved_is_the_summary_s_error(tmp_path, monkeypatch):
+    import errno
+
+    from pipeline import stamps
+
+    def refused(self, outcomes):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self.out_dir / stamps.INDEX))
+
+    monkeypatch.setattr(stamps.Ledger, "save", refused)
+    summary = build_all([str(XYZ)], Options(out_dir=tmp_path))
+    assert summary.count("built") == 1 and not summary.ok
+    assert summary.error == (f"cannot write {tmp_path / stamps.INDEX}: Permission denied; build into a folder you "
+                             "may write, or fix its permissions")
+
+
+@pytest.mark.parametrize("kind", ["/dev/zero", "deep", "huge", "missing"])
+def test_a_playbook_that_is_no_playbook_is_one_usage_error(tmp_path, kind):
+    path = {"/dev/zero": Path("/dev/zero"), "missing": tmp_path / "missing.json"}.get(kind, tmp_path / f"{kind}.json")
+    if kind == "deep":
+        path.write_text("[" * 10_000 + "]" * 10_000)
+    elif kind == "huge":
+        path.write_text('{"about": ["' + "x" * 2_000_000 + '"]}')
+    result = run_cli("build", str(XYZ), "--out", str(tmp_path / "out"), "--playbook", str(path))
+    assert result.returncode == 2
+    assert result.stderr.strip() == {
+        "/dev/zero": "error: /dev/zero: not a regular file; give the path of a playbook .json file",
+        "deep": f"error: {path}: nested too deep; a playbook is a list of rules a few levels deep",
+        "huge": f"error: {path}: larger than 1024 KB; a playbook is a few KB of rules",
+        "missing": f"error: {path}: no such file",
+    }[kind]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_named_pipe_given_as_a_deal_fails_without_waiting_for_data(tmp_path):
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    summary = build_all([str(pipe), str(XYZ)], Options(out_dir=tmp_path / "out"), jobs=1)
+    assert [o.status for o in summary.outcomes] == ["built", "failed"] or \
+        [o.status for o in summary.outcomes] == ["failed", "built"]
+    failed = next(o for o in summary.outcomes if o.status == "failed")
+    assert failed.errors == (f"{pipe}: not a regular file; give the path of one deal file (.yaml)",)

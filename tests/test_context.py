@@ -57,14 +57,14 @@ def test_middle_figures_carry_investment_and_payback_from_the_analysis():
     assert figures["我方团队"] == "高层 李总 / 中层 王经理 / 基层 赵工"
 
 
-def test_senior_figures_carry_outcomes_and_the_position_against_the_field():
+def test_senior_figures_carry_the_customers_figures_and_our_position_stays_internal():
     analysis = example(XYZ)
-    figures = {f.label: f.value for f in brief_context(analysis, "senior").figures}
-    assert figures["网上交易容量"] == "+25%"
-    assert figures["全国网络扩容投资"] == "-15%"
-    strongest = analysis.overview.strongest
-    assert strongest == "business_capabilities"
-    assert figures["我方最强维度（领先最强对手）"] == f"业务能力 {signed(analysis.overview.margins[strongest])}"
+    senior = brief_context(analysis, "senior")
+    figures = {f.label: f.value for f in senior.figures}
+    assert figures == {"网上交易容量": "+25%", "全国网络扩容投资": "-15%", "起始时间": "2026年12月"}
+    # our standing is in the competition section, which is for our team only
+    assert "我方最强维度（领先最强对手）：业务能力 +15" in senior.sentences
+    assert senior.h["competition"] == "竞争态势（仅供我方团队，不对客户引用）"
 
 
 def test_frontline_figures_carry_outcomes_the_work_and_the_tracking():
@@ -79,13 +79,14 @@ def test_each_level_sees_the_competition_at_its_own_depth():
     analysis = example(XYZ)
     senior, middle, frontline = (brief_context(analysis, level) for level in AUDIENCES)
     assert senior.competition_intro == analysis.overview.statement
-    assert senior.sentences == [analysis.positioning[c].sentence for c in ("A", "B", "C")]
+    assert senior.sentences[:3] == [analysis.positioning[c].sentence for c in ("A", "B", "C")]
     assert [c.kind for c in senior.charts] == ["map", "radar"] and not senior.index_rows and not senior.win_rows
     assert [r.company for r in middle.index_rows] == ["中国电信某省公司", "对手A", "对手B", "对手C"]
     assert middle.index_rows[0].kbf == number(analysis.scores["key_buying_factors"]["us"].index)
     assert [r.item for r in middle.item_rows][:2] == ["网络交易的安全性", "交易高峰的实时性"]
     assert middle.item_rows[0].others == "对手A 65、对手B 75、对手C 60"
-    assert [c.kind for c in middle.charts] == ["radar"] and not middle.sentences
+    assert [c.kind for c in middle.charts] == ["radar"]
+    assert middle.sentences == [f"战术——{t.title}：{t.recommendation}" for t in analysis.tactics[:2]]
     assert frontline.charts == [] and not frontline.index_rows and not frontline.sentences
 
 
@@ -96,21 +97,30 @@ def test_frontline_service_facts_are_the_items_where_we_score_higher():
     assert "价格" not in rows["对手A"]  # 60 against A's 90
 
 
-def test_objections_come_from_where_we_trail():
+def test_objections_come_from_where_we_trail_in_the_customers_words():
     analysis = example(XYZ)
     senior = brief_context(analysis, "senior").objections
-    assert [o.objection for o in senior] == ["对手A的价格比你们好（90分对60分）。"]
+    # 价格: A 90 against our 60, the only key buying factor where a rival leads
+    assert [o.objection for o in senior] == ["对手A在价格上给的条件比你们好。"]
     middle = [o.objection for o in brief_context(analysis, "middle").objections]
-    assert "对手B的客户经理的影响力比你们好（85分对70分）。" in middle
-    assert "对手B的交易历史及口碑比你们好（90分对75分）。" in middle
+    # relationship: B 85 against our 70 on influence, 90 against 75 on history
+    assert middle == ["对手A在价格上给的条件比你们好。", "说到客户经理的影响力，对手B给我们的印象更好。",
+                      "说到交易历史及口碑，对手B给我们的印象更好。"]
     frontline = [o.objection for o in brief_context(analysis, "frontline").objections]
-    assert frontline == ["对手A的价格比你们好（90分对60分）。"]  # relationship items are not service facts
+    assert frontline == ["对手A在价格上给的条件比你们好。"]  # relationship items are not service facts
 
 
-def test_relationship_objection_answers_with_our_three_year_target():
+def test_each_objection_has_its_own_answer_from_its_claim():
     answers = {o.objection: o.answer for o in brief_context(example(XYZ), "middle").objections}
-    answer = answers["对手B的客户经理的影响力比你们好（85分对70分）。"]
-    assert answer.endswith("3年目标：把这一项从70提高到85，由王经理负责。")
+    # a price: the value proposition's figures; the evidence is where we beat A on service
+    assert answers["对手A在价格上给的条件比你们好。"] == (
+        "价格要放在总体回报里看：xyz投资公司投资100万美元，5.9个月内收回，并将网上交易容量提高25%，"
+        "全国网络扩容投资节省15%。我们在全程全网和跨省市主备份不同路由方面更有优势。")
+    # a relationship item: our person at the level; the evidence is where we beat B on service
+    assert answers["说到客户经理的影响力，对手B给我们的印象更好。"] == (
+        "在客户经理的影响力方面，我们由王经理专人负责与贵方的对接，定期沟通进展、及时回应需求。"
+        "我们在网络交易的安全性和统一网管与服务响应方面更有优势。")
+    assert len(set(answers.values())) == len(answers)
 
 
 def test_radar_has_the_strongest_rival_now_and_later_us_and_our_target():
@@ -163,7 +173,8 @@ def test_the_teams_closing_stop_is_not_doubled_by_the_briefs_sentences():
     assert "我们计划跟踪客户的通讯传输容量，贵方现有哪些数据可以作为基线？" in frontline.questions
     assert frontline.goals[0] == "商定效果跟踪方式：跟踪客户的通讯传输容量。"
     assert senior.questions[0] == "贵公司在网络交易的安全性方面，当前面临的最大问题是什么？"
-    assert frontline.objections[0].answer.endswith("结果可以跟踪验证：跟踪客户的通讯传输容量。")
+    assert "效果可以通过跟踪客户的通讯传输容量来验证" not in frontline.objections[0].answer  # a price answer
+    assert not any("。。" in o.answer for o in frontline.objections)
 
 
 @pytest.mark.parametrize("change, direction", [(25, "提高"), (-15, "节省")])

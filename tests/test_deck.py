@@ -270,7 +270,7 @@ def theme_xml(data: bytes) -> etree._Element:
 def test_theme_names_an_east_asian_typeface_for_headings_and_body(zh):
     theme = theme_xml(zh[1])
     for role in ("a:majorFont", "a:minorFont"):
-        assert theme.find(f".//{qn(role)}/{qn('a:ea')}").get("typeface") == "Noto Sans CJK SC"
+        assert theme.find(f".//{qn(role)}/{qn('a:ea')}").get("typeface") == "Microsoft YaHei"
 
 
 def test_every_chinese_run_and_every_chart_names_the_east_asian_font(zh):
@@ -281,10 +281,10 @@ def test_every_chinese_run_and_every_chart_names_the_east_asian_font(zh):
             root = etree.fromstring(package.read(name))
             for run in root.iter(qn("a:r")):
                 if CJK.search(run.findtext(qn("a:t")) or ""):
-                    assert run.find(f"{qn('a:rPr')}/{qn('a:ea')}").get("typeface") == "Noto Sans CJK SC", name
+                    assert run.find(f"{qn('a:rPr')}/{qn('a:ea')}").get("typeface") == "Microsoft YaHei", name
             if name.startswith("ppt/charts/"):
                 txpr = root.find(f"{qn('c:chart')}/../{qn('c:txPr')}")
-                assert txpr.find(f".//{qn('a:defRPr')}/{qn('a:ea')}").get("typeface") == "Noto Sans CJK SC"
+                assert txpr.find(f".//{qn('a:defRPr')}/{qn('a:ea')}").get("typeface") == "Microsoft YaHei"
 
 
 def test_core_properties_come_from_the_deal_not_the_clock(zh):

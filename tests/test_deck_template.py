@@ -7,6 +7,7 @@ import zipfile
 
 import pytest
 from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 
 from pipeline.analyze import analyze
@@ -14,14 +15,6 @@ from pipeline.errors import TemplateError
 from pipeline.load import load_deal
 from pipeline.render.deck import render_deck
 from pipeline.render.deck_master import SHIPPED_MASTER
-
-NEEDS = (
-    "a deck template needs: Title (title, subtitle); Title and Content (title, body); Blank with Title (title); "
-    "Title, Table and Chart (title, table, chart); Title and Table (title, table); Title and Chart (title, chart); "
-    "Title, Chart and Text (title, chart, body); Two Content (title, body, body) "
-    "(a content placeholder may stand for a body, table or chart)"
-)
-
 
 @pytest.fixture(scope="module")
 def analysis(root):
@@ -42,14 +35,24 @@ def layout(prs, name):
     return next(item for item in prs.slide_layouts if item.name == name)
 
 
-def test_a_missing_layout_names_it_and_lists_what_the_file_has(tmp_path, analysis):
-    path = corp_master(tmp_path, lambda prs: layout(prs, "Title and Chart")._element.cSld.set("name", "Chart Only"))
-    with pytest.raises(TemplateError) as error:
-        render_deck(analysis, path)
-    assert str(error.value) == (
-        "no slide layout 'Title and Chart' in corp.pptx (it has: Title, Section, Title and Content, Two Content, "
-        "Chart Only, Title, Chart and Text, Title and Table, Title, Table and Chart, Blank with Title); " + NEEDS
-    )
+def plan(path):
+    """Each kind of slide -> (the name of its layout, the roles drawn as shapes)."""
+    from pipeline.render.deck_master import _planned, master_bytes
+
+    names = [item.name for item in Presentation(str(path)).slide_layouts]
+    return {kind: (names[choice.index], sorted(choice.drawn)) for kind, (choice, _) in
+            _planned(master_bytes(path), str(path)).items()}
+
+
+def test_layout_names_do_not_matter(tmp_path, analysis):
+    def rename(prs):
+        for n, item in enumerate(prs.slide_layouts):
+            item.name = f"版式 {n}"
+
+    path = corp_master(tmp_path, rename)
+    chosen = plan(path)
+    assert chosen["Title and Chart"] == ("版式 4", []) and chosen["Title, Table and Chart"] == ("版式 7", [])
+    assert len(Presentation(io.BytesIO(render_deck(analysis, path))).slides) == 17
 
 
 def drop_chart_placeholder(prs):
@@ -58,14 +61,62 @@ def drop_chart_placeholder(prs):
     chart._element.getparent().remove(chart._element)
 
 
-def test_a_layout_without_the_placeholder_it_needs_says_which(tmp_path, analysis):
+def test_a_kind_without_its_layout_goes_on_the_closest_one(tmp_path, analysis):
+    from pptx.enum.chart import XL_CHART_TYPE
+
     path = corp_master(tmp_path, drop_chart_placeholder)
+    # the largest typed chart placeholder left takes the chart; the layout's text placeholder is left out
+    assert plan(path)["Title and Chart"] == ("Title, Chart and Text", [])
+    slides = list(Presentation(io.BytesIO(render_deck(analysis, path))).slides)
+    radar = next(s for s in slides if any(getattr(sh, "has_chart", False) and sh.chart.chart_type ==
+                                          XL_CHART_TYPE.RADAR_MARKERS for sh in s.shapes))
+    assert sorted(ph.placeholder_format.type for ph in radar.placeholders) == sorted([
+        PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CHART, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER])
+
+
+def test_a_pinned_layout_is_used_for_its_kind(tmp_path, analysis):
+    def pin(prs):
+        layout(prs, "Title and Content").name = "Wide text [deck: Title, Chart and Text]"
+
+    path = corp_master(tmp_path, pin)
+    # it lacks a chart placeholder: its title stays, the chart and the text are drawn below it
+    assert plan(path)["Title, Chart and Text"] == ("Wide text [deck: Title, Chart and Text]", ["body", "chart"])
+    assert len(Presentation(io.BytesIO(render_deck(analysis, path))).slides) == 17
+
+
+def test_a_pin_to_no_kind_says_which_kinds_there_are(tmp_path, analysis):
+    path = corp_master(tmp_path, lambda prs: setattr(layout(prs, "Section"), "name", "Section [deck: Agenda]"))
     with pytest.raises(TemplateError) as error:
         render_deck(analysis, path)
     assert str(error.value) == (
-        "slide layout 'Title and Chart' in corp.pptx lacks a chart placeholder "
-        "(it has: title, footer, slide number); " + NEEDS
-    )
+        f"{path}: slide layout 'Section [deck: Agenda]' is pinned to 'Agenda', which is not a kind of slide; the "
+        "kinds are: Title, Title and Content, Blank with Title, Title, Table and Chart, Title and Table, "
+        "Title and Chart, Title, Chart and Text, Two Content")
+
+
+def test_a_master_without_any_title_placeholder_is_refused_naming_the_file(tmp_path, analysis):
+    def untitled(prs):
+        for item in prs.slide_layouts:
+            for ph in list(item.placeholders):
+                if ph.placeholder_format.type in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE):
+                    ph._element.getparent().remove(ph._element)
+
+    path = corp_master(tmp_path, untitled)
+    with pytest.raises(TemplateError) as error:
+        render_deck(analysis, path)
+    assert str(error.value) == (f"{path}: none of its 9 slide layouts has a title placeholder; "
+                                "add one in PowerPoint's Slide Master view")
+
+
+def test_a_word_document_given_as_the_master_is_named_as_such(tmp_path, analysis):
+    import docx
+
+    path = tmp_path / "corp.docx"
+    docx.Document().save(str(path))
+    with pytest.raises(TemplateError) as error:
+        render_deck(analysis, path)
+    assert str(error.value) == (f"{path} is a Word document, not a PowerPoint presentation; --deck-template takes "
+                                "a .pptx saved from PowerPoint, WPS or LibreOffice Impress")
 
 
 def test_a_file_that_is_not_a_zip_is_refused_before_opening(tmp_path, analysis):
@@ -95,8 +146,9 @@ def test_a_zip_that_is_not_a_presentation_is_a_template_error(tmp_path, analysis
         package.writestr("word/document.xml", "<w:document/>")
     with pytest.raises(TemplateError) as error:
         render_deck(analysis, path)
-    assert str(error.value).startswith("corp.pptx is not a PowerPoint file python-pptx can open (")
-    assert str(error.value).endswith(NEEDS)
+    assert str(error.value) == (f"{path} is an Office file of another kind, not a PowerPoint presentation; "
+                                "--deck-template takes a .pptx saved from PowerPoint, WPS or LibreOffice Impress")
+    assert "BytesIO" not in str(error.value)
 
 
 def with_theme_fonts(path, east_asian: str) -> None:
@@ -107,28 +159,28 @@ def with_theme_fonts(path, east_asian: str) -> None:
         for info in src.infolist():
             blob = src.read(info.filename)
             if info.filename == "ppt/theme/theme1.xml":
-                blob = blob.replace(b'<a:ea typeface="Noto Sans CJK SC"/>', f'<a:ea typeface="{east_asian}"/>'.encode())
+                blob = blob.replace(b'<a:ea typeface="Microsoft YaHei"/>', f'<a:ea typeface="{east_asian}"/>'.encode())
             dst.writestr(info, blob)
     path.write_bytes(out.getvalue())
 
 
 def test_a_corporate_master_with_extra_layouts_and_its_own_fonts_is_used(tmp_path, analysis):
     path = corp_master(tmp_path, lambda prs: None)
-    with_theme_fonts(path, "Microsoft YaHei")
+    with_theme_fonts(path, "DengXian")
     prs = Presentation(io.BytesIO(render_deck(analysis, path)))
     assert len(prs.slides) == 17
     title_run = prs.slides[1].shapes.title.text_frame.paragraphs[0].runs[0]
-    assert title_run.font._rPr.find(qn("a:ea")).get("typeface") == "Microsoft YaHei"
+    assert title_run.font._rPr.find(qn("a:ea")).get("typeface") == "DengXian"
 
 
 def test_an_edited_template_is_read_again(tmp_path, analysis):
     path = corp_master(tmp_path, lambda prs: None)
     render_deck(analysis, path)
+    assert plan(path)["Title and Chart"] == ("Title and Chart", [])
     drop = Presentation(str(path))
     drop_chart_placeholder(drop)
     drop.save(str(path))
-    with pytest.raises(TemplateError):
-        render_deck(analysis, path)
+    assert plan(path)["Title and Chart"] == ("Title, Chart and Text", [])
 
 
 def test_sample_slides_in_a_corporate_master_are_left_out(tmp_path, analysis):
@@ -143,26 +195,16 @@ def test_sample_slides_in_a_corporate_master_are_left_out(tmp_path, analysis):
         assert len([n for n in package.namelist() if n.startswith("ppt/slides/slide")]) == 17
 
 
-def test_the_shipped_master_is_exactly_what_its_generator_makes(root):
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("make_deck_master", root / "tools" / "make_deck_master.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    assert module.build() == SHIPPED_MASTER.read_bytes(), "run: python3 tools/make_deck_master.py"
-
-
-def test_the_shipped_master_has_every_layout_the_deck_needs_at_16_9():
+def test_the_shipped_master_holds_every_kind_of_slide_in_placeholders_at_16_9():
+    """The shipped master is the design: every kind of slide has a layout of its own, nothing drawn."""
     from pipeline.render.deck_master import REQUIRED, kinds_of
 
     prs = Presentation(str(SHIPPED_MASTER))
     assert (prs.slide_width, prs.slide_height) == (12192000, 6858000)
-    layouts = {item.name: item for item in prs.slide_layouts}
-    for name, kinds in REQUIRED.items():
-        have = kinds_of(layouts[name])
-        assert all(have.count(kind) >= kinds.count(kind) for kind in kinds), name
-        if name != "Title":
-            assert {"footer", "slide number"} <= set(have), name
+    assert plan(SHIPPED_MASTER) == {kind: (kind, []) for kind in REQUIRED}
+    for item in prs.slide_layouts:
+        if item.name not in ("Title", "Section"):
+            assert {"footer", "slide number"} <= set(kinds_of(item)), item.name
 
 
 def content_placeholders_only(prs):

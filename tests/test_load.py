@@ -134,7 +134,7 @@ def test_three_mistakes_give_three_lines_in_file_order():
     assert problems(text) == [
         "demo.yaml:7:3: customer.segmen: unknown key; did you mean 'segment'?",
         "demo.yaml:15:18: key_buying_factors[0].scores.us: expected a number from 0 to 100, got 150",
-        "demo.yaml:39:26: chain.customer[1].level: expected one of top, deputy, manager, frontline, got 'boss'",
+        "demo.yaml:39:26: chain.customer[1].level: expected one of top (一把手), deputy (副总经理), manager (部门或分管经理), frontline (一线员工), got 'boss'",
     ]
 
 

@@ -36,7 +36,7 @@ CASES = {
                        ["40:47: chain.surrounding[0].influence: expected a whole number from 1 to 5, got 0"]),
     # level, kind and language take only the values listed
     "level": ("level: manager", "level: boss",
-              ["38:26: chain.customer[1].level: expected one of top, deputy, manager, frontline, got 'boss'"]),
+              ["38:26: chain.customer[1].level: expected one of top (一把手), deputy (副总经理), manager (部门或分管经理), frontline (一线员工), got 'boss'"]),
     "kind": ("kind: ministry", "kind: bank", [
         "40:26: chain.surrounding[0].kind: expected one of government, ministry, regulator, investor, "
         "shareholder, consultant, partner, got 'bank'"]),

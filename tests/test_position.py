@@ -7,16 +7,16 @@ import itertools
 import pytest
 
 from pipeline.model import DIMENSIONS
-from pipeline.position import classify, overview, position, sentence
+from pipeline.analyze import analyze
+from pipeline.position import classify, sentence
 from pipeline.wording import in_sentence
 from pipeline.score import score
 from tests.analysis_deals import dims, item, make, xyz
 
 
 def analysed(deal):
-    scores = score(deal)
-    positioning = position(deal, scores)
-    return positioning, overview(deal, scores, positioning)
+    result = analyze(deal)
+    return result.positioning, result.overview
 
 
 @pytest.fixture(scope="module")
@@ -110,11 +110,12 @@ def test_xyz_overview(xyz_result):
     assert (view.strongest, view.weakest) == ("business_capabilities", "relationship_capabilities")
     assert view.statement_drafted is True
     # basis: business items with the widest lead (全程全网 95-80, 跨省市 90-75); lever: bundling;
-    # concession: 价格, where A scores 90 against our 60; no disadvantage anywhere -> exclusive
+    # concession: 价格, where A scores 90 against our 60 (not the heaviest factor: no 最关心);
+    # relationship only at parity with B (+0.43) -> no exclusive agreement, the playbook's rule alike
     assert view.statement == (
         "对于金融行业客户xyz投资公司，以我方在全程全网和跨省市主备份不同路由方面的优势为基础，"
-        "充分发挥全业务优势进行综合业务捆绑，但在客户关心的价格上给予更大优惠（对手A在此领先），"
-        "从而赢得客户的忠诚和新业务，力争达成全面的排他性协议。")
+        "充分发挥全业务优势进行综合业务捆绑，但在价格上给予更大优惠（对手A在此领先），"
+        "从而赢得客户的忠诚和新业务，力争达成全面合作协议。")
 
 
 def test_the_deals_own_statement_wins():
@@ -147,8 +148,7 @@ def test_drafted_statement_in_english_with_a_disadvantage():
     assert (view.strongest, view.weakest) == ("business_capabilities", "relationship_capabilities")
     assert view.statement == (
         "For Acme (Banks), build on our strength in Bundling and Coverage, use our full-service strength "
-        "to bundle integrated services, give larger discounts on Price, which the customer cares about and "
-        "where Rival B leads, and so win loyalty and new business, aiming for a comprehensive agreement.")
+        "to bundle integrated services, give larger discounts on Price, where Rival B leads, and so win loyalty and new business, aiming for a comprehensive agreement.")
 
 
 def test_drafted_statement_names_a_lever_and_skips_the_concession():
@@ -157,9 +157,10 @@ def test_drafted_statement_names_a_lever_and_skips_the_concession():
                 business_capabilities=[{"name": "综合业务捆绑", "weight": 1, "scores": {"us": 80, "A": 60, "B": 60}},
                                        {"name": "全程全网", "weight": 1, "scores": {"us": 70, "A": 60, "B": 65}}])
     _, view = analysed(deal)
-    # strongest: KBF (+25); lever: the best business capability not about bundling
+    # strongest: KBF (+25); lever: the best business capability not about bundling; the default
+    # relationship items leave no advantage everywhere -> a comprehensive, not exclusive, agreement
     assert view.statement == ("对于海关，以我方在安全性方面的优势为基础，充分发挥全程全网等全业务优势进行综合业务捆绑，"
-                              "从而赢得客户的忠诚和新业务，力争达成全面的排他性协议。")
+                              "从而赢得客户的忠诚和新业务，力争达成全面合作协议。")
 
 
 def test_the_basis_never_names_a_factor_we_trail_on():
@@ -167,7 +168,7 @@ def test_the_basis_never_names_a_factor_we_trail_on():
                 relationship_capabilities=[item("Influence", 60, 85, 70)])
     # KBF us (270 + 60)/4 = 82.5, best B 77.5 -> +5 strongest; Security leads by 10, Price trails by 30
     _, view = analysed(deal)
-    assert view.statement.startswith("For Acme (Banks), build on our strength in Security, use our")
+    assert view.statement.startswith("For Acme (Banks), build on our strength in Security, ")
     assert "give larger discounts on Price" in view.statement
 
 

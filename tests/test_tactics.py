@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from pipeline.analyze import analyze
 from pipeline.chain import chain
 from pipeline.errors import TemplateError
 from pipeline.facts import facts
@@ -20,8 +21,7 @@ SHIPPED = load_playbook()
 
 
 def fired(deal, playbook=None):
-    scores = score(deal)
-    return tactics(deal, scores, position(deal, scores), chain(deal), playbook)
+    return analyze(deal, playbook).tactics
 
 
 def rule_ids(deal):
@@ -143,8 +143,8 @@ def test_reframe_buying_factors():
 
 def test_the_playbooks_notes_list_every_fact_and_condition():
     deal = xyz()
-    scores = score(deal)
-    known = facts(deal, scores, position(deal, scores), chain(deal), three_years(deal, scores))
+    scores, result = score(deal), analyze(deal)
+    known = facts(deal, scores, result.positioning, result.chain, result.three_years, result.claims)
     listed = next(line for line in SHIPPED.about if line.startswith("Facts: ")).removeprefix("Facts: ").split(", ")
     assert listed == list(known)
     notes = " ".join(SHIPPED.about)

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from pipeline.analyze import analyze
 from pipeline.chain import chain
 from pipeline.position import overview, position
 from pipeline.results import Finding
@@ -17,9 +18,7 @@ from tests.analysis_deals import make, xyz
 
 
 def valued(deal, with_overview=True):
-    scores = score(deal)
-    view = overview(deal, scores, position(deal, scores)) if with_overview else None
-    return value(deal, chain(deal), view)
+    return value(deal, chain(deal), analyze(deal).claims if with_overview else None)
 
 
 @pytest.fixture(scope="module")
@@ -182,7 +181,7 @@ def test_step3_levels(xyz_value):
     # senior: strategic outcome and our lead (business capability, 90.83 - 75.83 = 15 over B)
     assert levels["senior"].message == (
         "从战略上看，ATM数据通信组网将帮助xyz投资公司提高网络交易的安全性和高效实时性：网上交易容量提高25%，"
-        "全国网络扩容投资节省15%。与最强的对手相比，我方在业务能力方面领先15分，是xyz投资公司可以信赖的长期合作伙伴。")
+        "全国网络扩容投资节省15%。我方在全程全网和跨省市主备份不同路由方面的优势，使我们成为xyz投资公司可以信赖的长期合作伙伴。")
     # middle: budget, investment, payback
     assert levels["middle"].message == (
         "在预算与资源上，xyz投资公司投资100万美元，将在6个月内收回，每月带来17万美元的收益，"

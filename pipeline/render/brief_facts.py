@@ -7,6 +7,7 @@ Front-line: outcomes, the work and its tracking, the service facts that beat eac
 
 from __future__ import annotations
 
+from pipeline.claims import of
 from pipeline.labels import label
 from pipeline.model import DIMENSIONS, Deal
 from pipeline.render import chart_choice
@@ -25,17 +26,25 @@ def outcome_figures(deal: Deal) -> list[Figure]:
 
 
 def senior_figures(analysis: Analysis) -> list[Figure]:
-    deal, overview, lang = analysis.deal, analysis.overview, analysis.deal.language
-    mending = len(analysis.chain.weak_links)
-    chain = word(lang, "chain_intact") if analysis.chain.intact and not mending else word(lang, "chain_broken", n=mending)
+    """The customer's figures only: our standing and the chain are for our team (the competition section)."""
+    deal, lang = analysis.deal, analysis.deal.language
     return [
         *outcome_figures(deal),
         Figure(word(lang, "fig_start"), format_start(lang, deal.value_proposition.specific.start)),
-        Figure(word(lang, "fig_strongest"),
-               f"{label(lang, overview.strongest)} {signed(overview.margins[overview.strongest])}"),
-        Figure(word(lang, "fig_weakest"),
-               f"{label(lang, overview.weakest)} {signed(overview.margins[overview.weakest])}"),
-        Figure(word(lang, "fig_chain"), chain),
+    ]
+
+
+def internal_figures(analysis: Analysis) -> list[str]:
+    """Our strongest and weakest dimension against the best rival, and the chain: for our team."""
+    overview, lang = analysis.overview, analysis.deal.language
+    mending = len(analysis.chain.weak_links)
+    chain = word(lang, "chain_intact") if analysis.chain.intact and not mending else word(lang, "chain_broken", n=mending)
+    return [
+        word(lang, "internal_figure", label=word(lang, "fig_strongest"),
+             value=f"{label(lang, overview.strongest)} {signed(overview.margins[overview.strongest])}"),
+        word(lang, "internal_figure", label=word(lang, "fig_weakest"),
+             value=f"{label(lang, overview.weakest)} {signed(overview.margins[overview.weakest])}"),
+        word(lang, "internal_figure", label=word(lang, "fig_chain"), value=chain),
     ]
 
 
@@ -93,18 +102,25 @@ def _competition(intro: str, sentences=(), index_rows=(), item_rows=(), win_rows
 
 def senior_competition(analysis: Analysis) -> dict[str, object]:
     sentences = [analysis.positioning[c.id].sentence for c in analysis.deal.competitors]
+    sentences += internal_figures(analysis) + tactic_lines(analysis)
     return _competition(analysis.overview.statement, sentences=sentences,
                         charts=[positioning_map(analysis), relationship_radar(analysis)])
 
 
 def middle_competition(analysis: Analysis) -> dict[str, object]:
     lang = analysis.deal.language
-    return _competition(word(lang, "intro_middle"), index_rows=index_rows(analysis),
+    return _competition(word(lang, "intro_middle"), sentences=tactic_lines(analysis), index_rows=index_rows(analysis),
                         item_rows=item_rows(analysis.deal), charts=[relationship_radar(analysis)])
 
 
+def tactic_lines(analysis: Analysis) -> list[str]:
+    """The playbook's first two tactics: advice for our team, never said to the customer."""
+    lang = analysis.deal.language
+    return [word(lang, "tactic_line", title=t.title, recommendation=t.recommendation) for t in analysis.tactics[:2]]
+
+
 def frontline_competition(analysis: Analysis) -> dict[str, object]:
-    return _competition(word(analysis.deal.language, "intro_frontline"), win_rows=win_rows(analysis.deal))
+    return _competition(word(analysis.deal.language, "intro_frontline"), win_rows=win_rows(analysis))
 
 
 
@@ -125,18 +141,19 @@ def item_rows(deal: Deal) -> list[ItemRow]:
             for dim in SERVICE_DIMENSIONS for item in deal.dimension(dim)]
 
 
-def service_wins(deal: Deal, competitor_id: str) -> list[str]:
-    """The key-buying-factor and capability items where we score above this competitor."""
-    lang, us = deal.language, deal.us.id
-    return [word(lang, "score_pair", item=item.name, us=number(item.scores[us]), them=number(item.scores[competitor_id]))
-            for dim in SERVICE_DIMENSIONS for item in deal.dimension(dim)
-            if item.scores[us] > item.scores[competitor_id]]
+def service_wins(analysis: Analysis, competitor_id: str) -> list[str]:
+    """The key-buying-factor and capability items where we lead this competitor (its lead claims)."""
+    lang = analysis.deal.language
+    return [word(lang, "score_pair", item=c.item, us=number(c.ours), them=number(c.theirs))
+            for c in of(analysis.claims, "brief.wins", "lead")
+            if c.company == competitor_id and c.dimension in SERVICE_DIMENSIONS]
 
 
-def win_rows(deal: Deal) -> list[WinRow]:
+def win_rows(analysis: Analysis) -> list[WinRow]:
+    deal = analysis.deal
     sep = word(deal.language, "fact_sep")
     shorts = deal.short_names()
-    return [WinRow(shorts[c.id], sep.join(service_wins(deal, c.id)) or word(deal.language, "none"))
+    return [WinRow(shorts[c.id], sep.join(service_wins(analysis, c.id)) or word(deal.language, "none"))
             for c in deal.competitors]
 
 

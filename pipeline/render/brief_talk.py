@@ -1,60 +1,63 @@
 """What to say at each level: talking points, questions, likely objections with answers, goals.
 
-Objections come from where we trail: whole dimensions and key buying factors for the
-senior level, every item for the middle level, the service items for the front line.
+Everything here is worded from the analysis' claims; nothing compares scores.
 """
 
 from __future__ import annotations
 
 from pipeline import wording
-from pipeline.labels import label
+from pipeline.claims import of
 from pipeline.model import DIMENSIONS, Deal, Outcome
 from pipeline.render.brief_facts import SERVICE_DIMENSIONS
-from pipeline.render.brief_format import capitalized, format_start, joined, money, months, number
+from pipeline.render.brief_format import capitalized, format_start, money, months, number
 from pipeline.render.brief_people import level_contacts, level_weak_links, our_person, team_line
 from pipeline.render.brief_rows import Objection
 from pipeline.render.brief_words import word
-from pipeline.results import Analysis
+from pipeline.results import Analysis, Claim
+from pipeline.smart import outcome_phrase
 
 VERB_DIRECTION = {"raise": "up", "save": "save", "cut": "down"}
+# What a brief says to the customer (talking points, objections and their answers) quotes no
+# score, index, margin or strength: those stay in the sections for our team. Objections come
+# from the trail claims: key buying factors for the senior level, every item for the middle
+# level, the service items for the front line.
+OBJECTION_DIMENSIONS = {"senior": ("key_buying_factors",), "middle": DIMENSIONS, "frontline": SERVICE_DIMENSIONS}
 
 
-def tactic_lines(analysis: Analysis) -> list[str]:
-    return [t.recommendation for t in analysis.tactics[:2]]
+def strengths_line(analysis: Analysis) -> list[str]:
+    """Where we lead the field (the statement's basis claims), said without figures."""
+    lang, basis = analysis.deal.language, of(analysis.claims, "statement.basis")
+    if not basis:
+        return []
+    return [word(lang, "tp_strengths", items=wording.join(lang, [c.item for c in basis]),
+                 customer=analysis.deal.customer.name)]
+
+
+def outcome_lines(deal: Deal) -> list[str]:
+    lang = deal.language
+    return [word(lang, "tp_outcome", metric=capitalized(o.metric), direction=direction(lang, o),
+                 pct=number(abs(o.change_pct))) for o in deal.value_proposition.specific.outcomes]
 
 
 def senior_talking(analysis: Analysis) -> list[str]:
-    lang, overview = analysis.deal.language, analysis.overview
-    lines = [analysis.value.overall]
-    if overview.margins[overview.strongest] > 0:
-        lines.append(word(lang, "tp_lead", dimension=label(lang, overview.strongest),
-                          margin=number(overview.margins[overview.strongest])))
-    lines += tactic_lines(analysis)
-    lines += [word(lang, "tp_gap", item=g.item, now=number(g.now), target=number(g.target))
-              for g in analysis.three_years.our_gaps[:2]]
-    return lines
+    return [analysis.value.overall, *strengths_line(analysis), *outcome_lines(analysis.deal)]
 
 
 def middle_talking(analysis: Analysis) -> list[str]:
     deal, value, lang = analysis.deal, analysis.value, analysis.deal.language
     lines = [value.specific]  # it states the investment and the payback already
-    lines += tactic_lines(analysis)
     lines.append(word(lang, "tp_team", team=team_line(deal)))
     return lines
 
 
 def frontline_talking(analysis: Analysis) -> list[str]:
     deal, lang = analysis.deal, analysis.deal.language
-    specific = deal.value_proposition.specific
-    lines = [word(lang, "tp_outcome", metric=capitalized(o.metric), direction=direction(lang, o),
-                  pct=number(abs(o.change_pct))) for o in specific.outcomes]
-    if specific.tracking:
+    lines = outcome_lines(deal)
+    if deal.value_proposition.specific.tracking:
         lines.append(word(lang, "tp_tracking", tracking=tracking(deal)))
-    lines += [word(lang, "tp_best", item=i.name, us=number(i.scores[deal.us.id]))
-              for i in items_we_lead_all(deal)[:2]]
+    service = [c for c in of(analysis.claims, "brief.strengths", "lead") if c.dimension in SERVICE_DIMENSIONS]
+    lines += [word(lang, "tp_best", item=c.item) for c in service[:2]]
     return lines
-
-
 
 
 def direction(lang: str, outcome: Outcome) -> str:
@@ -65,12 +68,6 @@ def direction(lang: str, outcome: Outcome) -> str:
 def tracking(deal: Deal) -> str:
     """The team's tracking words without their closing stop: the briefs' sentences end them."""
     return wording.unstopped(deal.value_proposition.specific.tracking)
-
-
-def items_we_lead_all(deal: Deal):
-    us = deal.us.id
-    return [i for dim in SERVICE_DIMENSIONS for i in deal.dimension(dim)
-            if all(i.scores[us] > i.scores[c.id] for c in deal.competitors)]
 
 
 def senior_questions(analysis: Analysis) -> list[str]:
@@ -96,87 +93,69 @@ def frontline_questions(analysis: Analysis) -> list[str]:
     return [word(lang, "q_front_1"), second, word(lang, "q_front_3", start=format_start(lang, specific.start))]
 
 
-
-
-def lead_phrase(deal: Deal, competitor_id: str, dimensions=DIMENSIONS, limit: int = 2) -> str:
-    """'We lead A on x, y': our largest item leads over this competitor, else a fallback."""
-    lang, us = deal.language, deal.us.id
-    leads = sorted(((i.scores[us] - i.scores[competitor_id], n, i.name)
-                    for n, dim in enumerate(dimensions) for i in deal.dimension(dim)
-                    if i.scores[us] > i.scores[competitor_id]), key=lambda t: (-t[0], t[1]))
-    if not leads:
-        return word(lang, "ans_no_lead")
-    return word(lang, "ans_lead", competitor=deal.company_name(competitor_id),
-                items=joined(lang, [name for _, _, name in leads[:limit]]))
+def objections(analysis: Analysis, level: str) -> list[Objection]:
+    """One objection per trail claim of the level's dimensions, in the customer's words, each with
+    its own answer built from that claim."""
+    trails = [c for c in of(analysis.claims, "brief.objection", "trail") if c.dimension in OBJECTION_DIMENSIONS[level]]
+    return [Objection(objection_words(analysis, c), answer(analysis, c, level)) for c in trails]
 
 
 def senior_objections(analysis: Analysis) -> list[Objection]:
-    """Dimensions where a competitor leads us, then key buying factors where one scores higher."""
-    deal, lang = analysis.deal, analysis.deal.language
-    answer = lambda competitor_id: word(lang, "ans_senior", lead=lead_phrase(deal, competitor_id),
-                                        overall=analysis.value.overall)
-    rows = [Objection(dimension_objection(analysis, c, dim), answer(c.id))
-            for c in deal.competitors for dim in DIMENSIONS
-            if getattr(analysis.positioning[c.id], dim) == "disadvantage"]
-    rows += [Objection(item_objection(deal, item, best), answer(best.id))
-             for _, item, best in trailing_items(deal, ("key_buying_factors",))]
-    return rows
-
-
-def dimension_objection(analysis: Analysis, competitor, dim: str) -> str:
-    scores, lang = analysis.scores[dim], analysis.deal.language
-    return word(lang, "obj_dimension", competitor=competitor.name, dimension=label(lang, dim),
-                them=number(scores[competitor.id].index), us=number(scores[analysis.deal.us.id].index))
-
-
-def trailing_items(deal: Deal, dimensions) -> list[tuple[str, object, object]]:
-    """(dimension, item, the competitor furthest ahead) for each item where someone beats us."""
-    us, rows = deal.us.id, []
-    for dim in dimensions:
-        for item in deal.dimension(dim):
-            best = max(deal.competitors, key=lambda c: item.scores[c.id])
-            if item.scores[best.id] > item.scores[us]:
-                rows.append((dim, item, best))
-    return rows
-
-
-def item_objection(deal: Deal, item, competitor) -> str:
-    return word(deal.language, "obj_item", competitor=competitor.name, item=item.name,
-                them=number(item.scores[competitor.id]), us=number(item.scores[deal.us.id]))
-
-
-def middle_answer(analysis: Analysis, dim: str, item, competitor) -> str:
-    deal, lang = analysis.deal, analysis.deal.language
-    lead = lead_phrase(deal, competitor.id)
-    target = (item.in_3_years or {}).get(deal.us.id)
-    if dim == "relationship_capabilities" and target is not None:
-        return word(lang, "ans_relation", lead=lead, now=number(item.scores[deal.us.id]), target=number(target),
-                    owner=our_person(analysis, "middle") or word(lang, "unassigned"))
-    investment = money(deal.value_proposition.specific.investment, lang)
-    if analysis.value.payback_months is None:
-        return word(lang, "ans_middle_none", lead=lead, investment=investment)
-    return word(lang, "ans_middle", lead=lead, investment=investment,
-                payback=months(lang, analysis.value.payback_months))
+    return objections(analysis, "senior")
 
 
 def middle_objections(analysis: Analysis) -> list[Objection]:
-    deal = analysis.deal
-    return [Objection(item_objection(deal, item, best), middle_answer(analysis, dim, item, best))
-            for dim, item, best in trailing_items(deal, DIMENSIONS)]
+    return objections(analysis, "middle")
 
 
 def frontline_objections(analysis: Analysis) -> list[Objection]:
+    return objections(analysis, "frontline")
+
+
+def kind_of(analysis: Analysis, claim: Claim) -> str:
+    """price, factor, capability or relationship: which way the customer puts it and we answer."""
+    if claim.dimension == "key_buying_factors":
+        return "price" if analysis.standings.item(claim.dimension, claim.item).price else "factor"
+    return "capability" if claim.dimension == "business_capabilities" else "relationship"
+
+
+def objection_words(analysis: Analysis, claim: Claim) -> str:
+    deal = analysis.deal
+    return word(deal.language, f"obj_{kind_of(analysis, claim)}", competitor=deal.company_name(claim.company),
+                item=claim.item)
+
+
+def answer(analysis: Analysis, claim: Claim, level: str) -> str:
+    """What we offer on the item the objection names, with the deal's evidence: the value
+    proposition's figures for a price, our commitment and tracking for a factor or capability,
+    our person for a relationship; and where we do better than that rival (no figures)."""
     deal, lang = analysis.deal, analysis.deal.language
-    tracked = deal.value_proposition.specific.tracking
-    rows = []
-    for _, item, best in trailing_items(deal, SERVICE_DIMENSIONS):
-        lead = lead_phrase(deal, best.id, SERVICE_DIMENSIONS)
-        answer = (word(lang, "ans_front", lead=lead, tracking=tracking(deal)) if tracked
-                  else word(lang, "ans_front_none", lead=lead))
-        rows.append(Objection(item_objection(deal, item, best), answer))
-    return rows
+    specific = deal.value_proposition.specific
+    kind = kind_of(analysis, claim)
+    evidence = lead_clause(analysis, claim)
+    if kind == "price":
+        paid = analysis.value.payback_months
+        payback = "" if paid is None else word(lang, "ans_payback", payback=months(lang, paid))
+        return word(lang, "ans_price", item=claim.item, customer=deal.customer.name,
+                    investment=money(specific.investment, lang), payback=payback,
+                    outcomes=outcome_phrase(lang, specific), lead=evidence)
+    if kind == "relationship":
+        owner = our_person(analysis, level) or word(lang, "default_owner")
+        return word(lang, "ans_relationship", item=claim.item, owner=owner, lead=evidence)
+    tracked = word(lang, "ans_tracked", tracking=tracking(deal)) if specific.tracking else ""
+    return word(lang, "ans_offer", item=claim.item, offering=wording.bare(lang, specific.offering),
+                tracked=tracked, lead=evidence)
 
 
+def lead_clause(analysis: Analysis, claim: Claim, limit: int = 2) -> str:
+    """Where our service does better than the rival the objection names (its lead claims on key
+    buying factors and business capabilities, widest first)."""
+    lang = analysis.deal.language
+    wins = sorted((c for c in of(analysis.claims, "brief.wins", "lead")
+                   if c.company == claim.company and c.dimension in SERVICE_DIMENSIONS), key=lambda c: -c.margin)
+    if not wins:
+        return ""
+    return word(lang, "ans_lead", items=wording.join(lang, [c.item for c in wins[:limit]]))
 
 
 def mend_goals(analysis: Analysis, level: str) -> list[str]:

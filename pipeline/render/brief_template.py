@@ -1,17 +1,24 @@
 """The brief's .docx template: found, checked, read and prepared once per process.
 
-A user's template (`--brief-template corp.docx`) is untrusted: it must pass the
-package checks of `pipeline.safety` before any library opens it, and it must not
-ask for a variable the brief context lacks or a style it does not define. Every
-problem is a TemplateError that names the template and says which.
+A user's Word document (`--brief-template corp.docx`) is one of two things: with `{{ }}`
+fields it is a docxtpl template; without, a style reference whose styles, page set-up,
+headers, footers and theme dress our shipped template's content (`word_style`). A
+document that is neither (no fields and no styles) is refused. A user's file is
+untrusted: it must pass the package checks of `pipeline.safety` before any library
+opens it, and it must not ask for a variable the context lacks or a style it does not
+define. Every problem is a TemplateError that names the template and says which.
+The same loading serves any Word document we make from a context (`load_word_template`).
 """
 
 from __future__ import annotations
 
 import functools
 import io
+import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+
+import docx
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
@@ -22,6 +29,7 @@ from docxtpl import DocxTemplate
 from pipeline.errors import TemplateError
 from pipeline.render.brief_fast import FastTemplate, fast_path_problem, prepare
 from pipeline.render.context import BriefContext
+from pipeline.render.word_style import has_fields, has_styles, paragraph_texts, styled
 from pipeline.safety import check_user_template
 from pipeline.templates import find_template, jinja_environment
 
@@ -33,24 +41,61 @@ STYLE_REFERENCES = ("w:pStyle", "w:rStyle", "w:tblStyle")
 @dataclass(frozen=True)
 class BriefTemplate:
     path: Path
-    blob: bytes = field(repr=False)
+    blob: bytes = field(repr=False)  # the docxtpl template (for a style reference: the one made from it)
     fast: FastTemplate | None = field(repr=False)  # None: only docxtpl renders this template faithfully
+    reference: bool = False  # made from a style reference
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of Word document we make: what a message calls it, its shipped template, its variables."""
+
+    what: str
+    shipped: str
+    variables: frozenset[str]
+    context: str  # what a message calls the variables' source
+
+
+BRIEF = Kind("brief template", SHIPPED_NAME, CONTEXT_NAMES, "brief context")
 
 
 def load_brief_template(path: Path | None = None) -> BriefTemplate:
     """The checked template: the user's file if given, else the shipped one; cached per file version."""
-    path = find_template(SHIPPED_NAME) if path is None else check_user_template(Path(path))
-    stat = path.stat()
-    return _load(path.resolve(), stat.st_mtime_ns, stat.st_size)
+    return load_word_template(BRIEF, path)
+
+
+def load_word_template(kind: Kind, path: Path | None = None) -> BriefTemplate:
+    """A checked, prepared template of `kind`: the user's document (a template or a style reference)
+    if given, else the shipped one; cached per file version."""
+    shipped = find_template(kind.shipped)
+    path = shipped if path is None else check_user_template(Path(path))
+    stat, base = path.stat(), shipped.stat()
+    return _load(kind, path.resolve(), stat.st_mtime_ns, stat.st_size, shipped.resolve(), base.st_mtime_ns)
 
 
 @functools.lru_cache(maxsize=8)
-def _load(path: Path, mtime_ns: int, size: int) -> BriefTemplate:
-    blob = path.read_bytes()
+def _load(kind: Kind, path: Path, mtime_ns: int, size: int, shipped: Path, shipped_mtime_ns: int) -> BriefTemplate:
+    blob, reference = as_template(kind, path, path.read_bytes(), shipped)
     template = DocxTemplate(io.BytesIO(blob))
-    check_variables(path, template)
-    check_styles(path, template)
-    return BriefTemplate(path, blob, fast_template(path, template.get_docx()))
+    check_variables(path, template, kind)
+    check_styles(path, template, kind)
+    return BriefTemplate(path, blob, fast_template(path, template.get_docx()), reference)
+
+
+def as_template(kind: Kind, path: Path, blob: bytes, shipped: Path) -> tuple[bytes, bool]:
+    """The docxtpl template a document stands for, and whether it was a style reference."""
+    try:
+        document = docx.Document(io.BytesIO(blob))
+    except Exception as exc:  # python-docx raises several kinds for a package that is not a Word document
+        raise TemplateError(f"{kind.what} {path} is not a Word document (.docx) python-docx can open "
+                            f"({type(exc).__name__}); save it from Word, WPS or LibreOffice Writer as .docx") from exc
+    if has_fields(document):
+        return blob, False
+    if not has_styles(document):
+        raise TemplateError(
+            f"{kind.what} {path} has no {{{{ }}}} fields and no styles of its own: it is neither a template nor a "
+            "style reference; save a document with your styles from Word (see templates/brief/README.md)")
+    return styled(document, shipped.read_bytes()), True
 
 
 def fast_template(path: Path, document) -> FastTemplate | None:
@@ -88,27 +133,58 @@ def environment() -> jinja2.Environment:
                                     keep_trailing_newline=shared.keep_trailing_newline)
 
 
-def check_variables(path: Path, template: DocxTemplate) -> None:
+def check_variables(path: Path, template: DocxTemplate, kind: Kind = BRIEF) -> None:
     try:
         used = template.get_undeclared_template_variables(jinja_env=environment())
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"brief template {path}: line {exc.lineno} of its XML: {exc.message}") from exc
+        raise TemplateError(f"{kind.what} {path}: {syntax_error_place(template)}{exc.message}") from exc
     except Exception as exc:  # python-docx cannot open it: a zip, but not a Word document
-        raise TemplateError(f"brief template {path} is not a Word document ({exc})") from exc
-    missing = sorted(used - CONTEXT_NAMES)
+        raise TemplateError(f"{kind.what} {path} is not a Word document ({exc})") from exc
+    missing = sorted(used - kind.variables)
     if missing:
         raise TemplateError(
-            f"brief template {path} uses {', '.join(missing)}, which the brief context does not have "
-            f"(it has: {', '.join(sorted(CONTEXT_NAMES))})")
+            f"{kind.what} {path} uses {', '.join(missing)}, which the {kind.context} does not have "
+            f"(it has: {', '.join(sorted(kind.variables))}; see templates/brief/VARIABLES.md)")
 
 
-def check_styles(path: Path, template: DocxTemplate) -> None:
+DOCXTPL_TAG = re.compile(r"([{][{%])-?\s*(?:p|tr|tc|r)\s")  # {%p, {%tr, {{r ... as plain Jinja
+
+
+BLOCK_TAG = re.compile(r"[{]%.*?%[}]")
+
+
+def syntax_error_place(template: DocxTemplate) -> str:
+    """'... in or before the paragraph "…" (paragraph n): ' for where the Word text stops parsing as Jinja:
+    the first paragraph that fails on its own (its block tags aside: those span paragraphs), else the line
+    where the whole text, one paragraph a line, fails; '' when the text parses (the fault is in markup)."""
+    texts = [DOCXTPL_TAG.sub(lambda m: m.group(1) + " ", text) for text in paragraph_texts(template.get_docx())]
+    line = next((n for n, text in enumerate(texts) if _fails(BLOCK_TAG.sub("", text))), None)
+    if line is None:
+        try:
+            environment().parse("\n".join(texts))
+            return "Jinja syntax error: "
+        except jinja2.TemplateSyntaxError as exc:
+            line = min(max(exc.lineno, 1), len(texts)) - 1
+    near = next((texts[n] for n in range(line, -1, -1) if texts[n].strip()), texts[line]).strip()
+    shown = near if len(near) <= 80 else near[:77] + "…"
+    return f'Jinja syntax error in or before the paragraph "{shown}" (paragraph {line + 1}): '
+
+
+def _fails(source: str) -> bool:
+    try:
+        environment().parse(source)
+    except jinja2.TemplateSyntaxError:
+        return True
+    return False
+
+
+def check_styles(path: Path, template: DocxTemplate, kind: Kind = BRIEF) -> None:
     document = template.get_docx()
     defined = {s.get(qn("w:styleId")) for s in document.styles.element.iter(qn("w:style"))}
     for style_id in sorted(used_styles(document)):
         if style_id not in defined:
             raise TemplateError(
-                f"brief template {path} uses style '{style_id}', which its styles do not define; "
+                f"{kind.what} {path} uses style '{style_id}', which its styles do not define; "
                 "define it in Word (Styles pane) or apply a defined style")
 
 

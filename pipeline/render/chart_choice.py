@@ -3,7 +3,7 @@
 The method's radar compares three series: the competitor now, the competitor three years
 on (竞争对手3年后) and us now (我们现在); our target three years on joins them when the
 deal gives one. The competitor is the strongest rival in relationship capability (the
-analysis names it), so at most four lines ever cross. A dimension of fewer than three
+analysis' standings name it), so at most four lines ever cross. A dimension of fewer than three
 items cannot make a radar (one axis is a line, two a strip): it is drawn as bars.
 On the map our bubble comes last, so it is drawn on top.
 """
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.model import Item
 from pipeline.results import Analysis
 
 RADAR = "relationship_capabilities"
@@ -28,23 +27,22 @@ class Line:
     is_us: bool
 
 
-def future_score(item: Item, company_id: str) -> float:
-    """The item's figure three years on; the analysis keeps today's score where none is given."""
-    return (item.in_3_years or {}).get(company_id, item.scores[company_id])
-
-
 def radar_lines(analysis: Analysis) -> list[Line]:
-    """The strongest rival now and in three years, us now, and our target when the deal sets one."""
+    """The strongest rival now and in three years, us now, and our target when the deal sets one
+    (the analysis' standings: who is the best rival, each figure, which ones were kept from today)."""
     deal = analysis.deal
-    items = deal.dimension(RADAR)
+    standings = analysis.standings.items[RADAR]
     positions = {c.id: n for n, c in enumerate(deal.companies)}
-    rival = analysis.overview.rivals.get(RADAR) or deal.competitors[0].id
-    us = deal.us.id
-    lines = [Line(rival, positions[rival], tuple(i.scores[rival] for i in items), False, False),
-             Line(rival, positions[rival], tuple(future_score(i, rival) for i in items), True, False),
-             Line(us, 0, tuple(i.scores[us] for i in items), False, True)]
-    if any(us in (i.in_3_years or {}) for i in items):
-        lines.append(Line(us, 0, tuple(future_score(i, us) for i in items), True, True))
+    rival, us = analysis.standings.indexes[RADAR].now.best_rival, deal.us.id
+
+    def figures(company: str, later: bool) -> tuple[float, ...]:
+        return tuple(((s.in_3_years or s.now) if later else s.now).scores[company] for s in standings)
+
+    lines = [Line(rival, positions[rival], figures(rival, False), False, False),
+             Line(rival, positions[rival], figures(rival, True), True, False),
+             Line(us, 0, figures(us, False), False, True)]
+    if any(s.in_3_years is not None and us not in s.kept for s in standings):
+        lines.append(Line(us, 0, figures(us, True), True, True))
     return lines
 
 

@@ -31,7 +31,7 @@ from pipeline.render import textfit
 EMU_PER_PT = 12700
 INSET_X, INSET_Y = 7.2, 3.6  # points: python-pptx's and PowerPoint's default text insets
 BULLET_INDENT = 21.6  # points per outline level in the shipped master
-DEFAULT_EA = "Noto Sans CJK SC"
+DEFAULT_EA = "Microsoft YaHei"  # 微软雅黑: Office ships it on Windows and macOS; LibreOffice substitutes
 LANG = {"zh": "zh-CN", "en": "en-US"}
 AFTER_FONTS = {qn("a:hlinkClick"), qn("a:hlinkMouseOver"), qn("a:rtl"), qn("a:extLst")}
 # Qualified names, worked out once: python-pptx's qn() is a measurable cost at a few thousand calls a deck.
@@ -174,12 +174,19 @@ class Fonts:
 
 
 def theme_fonts(prs, language: str) -> Fonts:
-    """The minor (body) fonts of the master's theme; an East Asian default when it names none."""
+    """The minor (body) fonts of the master's theme; what it leaves empty is ours.
+
+    An empty East Asian font is taken from the theme's font for simplified Chinese
+    (<a:font script="Hans">, as Office's own themes give it), else our default.
+    """
     theme = etree.fromstring(prs.slide_master.part.part_related_by(RT.THEME).blob)
     minor = theme.find(f".//{qn('a:minorFont')}")
-    latin = minor.find(qn("a:latin")).get("typeface") if minor is not None else "Arial"
-    ea = minor.find(qn("a:ea")) if minor is not None else None
-    return Fonts(latin or "Arial", (ea.get("typeface") if ea is not None else "") or DEFAULT_EA, language)
+    if minor is None:
+        return Fonts("Arial", DEFAULT_EA, language)
+    latin, ea = minor.find(qn("a:latin")), minor.find(qn("a:ea"))
+    hans = next((f.get("typeface") for f in minor.findall(qn("a:font")) if f.get("script") == "Hans"), "")
+    east_asian = (ea.get("typeface") if ea is not None else "") or hans or DEFAULT_EA
+    return Fonts((latin.get("typeface") if latin is not None else "") or "Arial", east_asian, language)
 
 
 def set_typefaces(rPr, fonts: Fonts) -> None:

@@ -25,7 +25,7 @@ from pipeline.render.deck_base import (
     write_body,
 )
 from pipeline.render import deck_table as tables
-from pipeline.render.deck_master import Layout, Prepared
+from pipeline.render.deck_master import Layout, Prepared, below_title
 from pipeline.render.deck_text import DeckText
 from pipeline.results import Analysis
 
@@ -33,7 +33,6 @@ TITLE_SIZES = (28, 16)
 BODY_SIZES = (20, 12)
 FLOOR = 9  # only a single paragraph longer than a slide at 12 pt goes below 12
 TABLE_SIZES = (18, 9)
-GAP = 914400 // 8  # an eighth of an inch, in EMU
 SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 PH = f"*/{qn('p:nvPr')}/{qn('p:ph')}"  # a shape's placeholder mark, under its non-visual properties
 A_FLD, A_BR, A_ENDPARA, P_TXBODY = qn("a:fld"), qn("a:br"), qn("a:endParaRPr"), qn("p:txBody")
@@ -52,6 +51,7 @@ class Deck:
     footer: str = ""  # the footer's words, rendered once for all slides
     footers: dict = field(default_factory=dict)  # footer placeholder region -> its filled <p:txBody>
     numbered: dict = field(default_factory=dict)  # slide part -> its NumberedShapes
+    stand_ins: dict = field(default_factory=dict)  # (slide part, role, n) -> the text box drawn for a role
     words: dict = field(default_factory=dict)  # short template words, rendered once a deck
     shorts: dict = field(default_factory=dict)  # company id -> its short name (the customer's under '')
 
@@ -81,22 +81,16 @@ class Deck:
 
     def content(self, slide) -> Region:
         """The free area of a title-only slide: below the title, above the footer."""
-        title = self.region(slide, "title")
-        top = title.top + title.height + GAP
         regions = self.layouts[self.layout_of[slide.part]].prepared.regions.values()
-        footer = [r.top for r in regions if r.top > top]
-        bottom = min(footer, default=int(self.prs.slide_height) - 4 * GAP) - GAP // 2
-        return Region(title.left, top, title.width, bottom - top)
+        return below_title(self.region(slide, "title"), list(regions), int(self.prs.slide_height))
 
     def layout_region(self, layout: str, kind: str) -> Region:
         """Where the layout puts the placeholder for `kind`, before any slide is made."""
-        chosen = self.layouts[layout]
-        return chosen.prepared.regions[chosen.roles[kind][0]]
+        return self.layouts[layout].region(kind)
 
     def region(self, slide, kind: str, n: int = 0) -> Region:
         """Where the slide's placeholder for role `kind` sits (its layout's place: slides never move one)."""
-        chosen = self.layouts[self.layout_of[slide.part]]
-        return chosen.prepared.regions[chosen.roles[kind][n]]
+        return self.layouts[self.layout_of[slide.part]].region(kind, n)
 
     def word(self, name: str) -> str:
         """A short template word kept exactly (a separator, a colon), rendered once per deck."""
@@ -111,8 +105,21 @@ class Deck:
         return self.numbered[slide.part]
 
     def holder(self, slide, kind: str, n: int = 0):
-        """The slide's placeholder that fills role `kind` (the n-th of that role, left to right)."""
-        return placeholder(slide, self.layouts[self.layout_of[slide.part]].roles[kind][n])
+        """The slide's placeholder that fills role `kind` (the n-th of that role, left to right).
+
+        Where the layout has none (deck_master drew the role instead), a text role gets a text box at
+        the drawn place, and a table or chart None: they are drawn at `region` by their writers.
+        """
+        chosen = self.layouts[self.layout_of[slide.part]]
+        if kind not in chosen.drawn:
+            return placeholder(slide, chosen.roles[kind][n])
+        if kind in ("table", "chart"):
+            return None
+        key = (slide.part, kind, n)
+        if key not in self.stand_ins:
+            region = chosen.drawn[kind][n]
+            self.stand_ins[key] = self.shapes(slide).add_textbox(region.left, region.top, region.width, region.height)
+        return self.stand_ins[key]
 
     def table_slides(self, layout: str, title: str, notes: str, table: tables.Table, sizes=TABLE_SIZES) -> list:
         """The table on one slide when it fits, else row pages on further slides, the footer rows on the last."""
