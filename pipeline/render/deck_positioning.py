@@ -12,7 +12,7 @@ from pipeline.model import DIMENSIONS
 from pipeline.render import chart_choice
 from pipeline.render import deck_charts as charts
 from pipeline.render import deck_table as tables
-from pipeline.render.deck_base import Para, Region, Run, fill, para, solid, textbox
+from pipeline.render.deck_base import Para, Region, Run, fill, fitted_size, para, solid, textbox
 from pipeline.render.deck_slide import Deck
 from pipeline.render.deck_text import leads, sentences
 
@@ -64,10 +64,12 @@ def glance(deck: Deck) -> None:
     for column, dimension in zip(area.columns([1, 1, 1], gap=914400 // 4), DIMENSIONS):
         header = Region(column.left, column.top, column.width, HEADER_HEIGHT)
         name = para(t.block("dimension_name", dimension=dimension), bold=True, colour="white")
-        box = textbox(deck.shapes(slide), header, [name], deck.fonts, 18, 11, MSO_ANCHOR.MIDDLE)
+        box = textbox(deck.shapes(slide), header, [name], deck.fonts, 20, 12 if fitted_size([name], header, 12, 12, False)
+                      else 9, MSO_ANCHOR.MIDDLE)
         solid(box, "accent")
         rest = Region(column.left, column.top + HEADER_HEIGHT, column.width, column.height - HEADER_HEIGHT)
-        textbox(deck.shapes(slide), rest, _marked_items(deck, dimension), deck.fonts, 18, 8)
+        items = _marked_items(deck, dimension)
+        textbox(deck.shapes(slide), rest, items, deck.fonts, 20, 12 if fitted_size(items, rest, 12, 12, False) else 8)
 
 
 def _marked_items(deck: Deck, dimension: str) -> list[Para]:
@@ -109,7 +111,7 @@ def dimension_slides(deck: Deck, dimension: str) -> None:
     title, notes = t.block("dimension_title", dimension=dimension), t.block("dimension_notes", dimension=dimension)
     table = dimension_table(deck, dimension)
     beside = deck.layout_region("Title, Table and Chart", "table")
-    sizes = tables.table_size(table, beside, 16, 9)
+    sizes = tables.table_size(table, beside, 16, 12)
     if sizes is None:
         deck.table_slides("Title and Table", title, notes, table)
         slide = deck.new("Title and Chart", t.block("continued", title=title, part=2), notes)

@@ -32,7 +32,7 @@ from pipeline.results import Analysis
 TITLE_SIZES = (28, 16)
 BODY_SIZES = (20, 12)
 FLOOR = 9  # only a single paragraph longer than a slide at 12 pt goes below 12
-TABLE_SIZES = (18, 9)
+TABLE_SIZES = (18, 12)  # a table that does not fit at 12 pt continues on further slides
 SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 PH = f"*/{qn('p:nvPr')}/{qn('p:ph')}"  # a shape's placeholder mark, under its non-visual properties
 A_FLD, A_BR, A_ENDPARA, P_TXBODY = qn("a:fld"), qn("a:br"), qn("a:endParaRPr"), qn("p:txBody")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -39,10 +40,54 @@ class Table:
         return [self.header, *self.rows, *self.footer]
 
 
-def widths(table: Table, region: Region) -> list[float]:
-    """Column widths in points."""
+def widths(table: Table, region: Region, size: Optional[float] = None) -> list[float]:
+    """Column widths in points: the table's shares of the region, and at `size` each column at least
+    as wide as its longest word (a Chinese header: half its name, so it takes two lines at most),
+    the room taken from the columns that have some to spare. Shares only, when words cannot all fit."""
     total = region.width / EMU_PER_PT
-    return [total * share / sum(table.shares) for share in table.shares]
+    out = [total * share / sum(table.shares) for share in table.shares]
+    if size is None:
+        return out
+    least = [max(_least(text, size, r == 0) for r, text in enumerate(column)) + CELL_PAD_X + 0.5
+             for column in zip(*table.all_rows)]
+    if sum(least) > total:
+        return out
+    for _ in range(len(out)):
+        short = [n for n, (width, need) in enumerate(zip(out, least)) if width < need]
+        if not short:
+            break
+        deficit = sum(least[n] - out[n] for n in short)
+        for n in short:
+            out[n] = least[n]
+        spare = {n: out[n] - least[n] for n in range(len(out)) if n not in short and out[n] > least[n]}
+        room = sum(spare.values())
+        for n, slack in spare.items():
+            out[n] -= deficit * slack / room
+    return out
+
+
+def _least(text: str, size: float, header: bool) -> float:
+    """The narrowest a cell can be without cutting a word (measured bold, as headers and names are)."""
+    words = [line for part in text.split("\n") for line in part.split()] or [""]
+    widest = max(textfit.text_width(word, size, True) for word in words)
+    if header and any(textfit.is_wide(c) for c in text) and len(text) > 4:
+        widest = max(_two_lines(word, size) for word in words)
+    elif not header:
+        tokens = [t for line in text.split("\n") for t in textfit.TOKEN.findall(line) if not t.isspace()]
+        widest = max((textfit.text_width(t, size, True) for t in tokens), default=0.0)
+    return widest
+
+
+@functools.lru_cache(maxsize=512)
+def _two_lines(text: str, size: float) -> float:
+    """The narrowest width, from half the text's upwards, at which `text` takes two lines at most,
+    neither of them a single character."""
+    width = textfit.text_width(text[: -(-len(text) // 2)], size, True)
+    while True:
+        lines = textfit.wrap(text, size, width, True)
+        if len(lines) <= 2 and all(len(line) >= 2 for line in lines) or len(lines) == 1:
+            return width
+        width += size / 2
 
 
 def row_height(cells: list[str], cols: list[float], size: float, bold: bool = False) -> float:
@@ -54,34 +99,29 @@ def whole_words(cells: list[str], cols: list[float], size: float, bold: bool) ->
     return not any(textfit.breaks_words(text, size, width - CELL_PAD_X, bold) for text, width in zip(cells, cols))
 
 
-def header_size(table: Table, cols: list[float], body: float, smallest: float) -> float:
-    """The header's size: the body's, or smaller until no word in it is cut."""
-    size = body
-    while size > smallest and not whole_words(table.header, cols, size, True):
-        size -= 0.5
-    return size
-
-
 def table_height(table: Table, region: Region, sizes: Sizes) -> float:
-    cols = widths(table, region)
+    cols = widths(table, region, sizes[1])
     head = row_height(table.header, cols, sizes[0], bold=True)
     return head + sum(row_height(r, cols, sizes[1], table.first_bold) for r in [*table.rows, *table.footer])
 
 
 def table_size(table: Table, region: Region, largest: float, smallest: float) -> Optional[Sizes]:
-    """(header, body) sizes: the largest body size that fits without cutting words, else that fits at all."""
+    """(header, body) sizes, equal: the largest size at which the table fits without cutting a word
+    (a header's included), else the largest at which it fits at all."""
     return _largest(table, region, largest, smallest, True) or _largest(table, region, largest, smallest, False)
 
 
 def _largest(table: Table, region: Region, largest: float, smallest: float, whole: bool) -> Optional[Sizes]:
-    cols, room = widths(table, region), region.height / EMU_PER_PT
+    room = region.height / EMU_PER_PT
 
     def fits(size: float) -> bool:
-        rows_ok = not whole or all(whole_words(r, cols, size, table.first_bold) for r in [*table.rows, *table.footer])
-        return rows_ok and table_height(table, region, (header_size(table, cols, size, smallest), size)) <= room
+        cols = widths(table, region, size)
+        rows_ok = not whole or (whole_words(table.header, cols, size, True) and all(
+            whole_words(r, cols, size, table.first_bold) for r in [*table.rows, *table.footer]))
+        return rows_ok and table_height(table, region, (size, size)) <= room
 
     size = textfit.largest_fitting(fits, largest, smallest)
-    return None if size is None else (header_size(table, cols, size, smallest), size)
+    return None if size is None else (size, size)  # one size for the whole table, header included
 
 
 def pages(table: Table, region: Region, largest: float, smallest: float) -> list[tuple[Table, Sizes]]:
@@ -125,7 +165,7 @@ def place(slide, table: Table, region: Region, sizes: Sizes, fonts: Fonts, place
         if placeholder is not None:  # a content placeholder: the table takes its place
             placeholder.element.getparent().remove(placeholder.element)
         frame = slide.shapes.add_table(1, 1, Emu(region.left), Emu(region.top), Emu(region.width), Emu(region.height))
-    cols = widths(table, region)
+    cols = widths(table, region, sizes[1])
     height = _write_table(frame._element.graphic.graphicData.tbl, table, cols, sizes, fonts)
     frame.left, frame.top, frame.width, frame.height = (Emu(region.left), Emu(region.top), Emu(region.width),
                                                         Emu(height))

@@ -119,8 +119,12 @@ def _wrap_line(text: str, size: float, width: float, bold: bool) -> tuple[str, .
     return tuple(_flatten([_split_long(line, size, width, bold) for line in lines]))
 
 
-def _is_wide(char: str) -> bool:
+def is_wide(char: str) -> bool:
+    """A character set a full em wide (Chinese, full-width punctuation)."""
     return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+_is_wide = is_wide
 
 
 def _split_long(line: str, size: float, width: float, bold: bool) -> list[str]:
