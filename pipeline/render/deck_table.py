@@ -42,16 +42,14 @@ class Table:
 
 def widths(table: Table, region: Region, size: Optional[float] = None) -> list[float]:
     """Column widths in points: the table's shares of the region, and at `size` each column at least
-    as wide as its longest word (a Chinese header: half its name, so it takes two lines at most),
-    the room taken from the columns that have some to spare. Shares only, when words cannot all fit."""
+    as wide as its longest word (a Chinese header: two lines at most; a Chinese name in the first
+    column: three), the room taken from the columns that have some to spare. Shares only, when
+    the words cannot all have their room (`roomy` says whether they can)."""
     total = region.width / EMU_PER_PT
     out = [total * share / sum(table.shares) for share in table.shares]
-    if size is None:
+    if size is None or not roomy(table, region, size):
         return out
-    least = [max(_least(text, size, r == 0) for r, text in enumerate(column)) + CELL_PAD_X + 0.5
-             for column in zip(*table.all_rows)]
-    if sum(least) > total:
-        return out
+    least = _leasts(table, size)
     for _ in range(len(out)):
         short = [n for n, (width, need) in enumerate(zip(out, least)) if width < need]
         if not short:
@@ -66,12 +64,23 @@ def widths(table: Table, region: Region, size: Optional[float] = None) -> list[f
     return out
 
 
-def _least(text: str, size: float, header: bool) -> float:
-    """The narrowest a cell can be without cutting a word (measured bold, as headers and names are)."""
+def roomy(table: Table, region: Region, size: float) -> bool:
+    """Whether every column can be as wide as its words need at `size`."""
+    return sum(_leasts(table, size)) <= region.width / EMU_PER_PT
+
+
+def _leasts(table: Table, size: float) -> list[float]:
+    return [max(_least(text, size, r == 0, c == 0) for r, text in enumerate(column)) + CELL_PAD_X + 0.5
+            for c, column in enumerate(zip(*table.all_rows))]
+
+
+def _least(text: str, size: float, header: bool, names: bool = False) -> float:
+    """The narrowest a cell can be without cutting a word (measured bold, as headers and names are);
+    a Chinese header in two lines at most, a Chinese name in the first column in three."""
     words = [line for part in text.split("\n") for line in part.split()] or [""]
     widest = max(textfit.text_width(word, size, True) for word in words)
-    if header and any(textfit.is_wide(c) for c in text) and len(text) > 4:
-        widest = max(_two_lines(word, size) for word in words)
+    if (header or names) and any(textfit.is_wide(c) for c in text) and len(text) > 4:
+        widest = max(_in_lines(word, size, 2 if header else 3) for word in words)
     elif not header:
         tokens = [t for line in text.split("\n") for t in textfit.TOKEN.findall(line) if not t.isspace()]
         widest = max((textfit.text_width(t, size, True) for t in tokens), default=0.0)
@@ -79,13 +88,13 @@ def _least(text: str, size: float, header: bool) -> float:
 
 
 @functools.lru_cache(maxsize=512)
-def _two_lines(text: str, size: float) -> float:
-    """The narrowest width, from half the text's upwards, at which `text` takes two lines at most,
-    neither of them a single character."""
-    width = textfit.text_width(text[: -(-len(text) // 2)], size, True)
+def _in_lines(text: str, size: float, most: int) -> float:
+    """The narrowest width, from 1/most of the text's upwards, at which `text` takes `most` lines at
+    most, none of them a single character."""
+    width = textfit.text_width(text[: -(-len(text) // most)], size, True)
     while True:
         lines = textfit.wrap(text, size, width, True)
-        if len(lines) <= 2 and all(len(line) >= 2 for line in lines) or len(lines) == 1:
+        if len(lines) <= most and all(len(line) >= 2 for line in lines) or len(lines) == 1:
             return width
         width += size / 2
 
@@ -116,7 +125,7 @@ def _largest(table: Table, region: Region, largest: float, smallest: float, whol
 
     def fits(size: float) -> bool:
         cols = widths(table, region, size)
-        rows_ok = not whole or (whole_words(table.header, cols, size, True) and all(
+        rows_ok = not whole or (roomy(table, region, size) and whole_words(table.header, cols, size, True) and all(
             whole_words(r, cols, size, table.first_bold) for r in [*table.rows, *table.footer]))
         return rows_ok and table_height(table, region, (size, size)) <= room
 
