@@ -17,6 +17,7 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx.oxml.ns import qn
 
 from pipeline.analyze import analyze
+from pipeline.labels import label
 from pipeline.errors import TemplateError
 from pipeline.load import load_deal
 from pipeline.render.deck import render_deck
@@ -62,7 +63,33 @@ def opened(data: bytes):
 
 
 def titles(prs) -> list[str]:
-    return [slide.shapes.title.text_frame.text for slide in prs.slides]
+    """Each slide's topic: its kicker where an action title follows it, else its title."""
+    return [slide.shapes.title.text_frame.text.split("\n")[0] for slide in prs.slides]
+
+
+def index_of(deal, dimension: str, company: str) -> float:
+    items = deal.dimension(dimension)
+    return sum(i.weight * i.scores[company] for i in items) / sum(i.weight for i in items)
+
+
+@pytest.mark.parametrize("number, dimension", [(5, "key_buying_factors"), (6, "business_capabilities"),
+                                               (7, "relationship_capabilities"), (8, "relationship_capabilities")])
+def test_analysis_slides_state_their_conclusion_under_a_small_topic(zh, number, dimension):
+    """xyz, by hand from the scores: the best rival's index, our lead over it, and our widest lead
+    over the whole field on an item (ties: the first in the file)."""
+    analysis, data = zh
+    deal = analysis.deal
+    slide = opened(data).slides[number - 1]
+    kicker, title = slide.shapes.title.text_frame.paragraphs
+    rivals = {c.id: index_of(deal, dimension, c.id) for c in deal.competitors}
+    best = max(rivals, key=rivals.get)
+    lead = index_of(deal, dimension, "us") - rivals[best]
+    assert lead > 0
+    items = deal.dimension(dimension)
+    field_lead = [i.scores["us"] - max(i.scores[c.id] for c in deal.competitors) for i in items]
+    key = items[field_lead.index(max(field_lead))].name
+    assert title.text == f"{label('zh', dimension)}：我方领先最强对手{round(lead, 1):g}分，{key}是关键"
+    assert kicker.runs[0].font.size.pt < title.runs[0].font.size.pt and kicker.runs[0].font.size.pt >= 12
 
 
 def chart_on(slide):

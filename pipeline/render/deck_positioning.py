@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pptx.enum.text import MSO_ANCHOR
 
+from pipeline.claims import of
 from pipeline.model import DIMENSIONS
 from pipeline.render import chart_choice
 from pipeline.render import deck_charts as charts
@@ -83,6 +84,23 @@ def _marked_items(deck: Deck, dimension: str) -> list[Para]:
     return paras
 
 
+def action_title(deck: Deck, dimension: str) -> str:
+    """The dimension's conclusion from the analysis: who leads the index by how much (its standing)
+    and the item that decides it (the first claim of our lead over the whole field there, or of the
+    best rival's lead over us)."""
+    analysis = deck.analysis
+    index = analysis.standings.indexes[dimension].now
+    if index.lead == "us":
+        found = [c for c in of(analysis.claims, "brief.strengths", "lead") if c.dimension == dimension]
+    elif index.lead == "rival":
+        found = [c for c in of(analysis.claims, "brief.objection", "trail") if c.dimension == dimension]
+    else:
+        found = []
+    return deck.text.block("action_title", topic=deck.text.base["label"](dimension), lead=index.lead,
+                           margin=index.margin, rival=deck.short(index.best_rival),
+                           item=found[0].item if found else "")
+
+
 def dimension_table(deck: Deck, dimension: str) -> tables.Table:
     t, analysis = deck.text, deck.analysis
     companies = analysis.deal.companies
@@ -108,15 +126,16 @@ def dimension_slides(deck: Deck, dimension: str) -> None:
     When the table does not fit beside the chart it gets the full width, and the chart a slide of its own.
     """
     t, analysis = deck.text, deck.analysis
-    title, notes = t.block("dimension_title", dimension=dimension), t.block("dimension_notes", dimension=dimension)
+    kicker, notes = t.block("dimension_title", dimension=dimension), t.block("dimension_notes", dimension=dimension)
+    title = action_title(deck, dimension)
     table = dimension_table(deck, dimension)
     beside = deck.layout_region("Title, Table and Chart", "table")
     sizes = tables.table_size(table, beside, 16, 12)
     if sizes is None:
-        deck.table_slides("Title and Table", title, notes, table)
-        slide = deck.new("Title and Chart", t.block("continued", title=title, part=2), notes)
+        deck.table_slides("Title and Table", title, notes, table, kicker=kicker)
+        slide = deck.new("Title and Chart", t.block("continued", title=title, part=2), notes, kicker)
     else:
-        slide = deck.new("Title, Table and Chart", title, notes)
+        slide = deck.new("Title, Table and Chart", title, notes, kicker)
         tables.place(slide, table, beside, sizes, deck.fonts, deck.holder(slide, "table"))
     holder = deck.holder(slide, "chart")
     names = [i.name for i in analysis.deal.dimension(dimension)]
@@ -134,7 +153,8 @@ def relationship_table(deck: Deck) -> None:
             for c in analysis.deal.companies]
     weights = [[t.block("row_weight"), *(num(i.weight) for i in items), ""]]
     table = tables.Table(header, rows, [1.6, *([1.0] * len(items)), 1.2], weights)
-    deck.table_slides("Title and Table", t.block("relationship_title"), t.block("relationship_notes"), table)
+    deck.table_slides("Title and Table", action_title(deck, "relationship_capabilities"), t.block("relationship_notes"),
+                      table, kicker=t.block("relationship_title"))
 
 
 def radar_series(deck: Deck) -> list[charts.Series]:
@@ -149,7 +169,8 @@ def radar_series(deck: Deck) -> list[charts.Series]:
 def radar(deck: Deck) -> None:
     """The relationship radar; bars when the dimension has fewer items than a radar needs."""
     t, analysis = deck.text, deck.analysis
-    slide = deck.new("Title and Chart", t.block("radar_title"), t.block("radar_notes"))
+    slide = deck.new("Title and Chart", action_title(deck, "relationship_capabilities"), t.block("radar_notes"),
+                     t.block("radar_title"))
     draw = charts.radar_chart if chart_choice.radar_kind(analysis) == "radar" else charts.bar_chart
     names = [i.name for i in analysis.deal.relationship_capabilities]
     draw(slide, names, radar_series(deck), deck.region(slide, "chart"), deck.fonts, analysis.deal.date,
@@ -159,7 +180,9 @@ def radar(deck: Deck) -> None:
 def bubbles(deck: Deck) -> None:
     """The positioning map, with the advantage/disadvantage sentence for each competitor beside it."""
     t, analysis = deck.text, deck.analysis
-    slide = deck.new("Title, Chart and Text", t.block("map_title"), t.block("map_notes"))
+    overview = analysis.overview
+    title = t.block("map_action_title", strongest=overview.strongest, weakest=overview.weakest, margins=overview.margins)
+    slide = deck.new("Title, Chart and Text", title, t.block("map_notes"), t.block("map_title"))
     scores, companies = analysis.scores, analysis.deal.companies
     points = [charts.Bubble(deck.short(c), scores["business_capabilities"][c].index,
                             scores["key_buying_factors"][c].index, scores["relationship_capabilities"][c].index,

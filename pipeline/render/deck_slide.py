@@ -30,6 +30,7 @@ from pipeline.render.deck_text import DeckText
 from pipeline.results import Analysis
 
 TITLE_SIZES = (28, 16)
+KICKER = 12  # points at least: the topic above an action title
 BODY_SIZES = (20, 12)
 FLOOR = 9  # only a single paragraph longer than a slide at 12 pt goes below 12
 TABLE_SIZES = (18, 12)  # a table that does not fit at 12 pt continues on further slides
@@ -61,23 +62,32 @@ class Deck:
             self.shorts = self.analysis.deal.short_names()
         return self.shorts[company_id]
 
-    def new(self, layout: str, title: str, notes: str):
-        """A slide on layout `layout` with its title, footer, slide number and speaker notes."""
+    def new(self, layout: str, title: str, notes: str, kicker: str = ""):
+        """A slide on layout `layout` with its title (under a small `kicker` naming the topic, when
+        given), footer, slide number and speaker notes."""
         chosen = self.layouts[layout]
         slide = add_slide(self.prs, chosen)
         self.count += 1
         self.layout_of[slide.part] = layout
-        self.set_title(slide, title)
+        self.set_title(slide, title, kicker)
         self.footer = self.footer or self.text.block("footer")
         add_footer(slide, chosen.prepared, self.footer, self.count, self.fonts, self.footers)
         set_notes(add_notes(slide, chosen.prepared, self.count), notes, self.fonts)
         return slide
 
-    def set_title(self, slide, title: str) -> None:
+    def set_title(self, slide, title: str, kicker: str = "") -> None:
+        """The title fitted to its box; a kicker is a first, smaller grey line above it (measured at
+        the title's size, so the pair always fits)."""
         shape = self.holder(slide, "title")
         largest = 40 if self.layout_of[slide.part] == "Title" else TITLE_SIZES[0]
-        fill(shape.text_frame, [para(title)], self.region(slide, "title"), self.fonts, largest, TITLE_SIZES[1],
-             anchor=shape.text_frame.vertical_anchor or MSO_ANCHOR.BOTTOM)
+        paras = [para(kicker, colour="grey"), para(title)] if kicker else [para(title)]
+        size = fill(shape.text_frame, paras, self.region(slide, "title"), self.fonts, largest, TITLE_SIZES[1],
+                    anchor=shape.text_frame.vertical_anchor or MSO_ANCHOR.BOTTOM)
+        if kicker:
+            small = str(int(max(KICKER, size * 0.55) * 100))
+            first = shape.text_frame._txBody.find(A_P)
+            for rPr in first.iter(A_RPR):
+                rPr.set("sz", small)
 
     def content(self, slide) -> Region:
         """The free area of a title-only slide: below the title, above the footer."""
@@ -121,13 +131,14 @@ class Deck:
             self.stand_ins[key] = self.shapes(slide).add_textbox(region.left, region.top, region.width, region.height)
         return self.stand_ins[key]
 
-    def table_slides(self, layout: str, title: str, notes: str, table: tables.Table, sizes=TABLE_SIZES) -> list:
+    def table_slides(self, layout: str, title: str, notes: str, table: tables.Table, sizes=TABLE_SIZES,
+                     kicker: str = "") -> list:
         """The table on one slide when it fits, else row pages on further slides, the footer rows on the last."""
         region = self.layout_region(layout, "table")
         slides = []
         for n, (page, fitted) in enumerate(tables.pages(table, region, *sizes)):
             heading = title if n == 0 else self.text.block("continued", title=title, part=n + 1)
-            slide = self.new(layout, heading, notes)
+            slide = self.new(layout, heading, notes, kicker)
             tables.place(slide, page, region, fitted, self.fonts, self.holder(slide, "table"))
             slides.append(slide)
         return slides

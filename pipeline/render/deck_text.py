@@ -90,6 +90,7 @@ class DeckText:
             "audience": functools.partial(audience_label, self.language),
             "concerns": CONCERNS[self.language],
             "num": num,
+            "signed": lambda value: ("+" if value > 0 else "") + num(value),
             "company": deal.company_name,
             "named": functools.partial(named, self.language, deal.short_names()),
             "date": long_date(self.language, deal.date),
