@@ -20,7 +20,7 @@ help: ## show this help
 	@echo "For maintainers of dealdocs:"
 	@grep -E '^[a-z-]+:.*### ' $(MAKEFILE_LIST) | awk -F':.*### ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-proposals: build/.made ## build the deck and the briefs of every deal in inputs/ into build/
+proposals: build/.made ## build every deal in inputs/ into build/: deck and briefs (our team), three proposals (the customer)
 
 build/.made: $(DEALS) $(CODE) $(READY)
 	$(PY) -m pipeline build $(DEALS) --out build $(if $(JOBS),-j $(JOBS))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from pipeline import audience as customer
 from pipeline.chain import chain
 from pipeline.claims import claims
 from pipeline.model import Deal
@@ -31,9 +32,11 @@ def analyze(deal: Deal, playbook: Optional[Playbook] = None) -> Analysis:
     found = claims(deal, ranks, positioning, strongest_dimension(ranks)[0])
     standing = overview(deal, ranks, found)
     links = chain(deal)
-    valued = value(deal, links, found)
+    who = customer.audience(deal)
+    valued = value(deal, links, found, who)
     return Analysis(
         deal=deal,
+        audience=who,
         scores=scores,
         three_years=future,
         standings=ranks,
@@ -43,6 +46,6 @@ def analyze(deal: Deal, playbook: Optional[Playbook] = None) -> Analysis:
         tactics=tactics(deal, scores, positioning, links, playbook, found, future),
         chain=links,
         value=valued,
-        findings=findings(deal) + statement_findings(standing),
+        findings=[*customer.findings(deal, who), *findings(deal), *statement_findings(standing)],
         plan=plan(deal, valued),
     )

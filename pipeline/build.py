@@ -26,10 +26,12 @@ from pipeline.load import Source, load_deal
 from pipeline.output import publish
 from pipeline.playbook import load_playbook
 from pipeline.results import Analysis
+from pipeline.safety import TIME_LIMIT_SECONDS, limit_memory, time_limit
 from pipeline.templates import SHIPPED
 
 Status = Literal["built", "skipped", "failed"]
-DOCUMENTS = ("analysis.json", "training-deck.pptx", "brief-senior.docx", "brief-middle.docx", "brief-frontline.docx")
+DOCUMENTS = ("analysis.json", "training-deck.pptx", "brief-senior.docx", "brief-middle.docx", "brief-frontline.docx",
+             "proposal-senior.docx", "proposal-middle.docx", "proposal-frontline.docx")
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,8 @@ class Options:
     debug: bool = False
     wait: bool = True  # for another build writing into out_dir; False: fail at once
     staging: Optional[Path] = None  # this build's own staging folder, set by build_all
+    proposal_template: Optional[Path] = None
+    time_limit: Optional[float] = TIME_LIMIT_SECONDS  # per deal, so a template that never ends stops
 
 
 @dataclass(frozen=True)
@@ -93,12 +97,15 @@ def render_documents(analysis: Analysis, options: Options) -> dict[str, bytes]:
     """Every document of one deal, in memory, with reproducible bytes."""
     from pipeline.render.brief import render_briefs
     from pipeline.render.deck import render_deck
+    from pipeline.render.proposal import render_proposals
     from pipeline.reproducible import pin_zip_dates
 
     files = {"analysis.json": analysis_json(analysis)}
     files["training-deck.pptx"] = pin_zip_dates(render_deck(analysis, options.deck_template))
     for level, payload in render_briefs(analysis, options.brief_template).items():
         files[f"brief-{level}.docx"] = pin_zip_dates(payload)
+    for level, payload in render_proposals(analysis, options.proposal_template, options.brief_template).items():
+        files[f"proposal-{level}.docx"] = pin_zip_dates(payload)
     return files
 
 
@@ -110,8 +117,9 @@ def build_deal(path: str, options: Options, environment: str) -> Outcome:
     """Build one deal file into `<out>/<id>/`; never raises for bad input."""
     started = time.perf_counter()
     try:
-        analysis, source = analyse_file(path, options.playbook)
-        files = render_documents(analysis, options)
+        with time_limit(options.time_limit, _too_slow(options)):
+            analysis, source = analyse_file(path, options.playbook)
+            files = render_documents(analysis, options)
         deal_id = analysis.deal.id
         input_digest = file_digest(Path(path))
 
@@ -125,10 +133,22 @@ def build_deal(path: str, options: Options, environment: str) -> Outcome:
         return _failed(path, error, options.debug, _stale_note(path, options))
 
 
+def _too_slow(options: Options) -> str:
+    """The time-limit message: the user's own templates are what can loop without end."""
+    own = [f"{what} {path}" for what, path in (("the brief template", options.brief_template),
+                                               ("the playbook", options.playbook)) if path]
+    suspect = f"; {' or '.join(own)} may loop without end" if own else ""
+    return f"stopped after {options.time_limit:g} s, the time limit for one deal{suspect}"
+
+
 def check_deal(path: str, debug: bool = False, playbook: Optional[Path] = None) -> Outcome:
-    """Validate and analyse one deal file, writing nothing."""
+    """Validate, analyse and render one deal file in memory, writing nothing: what `build`
+    would refuse about the deal, `check` refuses too."""
+    options = Options(playbook=playbook)
     try:
-        analysis, source = analyse_file(path, playbook)
+        with time_limit(options.time_limit, _too_slow(options)):
+            analysis, source = analyse_file(path, playbook)
+            render_documents(analysis, options)
         return Outcome(path, "built", analysis.deal.id, (), warning_lines(analysis, source))
     except Exception as error:  # noqa: BLE001 - the one place an error becomes a message
         return _failed(path, error, debug)
@@ -182,7 +202,8 @@ def build_all(
     try:
         with output.session(options.out_dir, options.wait, on_wait) as staging:
             options = replace(options, staging=staging)
-            environment = environment_digest(SHIPPED, (options.deck_template, options.brief_template, options.playbook))
+            environment = environment_digest(SHIPPED, (options.deck_template, options.brief_template, options.playbook,
+                                                       options.proposal_template))
             ledger = stamps.Ledger.read(options.out_dir)
             todo, early = _triage(paths, options, environment, ledger)
             report = _reporter(summary, len(paths), on_outcome)
@@ -290,7 +311,7 @@ def _run(todo: list[str], options: Options, environment: str, jobs: int, executo
             yield _build_and_collect(path, options, environment)
         return
     warm_up()  # forked workers inherit the loaded renderers and templates
-    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_pool_worker) as pool:
         yield from _run_on(pool, todo, options, environment)
 
 
@@ -307,6 +328,12 @@ def _start_worker() -> None:
     gc.freeze()
 
 
+def _start_pool_worker() -> None:
+    """A pool worker: warmed up, then capped in memory, so one template cannot take the machine's."""
+    _start_worker()
+    limit_memory()
+
+
 def _build_and_collect(path: str, options: Options, environment: str) -> Outcome:
     """One deal in a long-lived process. The parsed XML a deal leaves in reference cycles holds
     libxml2 memory the collector cannot see, so collect after each deal to keep memory flat."""
@@ -317,9 +344,9 @@ def _build_and_collect(path: str, options: Options, environment: str) -> Outcome
 
 def warm_up() -> None:
     """Import the renderers and load their templates once per worker, before the first deal."""
-    from pipeline.render import brief, deck
+    from pipeline.render import brief, deck, proposal
 
-    for module in (deck, brief):
+    for module in (deck, brief, proposal):
         warm = getattr(module, "warm_up", None)
         if warm:
             warm()

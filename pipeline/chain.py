@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from pipeline.labels import label
+from pipeline.audience import level_title
 from pipeline.model import AUDIENCE_OF_LEVEL, CHAIN_LEVELS, Contact, Deal, Surrounding
 from pipeline.results import ChainLevel, ChainResult, ContactLink, LinkStatus, SurroundingLink, WeakLink
 from pipeline.settings import FLAG_INFLUENCE_MIN, FLAG_STRENGTH_MAX, HELD_MIN, STRONG_MIN, WEAK_MIN
@@ -92,7 +92,7 @@ def weak_action(audience: str) -> str:
 
 
 def missing_link(deal: Deal, level: ChainLevel) -> WeakLink:
-    action = text(deal.language, "action_missing", level=level_name(deal.language, level.level),
+    action = text(deal.language, "action_missing", level=level_title(deal, level.level, in_sentence=True),
                   owner=actor(deal, level.owner))
     return WeakLink(level=level.level, who=None, problem="missing", owner=level.owner, action=action)
 
@@ -108,8 +108,3 @@ def surrounding_weak_link(deal: Deal, relation: Surrounding) -> WeakLink:
 def actor(deal: Deal, owner: Optional[str]) -> str:
     """Who the action sentence names: the owner, else the account manager."""
     return owner or text(deal.language, "default_owner")
-
-
-def level_name(language: str, level: str) -> str:
-    word = label(language, level)
-    return word if language == "zh" else word.lower()

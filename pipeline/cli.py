@@ -87,6 +87,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--force", action="store_true", help="rebuild even the deals that are up to date")
     build.add_argument("--deck-template", type=Path, metavar="PPTX", help="your own PowerPoint master")
     build.add_argument("--brief-template", type=Path, metavar="DOCX", help="your own Word brief template")
+    build.add_argument("--proposal-template", type=Path, metavar="DOCX",
+                       help="your own Word template of the customer-facing proposals")
     build.add_argument("--playbook", type=Path, metavar="JSON", help="your own tactics playbook (default: templates/playbook.json)")
     build.add_argument("--no-wait", action="store_true",
                        help="fail at once when another build is writing into the same --out (default: wait)")
@@ -147,14 +149,14 @@ def _build(args: argparse.Namespace) -> int:
     if paths is None:
         return 2
     try:
-        check_user_templates(args.deck_template, args.brief_template)  # once per run, not once per deal
+        check_user_templates(args.deck_template, args.brief_template, args.proposal_template)  # once per run
     except TemplateError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     if not _playbook_ok(args.playbook):
         return 2
     options = Options(args.out, args.deck_template, args.brief_template, args.playbook, args.force, args.debug,
-                      wait=not args.no_wait)
+                      wait=not args.no_wait, proposal_template=args.proposal_template)
     progress = Progress(sys.stderr)
     summary = build_all(paths, options, jobs=args.jobs, on_outcome=progress.update,
                         on_wait=lambda message: print(message, file=sys.stderr, flush=True))

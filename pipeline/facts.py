@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from typing import Optional
 
+from pipeline.audience import level_title
 from pipeline.claims import of
 from pipeline.model import Deal
 from pipeline.results import ChainResult, Claim, CompetitorPosition, ThreeYears
 from pipeline.score import Scores
 from pipeline.settings import POSITION_MARGIN, REASON_GAPS
-from pipeline.wording import in_sentence, join, number, text
+from pipeline.wording import change, in_sentence, index, join, margin, number, score, text
 
 # The playbook's short names for the three dimensions.
 SHORT = {"kbf": "key_buying_factors", "business": "business_capabilities", "relationship": "relationship_capabilities"}
@@ -33,8 +34,6 @@ def facts(deal: Deal, scores: Scores, positioning: dict[str, CompetitorPosition]
     return found | chain_facts(deal, chain) | trailing_facts(deal, claimed) | projection_facts(deal, scores, future)
 
 
-def signed(value: float) -> str:
-    return ("+" if value > 0 else "") + number(value)
 
 
 def listed(language: str, items: list[str]) -> str:
@@ -47,8 +46,8 @@ def dimension_facts(deal: Deal, positioning: dict[str, CompetitorPosition], shor
     return {
         f"{short}_ahead": join(deal.language, [c.name for c, p in rivals if getattr(p, dimension) == "advantage"]),
         f"{short}_behind": join(deal.language, [c.name for c, p in rivals if getattr(p, dimension) == "disadvantage"]),
-        f"{short}_margins": listed(deal.language, [f"{c.name} {signed(p.margins[dimension])}" for c, p in rivals]),
-        f"{short}_min_margin": signed(min(p.margins[dimension] for _, p in rivals)),
+        f"{short}_margins": listed(deal.language, [f"{c.name} {margin(p.margins[dimension])}" for c, p in rivals]),
+        f"{short}_min_margin": margin(min(p.margins[dimension] for _, p in rivals)),
     }
 
 
@@ -60,9 +59,9 @@ def chain_facts(deal: Deal, chain: ChainResult) -> dict[str, str]:
     flagged = [text(language, "fact_flagged", who=s.name, kind=in_sentence(language, s.kind), influence=s.influence,
                     strength=s.strength) for s in chain.surrounding if s.flagged]
     return {
-        "unheld_levels": listed(language, [in_sentence(language, lv.level) for lv in chain.levels.values()
+        "unheld_levels": listed(language, [level_title(deal, lv.level, True) for lv in chain.levels.values()
                                            if not lv.held]),
-        "unheld_below_top": listed(language, [in_sentence(language, lv.level) for lv in chain.levels.values()
+        "unheld_below_top": listed(language, [level_title(deal, lv.level, True) for lv in chain.levels.values()
                                               if not lv.held and lv.level != "top"]),
         "top_state": top_state,
         "flagged": listed(language, flagged),
@@ -79,7 +78,7 @@ def trailing_facts(deal: Deal, claimed: list[Claim]) -> dict[str, str]:
     claim = concession[0]
     most = of(claimed, "statement.concession", "cares_most")
     return {"trailing_item": claim.item, "trailing_leader": deal.company_name(claim.company),
-            "trailing_ours": number(claim.ours), "trailing_theirs": number(claim.theirs),
+            "trailing_ours": score(claim.ours), "trailing_theirs": score(claim.theirs),
             "trailing_cares_most": text(deal.language, "fact_cares_most") if most else ""}
 
 
@@ -96,8 +95,8 @@ def overtaking(deal: Deal, scores: Scores, future: ThreeYears) -> Optional[tuple
 
 def projection_facts(deal: Deal, scores: Scores, future: ThreeYears) -> dict[str, str]:
     language = deal.language
-    gaps = listed(language, [text(language, "fact_gap", item=g.item, now=number(g.now), target=number(g.target),
-                                  gap=signed(g.gap)) for g in future.our_gaps[:REASON_GAPS]])
+    gaps = listed(language, [text(language, "fact_gap", item=g.item, now=score(g.now), target=score(g.target),
+                                  gap=change(g.gap)) for g in future.our_gaps[:REASON_GAPS]])
     found = overtaking(deal, scores, future)
     if found is None:
         return {"gaps": gaps} | dict.fromkeys(
@@ -108,8 +107,8 @@ def projection_facts(deal: Deal, scores: Scores, future: ThreeYears) -> dict[str
         "gaps": gaps,
         "projection_rival": deal.company_name(company),
         "projection_dimension": in_sentence(language, dimension),
-        "projection_index": number(future.future[dimension][company].index),
-        "our_index": number(scores[dimension][deal.us.id].index),
-        "our_future_index": number(ours.index if ours else scores[dimension][deal.us.id].index),
+        "projection_index": index(future.future[dimension][company].index),
+        "our_index": index(scores[dimension][deal.us.id].index),
+        "our_future_index": index(ours.index if ours else scores[dimension][deal.us.id].index),
     }
 

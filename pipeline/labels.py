@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+from pipeline.audience_words import CONCERNS as TYPE_CONCERNS, LEVEL_TITLES
+
 LABELS: dict[str, dict[str, str]] = {
     "zh": {
         # the three dimensions of competitive positioning
         "key_buying_factors": "客户购买关键因素的匹配",
         "business_capabilities": "业务能力",
         "relationship_capabilities": "客户关系能力",
-        # chain levels inside the customer
-        "top": "一把手",
-        "deputy": "副总经理",
-        "manager": "部门或分管经理",
-        "frontline": "一线员工",
+        # chain levels inside the customer, as an enterprise names them
+        **LEVEL_TITLES["zh"]["enterprise"],
         # audience levels
         "senior": "高层",
         "middle": "中层",
@@ -49,10 +48,7 @@ LABELS: dict[str, dict[str, str]] = {
         "key_buying_factors": "Key buying factor match",
         "business_capabilities": "Business capability",
         "relationship_capabilities": "Customer relationship capability",
-        "top": "Number one",
-        "deputy": "Deputy general managers",
-        "manager": "Department and line managers",
-        "frontline": "Front-line staff",
+        **LEVEL_TITLES["en"]["enterprise"],
         "senior": "Senior",
         "middle": "Middle",
         "frontline_audience": "Front-line",
@@ -82,27 +78,10 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 
-# What each audience level of the customer cares about (METHOD.md, step 3).
-CONCERNS: dict[str, dict[str, list[str]]] = {
-    "zh": {
-        "senior": ["识别企业面临的问题和挖掘新兴机会", "拟定公司战略日程表", "确立企业文化和基本政策"],
-        "middle": ["不断用创新的方法推动企业目标的完成", "确定和分配预算", "分配企业资源"],
-        "frontline": ["节约开支", "花费预算", "完成战略的执行"],
-    },
-    "en": {
-        "senior": [
-            "identify the problems the enterprise faces and find emerging opportunities",
-            "set the company's strategic agenda",
-            "establish corporate culture and basic policy",
-        ],
-        "middle": [
-            "keep driving the enterprise's goals with innovative methods",
-            "set and allocate budgets",
-            "allocate resources",
-        ],
-        "frontline": ["save costs", "spend the budget", "execute the strategy"],
-    },
-}
+# What each audience level of an enterprise cares about (METHOD.md, step 3); other customer
+# types word them their own way (pipeline.audience_words).
+CONCERNS: dict[str, dict[str, list[str]]] = {language: by_type["enterprise"]
+                                             for language, by_type in TYPE_CONCERNS.items()}
 
 
 def label(language: str, key: str) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 from yaml.nodes import MappingNode, ScalarNode
 
 from pipeline.errors import InputError
+from pipeline.limits import check_limits
 from pipeline.model import ID_PATTERN, Deal
 from pipeline.rules import check_rules
 from pipeline.yaml_compose import compose
@@ -77,6 +78,8 @@ def _load(path: Path, shown: str) -> tuple[Deal, Source]:
     source = Source(path, tree.positions, shown)
     deal, issues = validate(data)
     issues = _fold_misspelt_keys(issues + check_rules(data, source.line_of) + _default_id_issues(data, path))
+    faulty = {i.path for i in issues}
+    issues += [i for i in check_limits(data, tree.raw) if i.path not in faulty]
     problems = [(pos, path_, message) for path_, pos, message in tree.problems]
     said = {path_ for _, path_, _ in problems}  # e.g. an unsupported tag: no second word on it
     problems += [(_position(i, tree, source), i.path, i.message) for i in issues if i.path not in said]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 LANGUAGES = ("zh", "en")
 DIMENSIONS = ("key_buying_factors", "business_capabilities", "relationship_capabilities")
@@ -21,6 +21,13 @@ SURROUNDING_KINDS = (
     "government", "ministry", "regulator", "investor", "shareholder", "consultant", "partner",
 )
 # Which audience level each chain level belongs to (METHOD.md section 3).
+# The kinds of customer (customer.type): they decide how the documents address the customer,
+# its words for strategy and policy and the names of its chain levels (pipeline.audience).
+CUSTOMER_TYPES = ("enterprise", "government", "hospital", "school", "institution")
+# Chinese words a user may write for a type; the loaded deal holds the English value.
+CUSTOMER_TYPE_SYNONYMS = {"企业": "enterprise", "公司": "enterprise", "政府": "government",
+                          "政府机关": "government", "医院": "hospital", "学校": "school",
+                          "高校": "school", "事业单位": "institution"}
 AUDIENCE_OF_LEVEL = {"top": "senior", "deputy": "senior", "manager": "middle", "frontline": "frontline"}
 
 ID_PATTERN = r"^[A-Za-z0-9_-]+$"
@@ -38,6 +45,9 @@ Influence = Annotated[int, Field(ge=1, le=5, strict=True)]
 Level = Literal["top", "deputy", "manager", "frontline"]
 Kind = Literal["government", "ministry", "regulator", "investor", "shareholder", "consultant", "partner"]
 Language = Literal["zh", "en"]
+CustomerTypeName = Literal["enterprise", "government", "hospital", "school", "institution",
+                           "企业", "公司", "政府", "政府机关", "医院", "学校", "高校", "事业单位"]
+CustomerType = Annotated[CustomerTypeName, AfterValidator(lambda v: CUSTOMER_TYPE_SYNONYMS.get(v, v))]
 YearMonth = Annotated[str, StringConstraints(pattern=YEAR_MONTH)]  # a start given as 2026-12
 
 
@@ -70,6 +80,10 @@ class Customer(Contract):
     """Optional: the customer's name where room is short (the chain); derived from `name` when absent."""
     segment: Optional[Text] = None
     """Optional: the customer's segment, e.g. 金融行业客户."""
+    type: Optional[CustomerType] = None
+    """Optional: enterprise (企业) | government (政府) | hospital (医院) | school (学校) | institution
+    (事业单位). It decides how the documents address the customer (贵公司, 贵局, 贵院 …), its chain
+    levels' names and its concerns; when absent it is inferred from the name, with a warning."""
 
 
 class Item(Contract):
@@ -138,12 +152,26 @@ class Levels(Contract):
     frontline: Optional[Text] = None
 
 
+Concern = Annotated[list[Text], Field(min_length=1)]
+
+
+class Concerns(Contract):
+    """Optional: what each audience level of this customer cares about, replacing the method's
+    default concerns for the customer's type at that level."""
+
+    senior: Optional[Concern] = None
+    middle: Optional[Concern] = None
+    frontline: Optional[Concern] = None
+
+
 class ValueProposition(Contract):
     """The value proposition (价值命题) in the method's three steps."""
 
     overall: Overall
     specific: Specific
     levels: Optional[Levels] = None
+    concerns: Optional[Concerns] = None
+    """Optional: each level's concerns in the team's words (a list of phrases per level)."""
 
 
 class Contact(Contract):

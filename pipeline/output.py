@@ -190,7 +190,7 @@ def _staging_root(out_dir: Path) -> Path:
     """`<out>/.staging`, created if needed; OutputError when something else stands there."""
     root = out_dir / STAGING
     try:
-        root.mkdir(exist_ok=True)
+        root.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
         pass
     except OSError as error:

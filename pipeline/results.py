@@ -264,10 +264,23 @@ class PlanResult(Result):
     milestones: list[Milestone]  # in time order
 
 
+class Audience(Result):
+    """Who the customer is and the words every document uses for it (pipeline.audience)."""
+
+    customer_type: str  # enterprise | government | hospital | school | institution
+    type_inferred: bool  # customer.type was absent: inferred from the customer's name
+    address: str  # the form of address in the deal's language: 贵公司, 贵局, 贵院 / your company …
+    organisation: str  # the customer as a kind: 公司, 单位, 医院, 学校 / company, organisation …
+    level_titles: dict[str, str]  # chain level (top, deputy, manager, frontline) -> its name for this type
+    concerns: dict[str, list[str]]  # senior, middle, frontline -> the concerns (METHOD.md step 3)
+    concerns_from_deal: dict[str, bool]  # per level: the deal's own concerns replaced the method's
+
+
 class Analysis(Result):
     """Everything computed for one deal, before any file is written."""
 
     deal: Deal
+    audience: Audience
     scores: dict[str, dict[str, CompanyScore]]  # scores[dimension][company_id]
     three_years: ThreeYears
     standings: Standings

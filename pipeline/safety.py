@@ -1,11 +1,20 @@
-"""User-supplied Office templates are untrusted: check them before any library opens them."""
+"""User-supplied templates and playbooks are untrusted: Office files are checked before any library
+opens them, and template code runs sandboxed with limits on time, memory and the size of what it makes."""
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
 import zipfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
-from pipeline.errors import TemplateError
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from pipeline.errors import PipelineError, TemplateError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
@@ -39,3 +48,121 @@ def _check_members(path: Path, members: list[zipfile.ZipInfo]) -> None:
             raise TemplateError(f"template {path}: part {member.filename} is compressed suspiciously well (a zip bomb?)")
     if "[Content_Types].xml" not in {m.filename for m in members}:
         raise TemplateError(f"template {path} has no [Content_Types].xml: it is a zip, but not an Office file")
+
+
+# Every workbook embedded in a chart: a text cell stays text, whatever it starts with. A deal's
+# names reach these cells, and `=HYPERLINK(...)` or `=cmd|...` must never become a live formula or
+# link (the OWASP CSV-injection rule; in a workbook, a string cell is text).
+WORKBOOK_OPTIONS = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+
+
+# --- user code: templates and playbooks ---------------------------------------------------
+# The sandbox stops escapes; these stop a template from taking all time or memory: arithmetic
+# and repetition that would build huge values are refused before they run, ranges are capped,
+# includes are refused, and each deal runs under a time limit (and a pool worker under a memory
+# limit), so one hostile template costs at most its limit and the other deals still build.
+
+MAX_RANGE = 100_000  # items in one range()
+MAX_POWER_BITS = 4096  # about 1,200 digits: more than any figure in a deal
+MAX_REPEAT = 1_000_000  # characters or items made by one `*`
+TIME_LIMIT_SECONDS = 60.0  # per deal; a deal takes well under a second
+MEMORY_LIMIT_BYTES = 1 << 30  # per pool worker, on top of what it holds when it starts
+
+
+class LimitedSandbox(SandboxedEnvironment):
+    """Jinja's sandbox, refusing values too large to make (`9**9**9`, `'x' * 3000000000`,
+    `range(10**9)`) and any include, import or extend, each as a SecurityError (a TemplateError)."""
+
+    intercepted_binops = frozenset({"**", "*"})
+
+    def __init__(self, **options):
+        options.setdefault("loader", NoIncludes())
+        super().__init__(**options)
+        self.globals["range"] = limited_range
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "**":
+            _check_power(left, right)
+        elif operator == "*":
+            _check_repeat(left, right)
+        return super().call_binop(context, operator, left, right)
+
+
+class NoIncludes(jinja2.BaseLoader):
+    def get_source(self, environment, template):
+        raise jinja2.TemplateNotFound(template, f"'{template}': a template cannot include, import or extend other "
+                                                "files; put everything in the one template")
+
+
+def limited_range(*args) -> range:
+    numbers = range(*args)
+    if len(numbers) > MAX_RANGE:
+        raise SecurityError(f"range of {len(numbers)} numbers; a template may use at most {MAX_RANGE}")
+    return numbers
+
+
+def _check_power(base, exponent) -> None:
+    if isinstance(base, bool) or not isinstance(base, (int, float)) or not isinstance(exponent, (int, float)):
+        return
+    if isinstance(base, int) and isinstance(exponent, int) and exponent > 0 and abs(base) > 1:
+        if exponent * abs(base).bit_length() > MAX_POWER_BITS:
+            raise SecurityError(f"{base} ** {exponent} is too large a number for a document")
+
+
+def _check_repeat(left, right) -> None:
+    sequence, count = (left, right) if isinstance(right, int) else (right, left)
+    if isinstance(sequence, (str, list, tuple)) and isinstance(count, int) and not isinstance(count, bool):
+        if count * max(len(sequence), 1) > MAX_REPEAT:
+            raise SecurityError(f"repeating {len(sequence)} items {count} times is too large for a document")
+    elif isinstance(left, int) and isinstance(right, int):
+        if left.bit_length() + right.bit_length() > MAX_POWER_BITS:
+            raise SecurityError("a product too large a number for a document")
+
+
+class TimeLimitExceeded(PipelineError):
+    """A deal took longer than its time limit; raised inside it by a timer signal."""
+
+
+@contextmanager
+def time_limit(seconds: float | None, message: str) -> Iterator[None]:
+    """Stop the block with TimeLimitExceeded(message) after `seconds` (real time). Only in a
+    process's main thread, where signals arrive; elsewhere the block runs unlimited."""
+    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum, frame):
+        raise TimeLimitExceeded(message)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def limit_memory(extra: int = MEMORY_LIMIT_BYTES) -> None:
+    """Cap this process's address space at what it maps now plus `extra`: a template that would
+    take all memory gets a MemoryError instead. For pool workers only (never the caller's process)."""
+    try:
+        import resource
+
+        with open("/proc/self/statm") as statm:
+            mapped = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        wanted = mapped + extra
+        if hard != resource.RLIM_INFINITY:
+            wanted = min(wanted, hard)
+        if soft == resource.RLIM_INFINITY or wanted < soft:
+            resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+    except (ImportError, OSError, ValueError):
+        pass  # no /proc or no rlimits here: the sandbox's checks still hold
+
+
+def user_code_problem(error: BaseException) -> str:
+    """What a template's RecursionError or MemoryError means, in words."""
+    if isinstance(error, RecursionError):
+        return "a macro calls itself too deeply (recursion without end?); a template needs no recursion"
+    return "it makes more than a document can hold and ran out of memory"

@@ -15,6 +15,7 @@ from pipeline.results import Finding, SmartCheck, SmartLetter
 from pipeline.settings import (MAX_CHANGE_PCT, PAYBACK_MAX_MONTHS, PAYBACK_MIN_MONTHS, PAYBACK_TOLERANCE,
                                rounded)
 from pipeline.wording import change_verb, join, money, number, start_date, text
+from pipeline.wording import payback as payback_figure
 
 SPECIFIC = "value_proposition.specific"
 LETTERS: tuple[SmartLetter, ...] = ("S", "M", "A", "R", "T")
@@ -82,10 +83,10 @@ def payback_doubts(spec: Specific) -> list[Doubt]:
     found = []
     if result.months is not None and not PAYBACK_MIN_MONTHS <= result.months <= PAYBACK_MAX_MONTHS:
         where = f"{SPECIFIC}.payback_months" if result.computed is None else f"{SPECIFIC}.monthly_benefit.amount"
-        values = {"months": number(result.months), "low": number(PAYBACK_MIN_MONTHS), "high": number(PAYBACK_MAX_MONTHS)}
+        values = {"months": payback_figure(result.months), "low": number(PAYBACK_MIN_MONTHS), "high": number(PAYBACK_MAX_MONTHS)}
         found.append(Doubt("R", where, "doubt_range", values))
     if result.computed is not None and result.stated is not None and off(result.stated, result.computed):
-        values = {"stated": number(result.stated), "computed": number(result.computed),
+        values = {"stated": payback_figure(result.stated), "computed": payback_figure(result.computed),
                   "tolerance": number(PAYBACK_TOLERANCE * 100)}
         found.append(Doubt("R", f"{SPECIFIC}.payback_months", "doubt_stated", values))
     return found
@@ -131,7 +132,7 @@ def passed(deal: Deal, letter: SmartLetter) -> str:
     return text(language, f"smart_{letter}_ok", offering=spec.offering,
                 metrics=join(language, [o.metric for o in spec.outcomes]),
                 outcomes=outcome_phrase(language, spec), investment=investment(language, spec),
-                limit=number(MAX_CHANGE_PCT), months=number(months or 0), low=number(PAYBACK_MIN_MONTHS),
+                limit=number(MAX_CHANGE_PCT), months=payback_figure(months or 0), low=number(PAYBACK_MIN_MONTHS),
                 high=number(PAYBACK_MAX_MONTHS), start=start_date(language, spec.start))
 
 

@@ -18,6 +18,7 @@ from pipeline.model import Deal
 from pipeline.playbook import Playbook, Rule, When, load_playbook
 from pipeline.results import ChainResult, Claim, CompetitorPosition, Tactic, ThreeYears
 from pipeline.score import Scores
+from pipeline.safety import user_code_problem
 from pipeline.templates import jinja_environment
 
 TEXTS = ("title", "recommendation", "reason")
@@ -42,7 +43,7 @@ def tactics(deal: Deal, scores: Scores, positioning: dict[str, CompetitorPositio
     truths = flags(chain, overtaking(deal, scores, future) is not None, bool(of(found, "statement.exclusive")))
     concession = of(found, "statement.concession", "concession")
     fired = [r for r in rules if holds(r.when, positioning, truths, concession)]
-    env = jinja_environment()
+    env = jinja_environment(user_code=True)
     return [tactic(r, deal, known, env) for r in fired]
 
 
@@ -92,3 +93,5 @@ def render(env: SandboxedEnvironment, rule_id: str, source: str, known: dict[str
         return env.from_string(source).render(known).strip()
     except jinja2.TemplateError as error:
         raise TemplateError(f"playbook rule '{rule_id}': {error} (known facts: {', '.join(sorted(known))})") from error
+    except (RecursionError, MemoryError) as error:
+        raise TemplateError(f"playbook rule '{rule_id}': {user_code_problem(error)}") from None

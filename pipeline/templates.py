@@ -1,20 +1,34 @@
 """One place finds templates and makes the Jinja environment that renders them.
 
-A user's folder (or file) is searched first, then the shipped `templates/`; the
+A user's folder (or file) is searched first, then the shipped templates (package data); the
 error lists where it looked. Templates may come from users, so Jinja runs
 sandboxed with strict undefined variables.
 """
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from pipeline.errors import TemplateError
+from pipeline.safety import LimitedSandbox, NoIncludes
 
-SHIPPED = Path(__file__).resolve().parent.parent / "templates"
+
+
+def _shipped() -> Path:
+    """The shipped templates' folder, found through the installed package `dealdocs_templates`
+    (package data, so `pip install .` works from any folder); a source tree whose environment
+    predates the package falls back to its own templates/."""
+    spec = importlib.util.find_spec("dealdocs_templates")
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations))).resolve()
+    return Path(__file__).resolve().parent.parent / "templates"
+
+
+SHIPPED = _shipped()
 
 
 def find_template(name: str, user_dirs: tuple[Path, ...] = ()) -> Path:
@@ -28,10 +42,12 @@ def find_template(name: str, user_dirs: tuple[Path, ...] = ()) -> Path:
     raise TemplateError(f"template '{name}' not found (looked in: {where})")
 
 
-def jinja_environment(folders: tuple[Path, ...] = (), autoescape: bool = False) -> SandboxedEnvironment:
-    """A sandboxed, strict environment loading from the given folders then the shipped ones."""
-    loader = jinja2.FileSystemLoader([str(f) for f in (*folders, SHIPPED)])
-    return SandboxedEnvironment(
+def jinja_environment(folders: tuple[Path, ...] = (), autoescape: bool = False,
+                      user_code: bool = False) -> SandboxedEnvironment:
+    """A sandboxed, strict environment loading from the given folders then the shipped ones;
+    for `user_code` (a playbook's texts), loading nothing: such a text includes no other file."""
+    loader = NoIncludes() if user_code else jinja2.FileSystemLoader([str(f) for f in (*folders, SHIPPED)])
+    return LimitedSandbox(
         loader=loader,
         undefined=jinja2.StrictUndefined,
         autoescape=autoescape,
@@ -41,7 +57,8 @@ def jinja_environment(folders: tuple[Path, ...] = (), autoescape: bool = False) 
     )
 
 
-def check_user_templates(deck: Path | None = None, brief: Path | None = None) -> None:
+def check_user_templates(deck: Path | None = None, brief: Path | None = None,
+                         proposal: Path | None = None) -> None:
     """Open and check the user's own templates once, before any deal: a template that cannot work is
     one message for the run, not one per deal. TemplateError names the file and the fix."""
     from pipeline.render import brief_template, deck_master
@@ -50,3 +67,7 @@ def check_user_templates(deck: Path | None = None, brief: Path | None = None) ->
         deck_master.check(Path(deck))
     if brief is not None:
         brief_template.load_brief_template(Path(brief))
+    if proposal is not None:
+        from pipeline.render.proposal import PROPOSAL
+
+        brief_template.load_word_template(PROPOSAL, Path(proposal))

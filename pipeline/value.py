@@ -8,17 +8,21 @@ from __future__ import annotations
 
 from typing import Optional
 
-from pipeline.labels import CONCERNS
+from pipeline.audience import audience as customer_audience
 from pipeline.model import AUDIENCES, Deal
 from pipeline.claims import of
-from pipeline.results import ChainResult, Claim, LevelMessage, ValueResult
+from pipeline.results import Audience, ChainResult, Claim, LevelMessage, ValueResult
 from pipeline.smart import investment, outcome_phrase, payback, smart
-from pipeline.wording import bare, join, money, start_date, text, unstopped, unwrap, whole_months
+from pipeline.wording import bare, join, money, start_date, text, unstopped, unwrap
+from pipeline.wording import months as wording_months
 
 
-def value(deal: Deal, chain: ChainResult, found: Optional[list[Claim]] = None) -> ValueResult:
+def value(deal: Deal, chain: ChainResult, found: Optional[list[Claim]] = None,
+          audience: Optional[Audience] = None) -> ValueResult:
     """All three steps; the claims let the senior message name where we are strongest (no figures:
-    the messages are said to the customer)."""
+    the messages are said to the customer), `audience` gives each level's concerns (worked out
+    from the deal when not given)."""
+    audience = audience or customer_audience(deal)
     paid = payback(deal.value_proposition.specific)
     checks = smart(deal)
     return ValueResult(
@@ -29,7 +33,7 @@ def value(deal: Deal, chain: ChainResult, found: Optional[list[Claim]] = None) -
         payback_stated=paid.stated,
         smart=checks,
         smart_ok=all(check.ok for check in checks.values()),
-        levels={audience: level_message(deal, chain, found or [], audience) for audience in AUDIENCES},
+        levels={level: level_message(deal, chain, found or [], level, audience.concerns[level]) for level in AUDIENCES},
     )
 
 
@@ -57,7 +61,7 @@ def payback_sentence(deal: Deal) -> str:
     months = payback(spec).months
     if months is None:
         return text(language, "specific_investment", investment=investment(language, spec))
-    return text(language, "specific_payback", investment=investment(language, spec), months=whole_months(months))
+    return text(language, "specific_payback", investment=investment(language, spec), months=wording_months(language, months))
 
 
 def tracking_sentence(language: str, tracking: str) -> str:
@@ -70,14 +74,15 @@ def tracking_sentence(language: str, tracking: str) -> str:
     return text(language, "tracking_recorded" if records else "tracking", tracking=tracking)
 
 
-def level_message(deal: Deal, chain: ChainResult, found: list[Claim], audience: str) -> LevelMessage:
+def level_message(deal: Deal, chain: ChainResult, found: list[Claim], audience: str,
+                  concerns: list[str]) -> LevelMessage:
     """One audience level: the deal's wording or ours, its concerns, and who sits on each side."""
     own = getattr(deal.value_proposition.levels, audience) if deal.value_proposition.levels else None
     generated = {"senior": senior, "middle": middle, "frontline": frontline}[audience]
     return LevelMessage(
         message=unwrap(own) if own is not None else generated(deal, chain, found),
         from_deal=own is not None,
-        concerns=CONCERNS[deal.language][audience],
+        concerns=concerns,
         customer_contacts=[c.name for lv in chain.levels.values() if lv.audience == audience for c in lv.contacts],
         our_person=getattr(deal.chain.our_team, audience),
     )
@@ -103,7 +108,7 @@ def middle(deal: Deal, chain: ChainResult, found: list[Claim]) -> str:
     benefit = spec.monthly_benefit
     return text(
         language, "middle_message", customer=deal.customer.name, investment=investment(language, spec),
-        payback="" if months is None else text(language, "middle_payback", months=whole_months(months)),
+        payback="" if months is None else text(language, "middle_payback", months=wording_months(language, months)),
         benefit="" if benefit is None else text(language, "middle_benefit",
                                                 benefit=money(language, benefit.amount, benefit.currency)),
         outcomes=outcome_phrase(language, spec),

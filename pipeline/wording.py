@@ -48,7 +48,7 @@ TEXT: dict[str, dict[str, str]] = {
         # value proposition
         "overall": "基于我们在{expertise}方面的知识和经验，我们具备{capability}的能力，为{customer}提高{improves}。",
         "specific_outcomes": "从{start}开始，基于我们提供的{offering}，{customer}将{outcomes}。",
-        "specific_payback": "客户{investment}的投资将在{months}个月内收回。",
+        "specific_payback": "客户{investment}的投资将在{months}内收回。",
         "specific_investment": "客户将投资{investment}。",
         "tracking_recorded": "我们将通过{tracking}。",
         "tracking": "我们将通过{tracking}来记录实际效果。",
@@ -59,7 +59,7 @@ TEXT: dict[str, dict[str, str]] = {
         "senior_message": "从战略上看，{offering}将帮助{customer}提高{improves}：{outcomes}。",
         "senior_position": "我方在{items}方面的优势，使我们成为{customer}可以信赖的长期合作伙伴。",
         "middle_message": "在预算与资源上，{customer}投资{investment}{payback}{benefit}，并将{outcomes}，每一笔投入都有可度量的回报。",
-        "middle_payback": "，将在{months}个月内收回",
+        "middle_payback": "，将在{months}内收回",
         "middle_benefit": "，每月带来{benefit}的收益",
         "frontline_message": "在日常运作中，{outcomes}；实施与运维由我方{person}负责，减少一线人员的工作量。{tracking}",
         "frontline_person": "团队",
@@ -88,6 +88,9 @@ TEXT: dict[str, dict[str, str]] = {
         "fact_flagged": "{who}（{kind}，影响力{influence}，关系强度{strength}）",
         "fact_gap": "{item} {now}→{target}（{gap}）",
         "fact_cares_most": "客户最关心的",
+        "months": "{n}个月",
+        "payback_line": "投资回收期：{months}",
+        "payback_line_both": "投资回收期：按投资和每月收益计算为{computed}；交易文件写明{stated}",
     },
     "en": {
         "relative_to": "Relative to {name}, we {clauses}.",
@@ -120,7 +123,7 @@ TEXT: dict[str, dict[str, str]] = {
         "default_owner": "the account manager",
         "overall": "Based on our knowledge and experience in {expertise}, we have the capability to {capability}, to improve {improves} for {customer}.",
         "specific_outcomes": "From {start}, based on the {offering} we provide, {customer} will {outcomes}.",
-        "specific_payback": "The customer's investment of {investment} pays back within {months} months.",
+        "specific_payback": "The customer's investment of {investment} pays back within {months}.",
         "specific_investment": "The customer invests {investment}.",
         "tracking_recorded": "We will {tracking}.",
         "tracking": "We will record the actual results through {tracking}.",
@@ -131,7 +134,7 @@ TEXT: dict[str, dict[str, str]] = {
         "senior_message": "Strategically, our {offering} helps {customer} improve {improves}: it will {outcomes}.",
         "senior_position": " Our strength in {items} makes us a partner {customer} can rely on for the long term.",
         "middle_message": "For budget and resources: {customer} invests {investment}{payback}{benefit}, and will {outcomes}: every amount spent has a measurable return.",
-        "middle_payback": ", paid back within {months} months",
+        "middle_payback": ", paid back within {months}",
         "middle_benefit": ", with a benefit of {benefit} a month",
         "frontline_message": "Day to day, the front line will {outcomes}; {person} handles implementation and operation for us, taking work off the front line. {tracking}",
         "frontline_person": "our team",
@@ -158,6 +161,9 @@ TEXT: dict[str, dict[str, str]] = {
         "fact_flagged": "{who} ({kind}, influence {influence}, strength {strength})",
         "fact_gap": "{item} {now}→{target} ({gap})",
         "fact_cares_most": ", which the customer cares about most,",
+        "months": "{n} months",
+        "payback_line": "Payback: {months}",
+        "payback_line_both": "Payback: {computed} from the investment and the monthly benefit; the deal file states {stated}",
     },
 }
 
@@ -208,8 +214,57 @@ def in_sentence(language: str, key: str) -> str:
 
 
 def number(value: float) -> str:
-    """A figure without a needless decimal part: 25, 12.5, 5.88."""
+    """A figure without a needless decimal part: 25, 12.5, 5.88 (percentages, limits, amounts)."""
     return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+# --- one format per quantity, the same in every document ---------------------------------
+
+
+def score(value: float) -> str:
+    """An input score or weight to one decimal, without a needless ".0": 90, 82.5."""
+    shown = f"{round(value, 1):.1f}"
+    shown = shown[:-2] if shown.endswith(".0") else shown
+    return "0" if shown == "-0" else shown
+
+
+def change(value: float) -> str:
+    """A change of an input score, signed: +15, -2.5, 0."""
+    return ("+" if round(value, 1) > 0 else "") + score(value)
+
+
+def index(value: float) -> str:
+    """An index (0-100), to one decimal: 81.7, 80."""
+    return score(value)
+
+
+def margin(value: float) -> str:
+    """An index margin, signed, to one decimal: +15, -0.4, 0."""
+    return change(value)
+
+
+def total(value: float) -> str:
+    """A weighted total (Σ weight × score), a whole number, as the method's table writes it: 1225."""
+    return f"{round(value)}"
+
+
+def payback(value: float) -> str:
+    """A payback in months, to one decimal: 5.9, 16."""
+    return score(value)
+
+
+def months(language: str, value: float) -> str:
+    """A payback with its unit: 5.9个月, 5.9 months."""
+    return text(language, "months", n=payback(value))
+
+
+def payback_line(language: str, computed: float | None, stated: float | None) -> str:
+    """The payback said once: the computed figure, and the deal's own only when it reads otherwise."""
+    if computed is None and stated is None:
+        return ""
+    if computed is None or stated is None or payback(computed) == payback(stated):
+        return text(language, "payback_line", months=months(language, computed if computed is not None else stated))
+    return text(language, "payback_line_both", computed=months(language, computed), stated=months(language, stated))
 
 
 def money(language: str, amount: float, currency: str) -> str:

@@ -13,7 +13,7 @@ import datetime as dt
 import yaml
 from hypothesis import strategies as st
 
-from pipeline.model import CHAIN_LEVELS, DIMENSIONS, SURROUNDING_KINDS
+from pipeline.model import CHAIN_LEVELS, CUSTOMER_TYPE_SYNONYMS, CUSTOMER_TYPES, DIMENSIONS, SURROUNDING_KINDS
 
 # A small valid deal; tests edit it line by line, so its line numbers matter.
 MINIMAL_DEAL = """\
@@ -173,6 +173,7 @@ def deal_data(draw) -> dict:
     data["date"] = draw(st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31)))
     data["customer"] = {"name": draw(names)}
     _optional(draw, data["customer"], "segment", names)
+    _optional(draw, data["customer"], "type", st.sampled_from([*CUSTOMER_TYPES, *CUSTOMER_TYPE_SYNONYMS]))
     data["us"] = {"id": ids[0], "name": draw(names)}
     data["competitors"] = [{"id": cid, "name": draw(names)} for cid in ids[1:]]
     _optional(draw, data, "situation", names)
@@ -183,6 +184,9 @@ def deal_data(draw) -> dict:
     data["value_proposition"] = {"overall": overall, "specific": draw(_specific())}
     levels = st.fixed_dictionaries({}, optional={"senior": names, "middle": names, "frontline": names})
     _optional(draw, data["value_proposition"], "levels", levels)
+    phrases = st.lists(names, min_size=1, max_size=3)
+    concerns = st.fixed_dictionaries({}, optional={"senior": phrases, "middle": phrases, "frontline": phrases})
+    _optional(draw, data["value_proposition"], "concerns", concerns)
     data["chain"] = draw(_chain())
     return data
 

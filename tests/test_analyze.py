@@ -52,7 +52,7 @@ def test_findings_reach_the_analysis():
     analysis = analyze(make(specific={"payback_months": 12}))
     assert [(f.field, f.message) for f in smart_findings(analysis)] == [(
         "value_proposition.specific.payback_months",
-        "the stated payback of 12 months is more than 10% off the computed 5.88 months")]
+        "the stated payback of 12 months is more than 10% off the computed 5.9 months")]
 
 
 def test_same_deal_same_analysis_same_json(xyz_analysis):
@@ -168,7 +168,9 @@ def test_an_english_deal_from_a_yaml_file(tmp_path):
     assert analysis.value.specific == (
         "From January 2027, based on the port data network we provide, Harbour Customs will cut clearance "
         "time by 30%. The customer's investment of 500,000 US dollars pays back within 10 months.")
-    assert analysis.value.payback_months == 10 and smart_findings(analysis) == []
+    # Harbour Customs gives no customer.type: inferred as government from the name, and said so
+    assert analysis.value.payback_months == 10
+    assert [f.field for f in smart_findings(analysis)] == ["customer.type"]
     assert analysis.chain.intact is True
     assert analysis.deal.id == "harbour"
 

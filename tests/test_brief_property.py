@@ -9,7 +9,6 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 
 from pipeline.analyze import analyze
-from pipeline.labels import CONCERNS
 from pipeline.load import load_deal
 from pipeline.model import AUDIENCE_OF_LEVEL, AUDIENCES
 from pipeline.render.brief import render_briefs
@@ -37,13 +36,14 @@ def whos_who(blob: bytes, first_heading: str) -> list[str] | None:
 @given(text=valid_deals())
 def test_any_valid_deal_gives_three_level_briefs(text):
     deal = fuzzed_deal(text)
-    briefs = render_briefs(analyze(deal))
+    analysis = analyze(deal)
+    briefs = render_briefs(analysis)
     assert list(briefs) == list(AUDIENCES)
     words = HEADINGS[deal.language]
     for level, blob in briefs.items():
         lines = body_lines(blob)
         assert not [line for line in lines if "{{" in line or "{%" in line]
-        assert set(CONCERNS[deal.language][level]) <= set(lines)
+        assert set(analysis.audience.concerns[level]) <= set(lines)
         names = whos_who(blob, words["name"])
         expected = sorted(reflow(c.name, deal.language) for c in deal.chain.customer
                           if AUDIENCE_OF_LEVEL[c.level] == level)

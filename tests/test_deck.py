@@ -155,7 +155,7 @@ def test_dimension_slides_chart_every_company_score_as_clustered_bars(zh, index,
 def test_dimension_table_rows_are_items_and_totals_come_from_the_analysis(zh):
     analysis, data = zh
     table = table_on(opened(data).slides[4])
-    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    rows = [[cell.text.replace("\n", "") for cell in row.cells] for row in table.rows]  # headers break at our lines
     assert rows[0] == ["项目", "权重", "中国电信某省公司", "对手A", "对手B", "对手C"]
     assert rows[1] == ["网络交易的安全性", "5", "90", "65", "75", "60"]
     scores = analysis.scores["key_buying_factors"]
@@ -167,7 +167,7 @@ def test_dimension_table_rows_are_items_and_totals_come_from_the_analysis(zh):
 
 def test_relationship_table_is_the_sources_table_with_weights_and_totals(zh):
     analysis, data = zh
-    rows = [[cell.text for cell in row.cells] for row in table_on(opened(data).slides[6]).rows]
+    rows = [[cell.text.replace("\n", "") for cell in row.cells] for row in table_on(opened(data).slides[6]).rows]
     assert rows[0][0] == "公司" and rows[0][-1] == "总分数合计"
     assert rows[0][1:-1] == [i.name for i in analysis.deal.relationship_capabilities]
     assert [r[0] for r in rows[1:]] == ["中国电信某省公司", "对手A", "对手B", "对手C", "权重系数"]
@@ -257,7 +257,9 @@ def test_value_proposition_slides_show_template_statement_smart_and_levels(zh):
     assert analysis.value.overall in step1
     step2 = texts(prs.slides[12])
     assert analysis.value.specific in step2
-    assert "投资回收期：5.9个月" in step2
+    # the computed 5.88 reads 5.9 and the deal states 6: both, once, plainly
+    assert "投资回收期：按投资和每月收益计算为5.9个月；交易文件写明6个月" in step2
+    assert "草稿" not in step2
     smart = [[c.text for c in row.cells] for row in table_on(prs.slides[12]).rows]
     assert [r[0] for r in smart[1:]] == ["S 具体的", "M 可以度量的", "A 可以实现的", "R 是现实的", "T 有时间限制的"]
     assert [r[1] for r in smart[1:]] == ["✓" if analysis.value.smart[k].ok else "✗" for k in "SMART"]
@@ -384,3 +386,14 @@ def test_figures_are_shown_rounded_without_needless_decimals():
 
     assert [num(x) for x in (81.6667, 1225.0, -0.04, 0.4, 5.88, -2.75, 100)] == \
         ["81.7", "1225", "0", "0.4", "5.9", "-2.8", "100"]
+
+
+@pytest.mark.parametrize("language, title, marker", [("zh", "我方的竞争定位", "草稿"), ("en", "Our competitive positioning", "Draft")])
+def test_a_drafted_statement_is_marked_in_the_notes_not_on_the_slide(zh, en, language, title, marker):
+    analysis, data = zh if language == "zh" else en
+    assert analysis.overview.statement_drafted
+    slide = next(s for s in opened(data).slides if s.shapes.title is not None and s.shapes.title.text == title)
+    face, notes = texts(slide), slide.notes_slide.notes_text_frame.text
+    assert analysis.overview.statement in face
+    assert marker not in face and "（由分析生成的草稿" not in face and "(a draft generated" not in face
+    assert marker in notes and "positioning_statement" in notes

@@ -90,7 +90,7 @@ def test_one_size_per_table_and_no_header_cut_inside_a_word(deck):
 
 def test_long_official_names_appear_short_in_tables_and_whole_on_the_situation_slide(tmp_path):
     prs = Presentation(io.BytesIO(render_deck(five_companies(tmp_path))))
-    header = [c.text for c in next(tables(prs)).rows[0].cells]
+    header = [c.text.replace("\n", "") for c in next(tables(prs)).rows[0].cells]
     assert header[2:] == ["中国电信广州", "华南信息网络", "东方数字通信科技", "新兴云网络服务", "联合宽带运营"]
     situation = "".join(s.text_frame.text for s in prs.slides[2].shapes if s.has_text_frame)
     assert all(name in situation for name in OFFICIAL)

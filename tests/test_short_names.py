@@ -64,7 +64,7 @@ def test_tables_charts_and_briefs_use_short_names_and_the_situation_slide_the_fu
     shorts = ["中国电信广州", "华南信息网络", "东方数字通信科技", "新兴云"]
     prs = Presentation(io.BytesIO(render_deck(analysis)))
     table = next(s for s in prs.slides[4].shapes if s.has_table).table
-    assert [c.text for c in table.rows[0].cells][2:] == shorts
+    assert [c.text.replace("\n", "") for c in table.rows[0].cells][2:] == shorts
     bars = next(s for s in prs.slides[4].shapes if s.has_chart).chart
     assert [s.name for s in bars.series] == shorts
     bubbles = next(s for s in prs.slides[8].shapes if s.has_chart).chart

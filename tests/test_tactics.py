@@ -47,9 +47,9 @@ def test_xyz_tactics():
     assert reasons["concede-on-price"] == "对手A在价格上得分90，高于我方的60。"
     assert reasons["senior-to-senior"] == "关系链条在一把手处断开（陈总的关系强度为2），没有达到3以上的关系。"
     assert reasons["work-surrounding"] == "证监会派出机构（监管机构，影响力4，关系强度2）对客户影响大，而我方关系薄弱。"
-    # B in 3 years: 1900/23 = 82.61 > our 80 today; our target 2005/23 = 87.17
+    # B in 3 years: 1900/23 = 82.61 > our 80 today; our target 2005/23 = 87.17 (shown to one decimal)
     assert reasons["invest-in-gaps"] == (
-        "对手B在3年后的客户关系能力预计达到82.61分，超过我方现在的80分（我方目标87.17分）；"
+        "对手B在3年后的客户关系能力预计达到82.6分，超过我方现在的80分（我方目标87.2分）；"
         "我方最大的差距在于客户经理的影响力 70→85（+15）、交易历史及口碑 75→85（+10）、组织内部协调能力 80→85（+5）。")
     assert tactics_[0].title == "捆绑销售，在价格上让步"
     assert tactics_[1].recommendation.startswith("由李总出面")

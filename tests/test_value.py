@@ -34,7 +34,7 @@ def test_step1_overall(xyz_value):
 def test_step2_the_sources_sentence(xyz_value):
     assert xyz_value.specific == (
         "从2026年12月开始，基于我们提供的ATM数据通信组网，xyz投资公司将网上交易容量提高25%，全国网络扩容投资节省15%。"
-        "客户100万美元的投资将在6个月内收回。我们将通过跟踪客户的通讯传输容量来记录实际节约的成本。")
+        "客户100万美元的投资将在5.9个月内收回。我们将通过跟踪客户的通讯传输容量来记录实际节约的成本。")
 
 
 def test_payback(xyz_value):
@@ -48,8 +48,8 @@ def test_xyz_is_smart(xyz_value):
         "S": "指明了业务价值：ATM数据通信组网带来网上交易容量和全国网络扩容投资的变化。",
         "M": "结果可以度量：网上交易容量提高25%，全国网络扩容投资节省15%；投资100万美元。",
         "A": "各项变化都在±100%以内。",
-        "R": "投资回收期5.88个月，在1到60个月之间，数字前后一致。",
-        "T": "从2026年12月开始，5.88个月内收回投资。",
+        "R": "投资回收期5.9个月，在1到60个月之间，数字前后一致。",
+        "T": "从2026年12月开始，5.9个月内收回投资。",
     }
     assert findings(xyz()) == []
 
@@ -72,7 +72,7 @@ SPECIFIC = "value_proposition.specific"
     ({"monthly_benefit": {"amount": 2000000, "currency": "USD"}, "payback_months": None}, "R",
      f"{SPECIFIC}.monthly_benefit.amount", "a payback of 0.5 months is outside 1-60 months"),
     ({"payback_months": 6.6}, "R", f"{SPECIFIC}.payback_months",  # |6.6 - 5.88| = 0.72 > 0.588
-     "the stated payback of 6.6 months is more than 10% off the computed 5.88 months"),
+     "the stated payback of 6.6 months is more than 10% off the computed 5.9 months"),
     ({"monthly_benefit": {"amount": 170000, "currency": "CNY"}}, "R", f"{SPECIFIC}.monthly_benefit.currency",
      "the investment (USD) and the monthly benefit (CNY) are in different currencies, so no payback can be computed"),
     ({"monthly_benefit": None, "payback_months": None}, "T", SPECIFIC,
@@ -104,7 +104,7 @@ def test_within_tolerance_is_no_warning():
 def test_failed_letters_give_reasons_in_the_deals_language():
     result = valued(make(specific={**outcomes(150), "payback_months": 9}))
     assert result.smart["A"].reason == "难以实现：m0的变化150%超出了±100%。"
-    assert result.smart["R"].reason == "不够现实：声明的回收期9个月与计算值5.88个月相差超过10%。"
+    assert result.smart["R"].reason == "不够现实：声明的回收期9个月与计算值5.9个月相差超过10%。"
     english = valued(make(language="en", specific={"monthly_benefit": None, "payback_months": None}))
     assert english.smart["T"].reason == "Not time-based: there is no payback or monthly benefit, so no end."
     assert english.smart["R"].reason == "No payback to check."
@@ -127,7 +127,7 @@ def test_step2_in_english():
     result = valued(make(language="en", specific={"start": dt.date(2027, 3, 1), "tracking": "track the link load to record the savings"}))
     assert result.specific == (
         "From 1 March 2027, based on the data network we provide, Acme will raise trading capacity by 25% and "
-        "cut network spending by 15%. The customer's investment of 1 million US dollars pays back within 6 months. "
+        "cut network spending by 15%. The customer's investment of 1 million US dollars pays back within 5.9 months. "
         "We will track the link load to record the savings.")
     assert result.overall == ("Based on our knowledge and experience in networks, we have the capability to run a "
                               "national network, to improve trading speed for Acme.")
@@ -141,7 +141,7 @@ def test_tracking_without_saying_record():
 @pytest.mark.parametrize("tracking", ["网管报表。", "网管报表.", "网管报表，", "网管报表；\n"])
 def test_a_closing_stop_of_the_teams_words_is_not_doubled(tracking):
     result = valued(make(specific={"tracking": tracking}))
-    assert result.specific.endswith("客户100万美元的投资将在6个月内收回。我们将通过网管报表来记录实际效果。")
+    assert result.specific.endswith("客户100万美元的投资将在5.9个月内收回。我们将通过网管报表来记录实际效果。")
     assert result.levels["frontline"].message.endswith("减少一线人员的工作量。我们将通过网管报表来记录实际效果。")
 
 
@@ -184,7 +184,7 @@ def test_step3_levels(xyz_value):
         "全国网络扩容投资节省15%。我方在全程全网和跨省市主备份不同路由方面的优势，使我们成为xyz投资公司可以信赖的长期合作伙伴。")
     # middle: budget, investment, payback
     assert levels["middle"].message == (
-        "在预算与资源上，xyz投资公司投资100万美元，将在6个月内收回，每月带来17万美元的收益，"
+        "在预算与资源上，xyz投资公司投资100万美元，将在5.9个月内收回，每月带来17万美元的收益，"
         "并将网上交易容量提高25%，全国网络扩容投资节省15%，每一笔投入都有可度量的回报。")
     # front line: cost saved, effort, tracking
     assert levels["frontline"].message == (

@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 from tools.synthetic import write_deals  # noqa: E402
 
 SEED = 2026
-DOCUMENTS_PER_DEAL = 5  # analysis.json, the deck, three briefs
+DOCUMENTS_PER_DEAL = 8  # analysis.json, the deck, three briefs, three proposals
 TARGET_DEALS = 200  # the deal count the targets are set at
 TARGET_MS = 75.0
 STRETCH_MS = 30.0

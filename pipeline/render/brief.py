@@ -22,6 +22,7 @@ from pipeline.render.brief_fast import ChartSink, render_fast
 from pipeline.render.brief_template import BriefTemplate, environment, load_brief_template
 from pipeline.render.context import BriefContext, brief_contexts
 from pipeline.render.docx_chart import InlineChart, docxtpl_placer
+from pipeline.safety import user_code_problem
 from pipeline.results import Analysis
 
 AUTHOR = "dealdocs"
@@ -47,6 +48,8 @@ def render_brief(template: BriefTemplate, context: BriefContext, deal: Deal) -> 
         return render(template, context, deal)
     except jinja2.TemplateError as exc:
         raise TemplateError(f"brief template {template.path}: {exc}") from exc
+    except (RecursionError, MemoryError) as exc:
+        raise TemplateError(f"brief template {template.path}: {user_code_problem(exc)}") from None
 
 
 def render_quickly(template: BriefTemplate, context: BriefContext, deal: Deal) -> bytes:

@@ -11,7 +11,7 @@ from pipeline.claims import of
 from pipeline.labels import label
 from pipeline.model import DIMENSIONS, Deal
 from pipeline.render import chart_choice
-from pipeline.render.brief_format import capitalized, format_start, joined, money, months, number, signed
+from pipeline.render.brief_format import capitalized, format_start, index, joined, margin, money, months, number, signed
 from pipeline.render.brief_people import our_person, team_line
 from pipeline.render.brief_rows import ChartSpec, Figure, IndexRow, ItemRow, Series, WinRow
 from pipeline.render.brief_words import word
@@ -41,9 +41,9 @@ def internal_figures(analysis: Analysis) -> list[str]:
     chain = word(lang, "chain_intact") if analysis.chain.intact and not mending else word(lang, "chain_broken", n=mending)
     return [
         word(lang, "internal_figure", label=word(lang, "fig_strongest"),
-             value=f"{label(lang, overview.strongest)} {signed(overview.margins[overview.strongest])}"),
+             value=f"{label(lang, overview.strongest)} {margin(overview.margins[overview.strongest])}"),
         word(lang, "internal_figure", label=word(lang, "fig_weakest"),
-             value=f"{label(lang, overview.weakest)} {signed(overview.margins[overview.weakest])}"),
+             value=f"{label(lang, overview.weakest)} {margin(overview.margins[overview.weakest])}"),
         word(lang, "internal_figure", label=word(lang, "fig_chain"), value=chain),
     ]
 
@@ -64,13 +64,13 @@ def middle_figures(analysis: Analysis) -> list[Figure]:
 
 
 def payback_figures(analysis: Analysis) -> list[Figure]:
-    """The payback the analysis settled on, and the team's own figure when it differs."""
+    """The payback the analysis settled on, and the team's own figure when it reads otherwise."""
     value, lang = analysis.value, analysis.deal.language
     rows = []
     if value.payback_months is not None:
         rows.append(Figure(word(lang, "fig_payback"), months(lang, value.payback_months)))
     stated = value.payback_stated
-    if stated is not None and value.payback_months is not None and round(stated, 1) != round(value.payback_months, 1):
+    if stated is not None and value.payback_months is not None and months(lang, stated) != months(lang, value.payback_months):
         rows.append(Figure(word(lang, "fig_payback_stated"), months(lang, stated)))
     return rows
 
@@ -128,7 +128,7 @@ def frontline_competition(analysis: Analysis) -> dict[str, object]:
 def index_rows(analysis: Analysis) -> list[IndexRow]:
     scores = analysis.scores
     shorts = analysis.deal.short_names()
-    return [IndexRow(company=shorts[c.id], **{key: number(scores[dim][c.id].index) for key, dim in
+    return [IndexRow(company=shorts[c.id], **{key: index(scores[dim][c.id].index) for key, dim in
                                         zip(("kbf", "bc", "rc"), DIMENSIONS)})
             for c in analysis.deal.companies]
 

@@ -1,4 +1,4 @@
-"""How the briefs write numbers, money, dates and lists: formatting only, never arithmetic."""
+"""How the briefs write numbers, money, dates and lists: the wording module's formats, never arithmetic."""
 
 from __future__ import annotations
 
@@ -27,14 +27,11 @@ def reflow(value, lang: str):
     return value
 
 
-def number(value: float) -> str:
-    """A score or index as people write it: 90, 82.5."""
-    rounded = round(value, 1)
-    return str(int(rounded)) if rounded == int(rounded) else f"{rounded:.1f}"
-
-
-def signed(value: float) -> str:
-    return ("+" if round(value, 1) > 0 else "") + number(value)
+# One format per quantity, from the wording module: a score, a signed change, an index, a margin.
+number = wording.score
+signed = wording.change
+index = wording.index
+margin = wording.margin
 
 
 def money(amount: Money, lang: str) -> str:
@@ -43,7 +40,7 @@ def money(amount: Money, lang: str) -> str:
 
 
 def months(lang: str, value: float) -> str:
-    return word(lang, "months", n=number(value))
+    return wording.months(lang, value)
 
 
 def format_date(lang: str, date: dt.date) -> str:

@@ -33,17 +33,18 @@ def level_weak_links(analysis: Analysis, level: str) -> list[WeakLink]:
             if w.level in mine or (w.level is None and level == "senior")]
 
 
-def contact_row(lang: str, contact: ContactLink) -> ContactRow:
+def contact_row(lang: str, contact: ContactLink, titles: Optional[dict[str, str]] = None) -> ContactRow:
+    """`titles`: the chain levels' names for this customer (Audience.level_titles)."""
     none = word(lang, "none")
     return ContactRow(
-        name=contact.name, title=contact.title or none, role=label(lang, contact.level),
+        name=contact.name, title=contact.title or none, role=(titles or {}).get(contact.level) or label(lang, contact.level),
         strength=f"{contact.strength}/5", status=label(lang, contact.status),
         holder=contact.our_contact or none,
     )
 
 
-def mend_line(lang: str, link: WeakLink) -> str:
-    who = link.who or label(lang, link.level or "missing")
+def mend_line(lang: str, link: WeakLink, titles: Optional[dict[str, str]] = None) -> str:
+    who = link.who or (titles or {}).get(link.level or "") or label(lang, link.level or "missing")
     problem = label(lang, "weak" if link.problem == "surrounding" else link.problem)
     return word(lang, "mend_line", who=who, problem=problem, action=link.action)
 

@@ -73,9 +73,10 @@ def tracking(deal: Deal) -> str:
 def senior_questions(analysis: Analysis) -> list[str]:
     deal, lang = analysis.deal, analysis.deal.language
     vp = deal.value_proposition
-    return [word(lang, "q_senior_1", improves=wording.unstopped(vp.overall.improves)),
+    address = analysis.audience.address
+    return [word(lang, "q_senior_1", improves=wording.unstopped(vp.overall.improves), address=address),
             word(lang, "q_senior_2", offering=vp.specific.offering),
-            word(lang, "q_senior_3")]
+            word(lang, "q_senior_3", address=address)]
 
 
 def middle_questions(analysis: Analysis) -> list[str]:

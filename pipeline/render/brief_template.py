@@ -21,7 +21,6 @@ from pathlib import Path
 import docx
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
@@ -30,7 +29,7 @@ from pipeline.errors import TemplateError
 from pipeline.render.brief_fast import FastTemplate, fast_path_problem, prepare
 from pipeline.render.context import BriefContext
 from pipeline.render.word_style import has_fields, has_styles, paragraph_texts, styled
-from pipeline.safety import check_user_template
+from pipeline.safety import LimitedSandbox, check_user_template
 from pipeline.templates import find_template, jinja_environment
 
 SHIPPED_NAME = "brief/brief.docx"
@@ -103,7 +102,7 @@ def fast_template(path: Path, document) -> FastTemplate | None:
     return None if fast_path_problem(document) else prepare(path, document, environment())
 
 
-class CompilingOnceEnvironment(SandboxedEnvironment):
+class CompilingOnceEnvironment(LimitedSandbox):
     """docxtpl compiles the template's XML on every render (about half of a brief's time);
     the XML of one template is the same each time, so compile each distinct source once."""
 

@@ -130,9 +130,9 @@ WORDS: dict[str, dict[str, str]] = {
         "tp_tracking": "效果如何跟踪：{tracking}。",
         "tp_best": "在{item}方面，我们能提供优于其他服务商的服务。",
         # questions
-        "q_senior_1": "贵公司在{improves}方面，当前面临的最大问题是什么？",
+        "q_senior_1": "{address}在{improves}方面，当前面临的最大问题是什么？",
         "q_senior_2": "在未来三年的战略日程中，{offering}处于什么位置？",
-        "q_senior_3": "贵公司希望与服务商建立怎样的长期合作关系？",
+        "q_senior_3": "{address}希望与服务商建立怎样的长期合作关系？",
         "q_middle_1": "本项目的预算如何确定和分配，何时审批？",
         "q_middle_2": "贵方以什么指标评价投资回报？{payback}的回收期是否符合要求？",
         "q_middle_2_none": "贵方以什么指标评价投资回报，要求多长的回收期？",

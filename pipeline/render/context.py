@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from pipeline import wording
-from pipeline.labels import CONCERNS, audience_label, label
+from pipeline.labels import audience_label, label
 from pipeline.model import AUDIENCES, DIMENSIONS
 from pipeline.render import brief_facts as facts
 from pipeline.render import brief_talk as talk
@@ -88,12 +88,12 @@ def build_context(analysis: Analysis, level: str) -> BriefContext:
         deal_title=deal.title, customer=deal.customer.name, date=format_date(lang, deal.date),
         confidential=word(lang, "confidential"),
         h=headings(lang, in_text),
-        concerns=list(analysis.value.levels[level].concerns or CONCERNS[lang][level]),
+        concerns=list(analysis.value.levels[level].concerns or analysis.audience.concerns[level]),
         value_message=analysis.value.levels[level].message,
         figures=FIGURES[level](analysis),
         our_side=our_side(analysis, level),
-        contacts=[contact_row(lang, c) for c in level_contacts(analysis, level)],
-        mend=[mend_line(lang, w) for w in level_weak_links(analysis, level)],
+        contacts=[contact_row(lang, c, analysis.audience.level_titles) for c in level_contacts(analysis, level)],
+        mend=[mend_line(lang, w, analysis.audience.level_titles) for w in level_weak_links(analysis, level)],
         **competition,
         talking_points=TALKING[level](analysis),
         questions=QUESTIONS[level](analysis),

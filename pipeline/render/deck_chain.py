@@ -84,7 +84,7 @@ def _plan_level(deck: Deck, level: str, row: Region, ours: Region, theirs: Regio
     targets = state.contacts or [None]
     slots = contacts_col.grid(len(targets), PER_COLUMN, INCH // 20)
     people = _flat(deck.word("word_list_sep").join(_our_people(state))) or "—"
-    label = para(deck.text.base["label"](level), bold=True, colour="white")
+    label = para(deck.text.base["level_title"](level), bold=True, colour="white")
     return {
         "labels": [Planned(label_col, (label,), "accent" if state.held else "red")],
         "ours": [Planned(our_region, (para(people, bold=True, colour="title"),), "pale", "accent")],

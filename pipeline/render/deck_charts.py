@@ -27,6 +27,7 @@ from xlsxwriter import Workbook
 from pipeline.render import palette
 from pipeline.render.chart_choice import axis_span, label_sides
 from pipeline.render.deck_base import A_SCHEMECLR, COLOURS, Fonts, Region, paint, set_typefaces, stroke
+from pipeline.safety import WORKBOOK_OPTIONS
 
 CHART_TEXT = 12  # points: every chart text on a slide, read from the back of a room
 GRID_STEP = 20  # the scores' gridlines: 0, 20, ... 100
@@ -58,7 +59,7 @@ class _Dated:
 
     @contextmanager
     def _open_worksheet(self, xlsx_file):
-        workbook = Workbook(xlsx_file, {"in_memory": True})
+        workbook = Workbook(xlsx_file, WORKBOOK_OPTIONS)
         workbook.set_properties({"created": self._chart_data.created})  # also its modified date
         yield workbook, workbook.add_worksheet()
         workbook.close()

@@ -77,7 +77,7 @@ def _marked_items(deck: Deck, dimension: str) -> list[Para]:
     t, analysis = deck.text, deck.analysis
     paras = []
     for item in analysis.deal.dimension(dimension):
-        high = leads(analysis.deal, item)
+        high = leads(analysis, dimension, item.name)
         mark = Run(" " + deck.word("word_high" if high else "word_low"), True, "teal" if high else "orange")
         paras.append(Para((Run("▪ " + item.name), mark)))
     paras.append(para(t.block("glance_index", dimension=dimension), bold=True, colour="grey"))
@@ -108,8 +108,9 @@ def dimension_table(deck: Deck, dimension: str) -> tables.Table:
     rows = [[item.name, num(item.weight), *(num(item.scores[c.id]) for c in companies)]
             for item in analysis.deal.dimension(dimension)]
     scores = analysis.scores[dimension]
-    footer = [[t.block("row_total"), "", *(num(scores[c.id].weighted_total) for c in companies)],
-              [t.block("row_index"), "", *(num(scores[c.id].index) for c in companies)]]
+    total, index = t.base["total"], t.base["index"]
+    footer = [[t.block("row_total"), "", *(total(scores[c.id].weighted_total) for c in companies)],
+              [t.block("row_index"), "", *(index(scores[c.id].index) for c in companies)]]
     header = [t.block("col_item"), t.block("col_weight"), *(deck.short(c.id) for c in companies)]
     return tables.Table(header, rows, [3.0, 1.0, *([1.3] * len(companies))], footer)
 
@@ -149,7 +150,7 @@ def relationship_table(deck: Deck) -> None:
     items = analysis.deal.relationship_capabilities
     num, scores = t.base["num"], analysis.scores["relationship_capabilities"]
     header = [t.block("col_company"), *(i.name for i in items), t.block("col_total")]
-    rows = [[deck.short(c.id), *(num(i.scores[c.id]) for i in items), num(scores[c.id].weighted_total)]
+    rows = [[deck.short(c.id), *(num(i.scores[c.id]) for i in items), t.base["total"](scores[c.id].weighted_total)]
             for c in analysis.deal.companies]
     weights = [[t.block("row_weight"), *(num(i.weight) for i in items), ""]]
     table = tables.Table(header, rows, [1.6, *([1.0] * len(items)), 1.2], weights)

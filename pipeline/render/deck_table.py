@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -93,7 +94,7 @@ def _in_lines(text: str, size: float, most: int) -> float:
     most, none of them a single character."""
     width = textfit.text_width(text[: -(-len(text) // most)], size, True)
     while True:
-        lines = textfit.wrap(text, size, width, True)
+        lines = header_lines(text, size, width) if most == 2 else textfit.wrap(text, size, width, True)
         if len(lines) <= most and all(len(line) >= 2 for line in lines) or len(lines) == 1:
             return width
         width += size / 2
@@ -175,10 +176,48 @@ def place(slide, table: Table, region: Region, sizes: Sizes, fonts: Fonts, place
             placeholder.element.getparent().remove(placeholder.element)
         frame = slide.shapes.add_table(1, 1, Emu(region.left), Emu(region.top), Emu(region.width), Emu(region.height))
     cols = widths(table, region, sizes[1])
-    height = _write_table(frame._element.graphic.graphicData.tbl, table, cols, sizes, fonts)
+    height = _write_table(frame._element.graphic.graphicData.tbl, broken_header(table, cols, sizes[0]), cols, sizes,
+                          fonts)
     frame.left, frame.top, frame.width, frame.height = (Emu(region.left), Emu(region.top), Emu(region.width),
                                                         Emu(height))
     return frame
+
+
+PAIRS = re.compile(r"[\u3400-\u9fff]{1,2}|[^\s\u2e80-\uffff]+|\s+|.")  # two Chinese characters at a time, a word
+OPENING = set("（《「『【〔([{“‘")
+
+
+@functools.lru_cache(maxsize=1024)
+def header_lines(text: str, size: float, width: float) -> tuple[str, ...]:
+    """A header's lines, broken between two-character units (Chinese words are mostly two
+    characters: 中国/电信/广州), never one character alone; the engine's own wrap when a unit is too wide."""
+    lines, current, units = [], "", []
+    for unit in PAIRS.findall(text):
+        if units and unit[0] in textfit.NO_LINE_START:  # closing punctuation stays with what it closes
+            units[-1] += unit[0]
+            unit = unit[1:]
+        if unit and units and units[-1][-1] in OPENING:  # opening punctuation stays with what it opens
+            units[-1] += unit
+        elif unit:
+            units.append(unit)
+    for unit in units:
+        if current and not unit.isspace() and textfit.text_width(current + unit, size, True) > width:
+            lines.append(current.rstrip())
+            current = unit.lstrip()
+        else:
+            current += unit
+    lines.append(current.rstrip())
+    if any(textfit.text_width(line, size, True) > width for line in lines) or (len(lines) > 1 and len(lines[-1]) < 2):
+        return tuple(textfit.wrap(text, size, width, True))
+    return tuple(lines)
+
+
+def broken_header(table: Table, cols: list[float], size: float) -> Table:
+    """The table with each Chinese header broken where the fitting engine breaks it (no character
+    left alone on a line): viewers would otherwise break it their own way."""
+    header = ["\n".join(header_lines(text, size, width - CELL_PAD_X))
+              if any(textfit.is_wide(char) for char in text) else text for text, width in zip(table.header, cols)]
+    return Table(header, table.rows, table.shares, table.footer, table.first_bold)
 
 
 def _in_placeholder(placeholder, region: Region):

@@ -13,8 +13,9 @@ import re
 
 import jinja2
 
+from pipeline import wording
 from pipeline.errors import TemplateError
-from pipeline.labels import CONCERNS, audience_label, label
+from pipeline.labels import audience_label, label
 from pipeline.results import Analysis
 from pipeline.templates import jinja_environment
 
@@ -35,11 +36,7 @@ def _template(language: str) -> jinja2.Template:
         raise TemplateError(f"{template_name(language)}: {error}") from error
 
 
-def num(value: float, digits: int = 1) -> str:
-    """A figure as shown on a slide: rounded, without a needless decimal part."""
-    text = f"{round(value, digits):.{digits}f}"
-    text = text.rstrip("0").rstrip(".") if "." in text else text
-    return "0" if text == "-0" else text
+num = wording.score  # an input score or weight: the wording module's one format
 
 
 def long_date(language: str, day: dt.date) -> str:
@@ -60,9 +57,9 @@ def sentences(language: str, text: str | None) -> list[str]:
     return [s.strip() for s in SENTENCE_END.split(joined(language, text)) if s and s.strip()]
 
 
-def leads(deal, item) -> bool:
-    """Whether our input score on an item is at least every competitor's: the slides' high, else low."""
-    return item.scores[deal.us.id] >= max(item.scores[c.id] for c in deal.competitors)
+def leads(analysis: Analysis, dimension: str, name: str) -> bool:
+    """The analysis' standing: we lead every competitor on the item (a tie is not a lead)."""
+    return analysis.standings.item(dimension, name).now.lead == "us"
 
 
 def named(language: str, shorts: dict[str, str], company) -> str:
@@ -88,13 +85,22 @@ class DeckText:
             "competitors": [c.name for c in deal.competitors],
             "label": functools.partial(label, self.language),
             "audience": functools.partial(audience_label, self.language),
-            "concerns": CONCERNS[self.language],
+            "concerns": analysis.audience.concerns,
+            "level_title": analysis.audience.level_titles.__getitem__,
+            "address": analysis.audience.address,
+            "organisation": analysis.audience.organisation,
             "num": num,
-            "signed": lambda value: ("+" if value > 0 else "") + num(value),
+            "index": wording.index,
+            "margin": wording.margin,
+            "total": wording.total,
+            "change": wording.change,
+            "payback_line": wording.payback_line(self.language, analysis.value.payback_computed,
+                                                 analysis.value.payback_stated),
+            "standings": analysis.standings,
             "company": deal.company_name,
             "named": functools.partial(named, self.language, deal.short_names()),
             "date": long_date(self.language, deal.date),
-            "leads": functools.partial(leads, deal),
+            "leads": functools.partial(leads, analysis),
         }
 
     def block(self, name: str, strip: bool = True, **extra) -> str:

@@ -28,6 +28,7 @@ from pipeline.render import palette
 from pipeline.render.brief_fast_workbook import direct_workbook
 from pipeline.render.brief_rows import ChartSpec
 from pipeline.render.chart_choice import axis_span, label_sides
+from pipeline.safety import WORKBOOK_OPTIONS
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -37,9 +38,10 @@ NS = {"c": C, "a": A, "r": R}
 LATIN_FONT = "Arial"
 EAST_ASIAN_FONT = "Microsoft YaHei"  # 微软雅黑, as in the shipped templates: Office has it
 WIDTH = Cm(15)  # the text column of the brief's A4 page
-HEIGHTS = {"radar": Cm(11), "bars": Cm(7.5), "map": Cm(8.5)}  # a radar's long category names need the room
+HEIGHTS = {"radar": Cm(11), "bars": Cm(7.5), "map": Cm(8.5), "payback": Cm(6.8)}  # a radar's names need room
 TEXT, TITLE = 1000, 1200  # hundredths of a point: chart text and chart title (at least 9 pt in a brief)
 OPACITY = "60000"  # a point's fill lets the ones behind it show
+PALETTE = tuple(palette.rgb(n) for n in range(len(palette.SLOTS)))  # the deck's colours, us first
 CHART_PARTNAME = "/word/charts/chart%d.xml"
 WORKBOOK_PARTNAME = "/word/embeddings/Microsoft_Excel_Sheet%d.xlsx"
 
@@ -67,6 +69,13 @@ def chart_data(spec: ChartSpec) -> tuple[Any, Any]:
         for series in spec.series:
             data.add_series(series.name, series.values)
         return XL_CHART_TYPE.RADAR_MARKERS if spec.kind == "radar" else XL_CHART_TYPE.BAR_CLUSTERED, data
+    if spec.kind == "payback":
+        data = XyChartData(number_format="#,##0.##")
+        for series in spec.series:
+            points = data.add_series(series.name)
+            for x, y in zip(series.x, series.values):
+                points.add_data_point(x, y)
+        return XL_CHART_TYPE.XY_SCATTER_LINES_NO_MARKERS, data
     data = XyChartData(number_format="0.0")
     for series in spec.series:
         data.add_series(series.name).add_data_point(*series.values)
@@ -77,7 +86,7 @@ def workbook_blob(data, stamp: dt.date) -> bytes:
     """python-pptx's workbook, but with a fixed creation date (XlsxWriter would stamp now).
     `direct_workbook` writes the same bytes ten times faster when the data is plain."""
     buffer = io.BytesIO()
-    workbook = Workbook(buffer, {"in_memory": True})
+    workbook = Workbook(buffer, WORKBOOK_OPTIONS)
     workbook.set_properties({"created": dt.datetime.combine(stamp, dt.time())})
     data._workbook_writer._populate_worksheet(workbook, workbook.add_worksheet())
     workbook.close()
@@ -111,9 +120,13 @@ def decorate(root, spec: ChartSpec) -> None:
         decorate_map(root, spec)
     elif spec.kind == "bars":
         decorate_bars(root, spec)
+    elif spec.kind == "payback":
+        decorate_payback(root, spec)
     else:
         colour_radar(root, spec)
     place_legend(chart, "b")
+    if spec.kind == "payback":  # the marked point is labelled on the plot: not again in the legend
+        hide_from_legend(chart, [i for i, s in enumerate(spec.series) if len(s.values) == 1])
     for old in root.findall("c:txPr", NS):
         root.remove(old)
     root.append(text_properties(TEXT))
@@ -137,6 +150,32 @@ def decorate_map(root, spec: ChartSpec) -> None:
         axis_range(axis, low, high, 5 if high - low <= 40 else 10)
         anchor = axis.find("c:majorGridlines", NS)
         (anchor if anchor is not None else axis.find("c:axPos", NS)).addnext(title(text, TEXT))
+
+
+def decorate_payback(root, spec: ChartSpec) -> None:
+    """Lines in the brief's colours (the investment dashed), a one-point series as a labelled
+    marker (the payback point); both axes titled and starting at zero."""
+    for index, (series, data) in enumerate(zip(root.iterfind(".//c:ser", NS), spec.series)):
+        colour = PALETTE[index % len(PALETTE)]
+        if len(data.values) == 1:
+            old = series.find("c:marker", NS)
+            old.addprevious(line(colour, dashed=False, width="0"))
+            old.addnext(series_name_labels("b"))
+            old.addnext(marker(colour))
+            series.remove(old)
+        else:
+            series.find("c:tx", NS).addnext(line(colour, dashed=index == 0))
+    horizon = max(x for s in spec.series for x in s.x)
+    for axis, text, high in zip(root.findall(".//c:valAx", NS), (spec.x_title, spec.y_title), (horizon, None)):
+        orientation = axis.find("c:scaling/c:orientation", NS)
+        orientation.addnext(el("c:min", val="0"))
+        if high is not None:
+            orientation.addnext(el("c:max", val=f"{high:g}"))
+        anchor = axis.find("c:majorGridlines", NS)
+        (anchor if anchor is not None else axis.find("c:axPos", NS)).addnext(title(text, 900))
+        for old in axis.findall("c:numFmt", NS):
+            old.set("formatCode", "#,##0")
+            old.set("sourceLinked", "0")
 
 
 def colour_radar(root, spec: ChartSpec) -> None:
@@ -164,9 +203,12 @@ def decorate_bars(root, spec: ChartSpec) -> None:
     axis_range(value, 0, 100, 20)
 
 
-def line(colour: str, dashed: bool):
+def line(colour: str, dashed: bool, width: str = "22225"):
     properties = el("c:spPr")
-    outline = sub(properties, "a:ln", w="22225")
+    outline = sub(properties, "a:ln", w=width)
+    if width == "0":  # no line: a marker only
+        sub(outline, "a:noFill")
+        return properties
     sub(sub(outline, "a:solidFill"), "a:srgbClr", val=colour)
     if dashed:
         sub(outline, "a:prstDash", val="dash")
@@ -201,6 +243,15 @@ def axis_range(axis, low: float, high: float, step: float) -> None:
         later[0].addprevious(unit)
     else:
         axis.append(unit)
+
+
+def hide_from_legend(chart, indices: list[int]) -> None:
+    position = chart.find("c:legend/c:legendPos", NS)
+    for index in reversed(indices):
+        entry = el("c:legendEntry")
+        sub(entry, "c:idx", val=str(index))
+        sub(entry, "c:delete", val="1")
+        position.addnext(entry)
 
 
 def marker(colour: str, size: int = 9, outlined: bool = False):

@@ -1,0 +1,98 @@
+"""Hostile templates and playbooks: each refusal is a clean user error naming the template, and one
+that would run forever or take all memory costs at most its limit."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.build import Options, build_all
+from tests.conftest import EXAMPLES, ROOT
+from tests.test_brief_template import user_template
+
+XYZ = ROOT / "inputs" / "xyz-atm-network.yaml"
+ENDLESS = "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}"  # 10^10 turns
+
+REFUSED = {
+    "power": ("{{ 9 ** 999999999 }}", "9 ** 999999999 is too large a number for a document"),
+    "repeat": ("{{ 'x' * 3000000000 }}", "repeating 1 items 3000000000 times is too large for a document"),
+    "range": ("{% for i in range(10**9) %}{% endfor %}", "range of 1000000000 numbers; a template may use at most 100000"),
+    "include": ("{% include 'other.docx' %}", "'other.docx': a template cannot include, import or extend other files; "
+                                              "put everything in the one template"),
+    "recursion": ("{% macro f(n) %}{{ f(n) }}{% endmacro %}{{ f(1) }}",
+                  "a macro calls itself too deeply (recursion without end?); a template needs no recursion"),
+}
+
+
+def _failures(summary) -> list[str]:
+    return [line for outcome in summary.outcomes for line in outcome.errors]
+
+
+@pytest.mark.parametrize("case", REFUSED, ids=REFUSED)
+def test_a_brief_template_s_refusal_is_a_user_error_naming_it(tmp_path, case):
+    source, message = REFUSED[case]
+    template = user_template(tmp_path, source)
+    summary = build_all([str(p) for p in EXAMPLES[:2]], Options(out_dir=tmp_path / "out", brief_template=template), jobs=1)
+    assert summary.count("failed") == 2
+    for outcome in summary.outcomes:
+        assert outcome.errors == (f"{outcome.path}: brief template {template.resolve()}: {message}",)
+
+
+@pytest.mark.parametrize("case", REFUSED, ids=REFUSED)
+def test_a_playbook_s_refusal_is_a_user_error_naming_the_rule(tmp_path, case):
+    source, message = REFUSED[case]
+    playbook = _playbook(tmp_path, source)
+    summary = build_all([str(XYZ)], Options(out_dir=tmp_path / "out", playbook=playbook), jobs=1)
+    (line,) = _failures(summary)
+    assert line.startswith(f"{XYZ}: playbook rule 'always': {message}")
+
+
+def _playbook(tmp_path: Path, title: str) -> Path:
+    path = tmp_path / "playbook.json"
+    path.write_text(json.dumps({"rules": [{
+        "id": "always", "when": {},
+        "title": {"zh": title, "en": title},
+        "recommendation": {"zh": "由我方高层拜访。", "en": "Our senior visits."},
+        "reason": {"zh": "本规则总会触发。", "en": "This rule always fires."},
+    }]}, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_a_brief_template_that_never_ends_stops_at_the_time_limit_and_names_itself(tmp_path):
+    template = user_template(tmp_path, ENDLESS)
+    options = Options(out_dir=tmp_path / "out", brief_template=template, time_limit=0.5)
+    summary = build_all([str(XYZ)], options, jobs=1)
+    assert _failures(summary) == [f"{XYZ}: stopped after 0.5 s, the time limit for one deal; "
+                                  f"the brief template {template} may loop without end"]
+    assert not (tmp_path / "out" / "xyz-atm-network").exists()
+
+
+def test_a_playbook_that_never_ends_stops_at_the_time_limit_and_the_next_build_is_fine(tmp_path):
+    playbook = _playbook(tmp_path, ENDLESS)
+    out = tmp_path / "out"
+    summary = build_all([str(XYZ)], Options(out_dir=out, playbook=playbook, time_limit=0.5), jobs=1)
+    assert _failures(summary) == [f"{XYZ}: stopped after 0.5 s, the time limit for one deal; "
+                                  f"the playbook {playbook} may loop without end"]
+    assert build_all([str(XYZ)], Options(out_dir=out)).count("built") == 1
+
+
+def test_a_template_that_would_take_all_memory_fails_in_its_worker_and_the_batch_ends(tmp_path):
+    template = user_template(tmp_path, "{{ 'x' | center(3000000000) }}")
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline", "build", *map(str, EXAMPLES), "--out", str(tmp_path / "out"), "-j", "2",
+         "--brief-template", str(template)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    for deal in EXAMPLES:
+        assert (f"{deal}: brief template {template.resolve()}: it makes more than a document can hold and ran out "
+                "of memory") in result.stderr.splitlines()
+
+
+def test_the_shipped_templates_live_within_the_limits(tmp_path):
+    summary = build_all([str(p) for p in EXAMPLES], Options(out_dir=tmp_path / "out"), jobs=1)
+    assert summary.ok and summary.count("built") == len(EXAMPLES)
