@@ -148,7 +148,8 @@ def test_dimension_slides_chart_every_company_score_as_clustered_bars(zh, index,
         shown = dict(zip(categories, series.values))
         assert shown == {item.name: item.scores[company.id] for item in deal.dimension(dimension)}
     table = table_on(opened(data).slides[index])
-    assert categories == [row.cells[0].text for row in list(table.rows)[1:1 + len(categories)]]  # the table's order
+    names = [row.cells[0].text.replace("\n", "") for row in list(table.rows)[1:1 + len(categories)]]
+    assert categories == names  # the table's order
     assert chart.category_axis.reverse_order  # drawn top down, as the table reads
 
 

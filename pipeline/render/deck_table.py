@@ -94,7 +94,7 @@ def _in_lines(text: str, size: float, most: int) -> float:
     most, none of them a single character."""
     width = textfit.text_width(text[: -(-len(text) // most)], size, True)
     while True:
-        lines = header_lines(text, size, width) if most == 2 else textfit.wrap(text, size, width, True)
+        lines = header_lines(text, size, width)
         if len(lines) <= most and all(len(line) >= 2 for line in lines) or len(lines) == 1:
             return width
         width += size / 2
@@ -111,6 +111,7 @@ def whole_words(cells: list[str], cols: list[float], size: float, bold: bool) ->
 
 def table_height(table: Table, region: Region, sizes: Sizes) -> float:
     cols = widths(table, region, sizes[1])
+    table = broken_header(table, cols, sizes[0])  # measured as drawn
     head = row_height(table.header, cols, sizes[0], bold=True)
     return head + sum(row_height(r, cols, sizes[1], table.first_bold) for r in [*table.rows, *table.footer])
 
@@ -213,11 +214,18 @@ def header_lines(text: str, size: float, width: float) -> tuple[str, ...]:
 
 
 def broken_header(table: Table, cols: list[float], size: float) -> Table:
-    """The table with each Chinese header broken where the fitting engine breaks it (no character
-    left alone on a line): viewers would otherwise break it their own way."""
-    header = ["\n".join(header_lines(text, size, width - CELL_PAD_X))
-              if any(textfit.is_wide(char) for char in text) else text for text, width in zip(table.header, cols)]
-    return Table(header, table.rows, table.shares, table.footer, table.first_bold)
+    """The table with each Chinese header, and each Chinese name in the first column, broken where
+    the fitting engine breaks it (two characters at a time, none left alone on a line): viewers
+    would otherwise break them their own way."""
+    def broken(text: str, width: float) -> str:
+        if "\n" in text or not any(textfit.is_wide(char) for char in text):
+            return text
+        return "\n".join(header_lines(text, size, width - CELL_PAD_X))
+
+    header = [broken(text, width) for text, width in zip(table.header, cols)]
+    rows = [[broken(row[0], cols[0]), *row[1:]] for row in table.rows]
+    footer = [[broken(row[0], cols[0]), *row[1:]] for row in table.footer]
+    return Table(header, rows, table.shares, footer, table.first_bold)
 
 
 def _in_placeholder(placeholder, region: Region):
