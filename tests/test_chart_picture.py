@@ -126,3 +126,15 @@ def test_the_radar_axis_starts_at_zero_in_deck_and_briefs_alike(built):
         names = [series_name(s) for s in chart.iterfind(".//c:ser", NS)]
         assert 3 <= len(names) <= 4 and names[2] in ("我们现在", "Us now")
         assert re.search("(3年后|in 3 years)$", names[1]) and names[1].startswith(names[0])
+
+
+def test_brief_charts_span_the_text_column_with_the_legend_below(built):
+    """A radar at least 10 cm wide (the issue's 2.5 cm radar under a legend larger than itself)."""
+    _, _, briefs = built
+    with zipfile.ZipFile(io.BytesIO(briefs["middle"])) as archive:
+        document = etree.fromstring(archive.read("word/document.xml"))
+    wp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+    extents = [int(e.get("cx")) for e in document.iter(f"{{{wp}}}extent")]
+    assert extents and min(extents) >= 10 * 360000  # EMU per cm
+    for chart in parts(briefs["middle"], "word/charts/").values():
+        assert chart.find("c:chart/c:legend/c:legendPos", NS).get("val") == "b"
