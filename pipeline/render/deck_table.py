@@ -48,9 +48,9 @@ def widths(table: Table, region: Region, size: Optional[float] = None) -> list[f
     the words cannot all have their room (`roomy` says whether they can)."""
     total = region.width / EMU_PER_PT
     out = [total * share / sum(table.shares) for share in table.shares]
-    if size is None or not roomy(table, region, size):
+    least = _leasts(table, size) if size is not None else []
+    if size is None or sum(least) > total:
         return out
-    least = _leasts(table, size)
     for _ in range(len(out)):
         short = [n for n, (width, need) in enumerate(zip(out, least)) if width < need]
         if not short:
@@ -75,6 +75,7 @@ def _leasts(table: Table, size: float) -> list[float]:
             for c, column in enumerate(zip(*table.all_rows))]
 
 
+@functools.lru_cache(maxsize=8192)
 def _least(text: str, size: float, header: bool, names: bool = False) -> float:
     """The narrowest a cell can be without cutting a word (measured bold, as headers and names are);
     a Chinese header in two lines at most, a Chinese name in the first column in three."""
