@@ -194,7 +194,8 @@ def bubbles(deck: Deck) -> None:
     body = deck.body(slide)
     paras = [para(t.block("map_size"), colour="grey")]
     paras += [para(analysis.positioning[c.id].sentence) for c in analysis.deal.competitors]
-    fill(body.text_frame, paras, deck.region(slide, "body"), deck.fonts, 18, 12)
+    region = deck.region(slide, "body")
+    fill(body.text_frame, paras, region, deck.fonts, 18, 12 if fitted_size(paras, region, 12, 12, False) else 9)
 
 
 def statement(deck: Deck) -> None:
