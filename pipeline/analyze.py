@@ -7,14 +7,16 @@ from __future__ import annotations
 
 from typing import Optional
 
-from pipeline import audience as customer
+from pipeline import audience as customer, departures
 from pipeline.chain import chain
 from pipeline.claims import claims
+from pipeline.departures import method_check, with_standard_weights
 from pipeline.model import Deal
 from pipeline.plan import plan
 from pipeline.playbook import Playbook
 from pipeline.position import overview, position, statement_findings, strongest_dimension
 from pipeline.results import Analysis
+from pipeline.robustness import robustness
 from pipeline.score import score
 from pipeline.smart import findings
 from pipeline.standings import standings
@@ -25,6 +27,7 @@ from pipeline.value import value
 
 def analyze(deal: Deal, playbook: Optional[Playbook] = None) -> Analysis:
     """Score, position, chain, tactics and value proposition for `deal` (pure: no I/O but the playbook)."""
+    deal = with_standard_weights(deal)
     scores = score(deal)
     future = three_years(deal, scores)
     ranks = standings(deal, scores, future)
@@ -33,10 +36,12 @@ def analyze(deal: Deal, playbook: Optional[Playbook] = None) -> Analysis:
     standing = overview(deal, ranks, found)
     links = chain(deal)
     who = customer.audience(deal)
+    check = method_check(deal, positioning)
     valued = value(deal, links, found, who)
     return Analysis(
         deal=deal,
         audience=who,
+        method=check,
         scores=scores,
         three_years=future,
         standings=ranks,
@@ -46,6 +51,8 @@ def analyze(deal: Deal, playbook: Optional[Playbook] = None) -> Analysis:
         tactics=tactics(deal, scores, positioning, links, playbook, found, future),
         chain=links,
         value=valued,
-        findings=[*customer.findings(deal, who), *findings(deal), *statement_findings(standing)],
+        findings=[*customer.findings(deal, who), *departures.findings(deal, check, positioning), *findings(deal),
+                  *statement_findings(standing)],
         plan=plan(deal, valued),
+        robustness=robustness(deal),
     )

@@ -14,6 +14,7 @@ from pipeline.audience_words import (ADDRESS, CONCERNS, DEFAULT_ADDRESS, INFER, 
                                      ORGANISATION)
 from pipeline.model import AUDIENCES, CUSTOMER_TYPES, Deal
 from pipeline.results import Audience, Finding
+from pipeline.wording import unwrap_lines
 
 TYPE_FIELD = "customer.type"
 
@@ -50,7 +51,8 @@ def audience(deal: Deal) -> Audience:
     kind = customer_type(deal)
     own = deal.value_proposition.concerns
     defaults = CONCERNS[language][kind]
-    concerns = {level: list((getattr(own, level) if own else None) or defaults[level]) for level in AUDIENCES}
+    concerns = {level: [unwrap_lines(c) for c in getattr(own, level)] if own and getattr(own, level) else
+                list(defaults[level]) for level in AUDIENCES}
     return Audience(
         customer_type=kind,
         type_inferred=given is None,

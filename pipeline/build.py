@@ -20,7 +20,7 @@ from typing import Callable, Iterable, Literal, Optional
 from pipeline import output, stamps
 from pipeline.analyze import analyze
 from pipeline.deal_ids import declared_id
-from pipeline.errors import InputError, OutputError, PipelineError
+from pipeline.errors import InputError, OutputError, PipelineError, Unfinished
 from pipeline.fingerprint import environment_digest, file_digest
 from pipeline.load import Source, load_deal
 from pipeline.output import publish
@@ -60,6 +60,8 @@ class Outcome:
     errors: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     seconds: float = 0.0
+    draft: bool = False
+    """Failed only because `<…>` placeholders are still to fill in (`dealdocs new`)."""
 
 
 @dataclass
@@ -136,6 +138,7 @@ def build_deal(path: str, options: Options, environment: str) -> Outcome:
 def _too_slow(options: Options) -> str:
     """The time-limit message: the user's own templates are what can loop without end."""
     own = [f"{what} {path}" for what, path in (("the brief template", options.brief_template),
+                                               ("the proposal template", options.proposal_template),
                                                ("the playbook", options.playbook)) if path]
     suspect = f"; {' or '.join(own)} may loop without end" if own else ""
     return f"stopped after {options.time_limit:g} s, the time limit for one deal{suspect}"
@@ -162,7 +165,7 @@ def _failed(path: str, error: Exception, debug: bool, notes: tuple[str, ...] = (
         lines = (f"{path}: {error}",)
     else:
         lines = _internal_error(path, error, debug)
-    return Outcome(path, "failed", None, lines + notes)
+    return Outcome(path, "failed", None, lines + notes, draft=isinstance(error, Unfinished))
 
 
 def _stale_note(path: str, options: Options) -> tuple[str, ...]:
@@ -262,6 +265,13 @@ def _triage(paths: list[str], options: Options, environment: str, ledger: stamps
         else:
             todo.append(path)
     return todo, early
+
+
+def id_clashes(ids: dict[str, Optional[str]], out_dir: Path) -> dict[str, str]:
+    """For `check`: each file whose id an older file of the batch declares too, with build's message."""
+    holders = _holders(ids)
+    return {path: _clash(path, deal_id, holders[deal_id], out_dir) for path, deal_id in ids.items()
+            if deal_id in holders and holders[deal_id] != path}
 
 
 def _holders(ids: dict[str, Optional[str]]) -> dict[str, str]:

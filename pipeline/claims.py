@@ -27,8 +27,7 @@ def claims(deal: Deal, standings: Standings, positioning: dict[str, CompetitorPo
     found = [*basis, *lever_claims(standings, basis), *concession_claims(standings)]
     found += exclusive_claims(deal, standings, positioning)
     found += [lead_claim(s, None, "brief.strengths") for d in DIMENSIONS for s in leading(standings, d)]
-    found += [lead_claim(s, r.id, "brief.wins") for r in deal.competitors for d in DIMENSIONS
-              for s in standings.items[d] if s.now.ahead_of(r.id)]
+    found += [lead_claim(s, r.id, "brief.wins") for r in deal.competitors for s in wins(standings, r.id)]
     found += [trail_claim(s) for d in DIMENSIONS for s in standings.items[d] if s.now.lead == "rival"]
     best = best_factor(standings)
     if best is not None:
@@ -46,6 +45,12 @@ def leading(standings: Standings, dimension: str) -> list[Standing]:
     """The dimension's items where we lead every rival, widest lead first (ties: the file's order)."""
     ahead = [s for s in standings.items[dimension] if s.now.lead == "us"]
     return sorted(ahead, key=lambda s: -s.now.margin)
+
+
+def wins(standings: Standings, rival: str) -> list[Standing]:
+    """Every item where we score above this rival, widest lead first (ties: dimension, then file order)."""
+    ahead = [s for d in DIMENSIONS for s in standings.items[d] if s.now.ahead_of(rival)]
+    return sorted(ahead, key=lambda s: -s.now.margins[rival])
 
 
 def basis_claims(standings: Standings, strongest: str) -> list[Claim]:

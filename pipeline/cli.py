@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from pipeline import __version__
+from pipeline.messages import choose, say
 from pipeline.progress import Progress
 
 DEAL_SUFFIXES = (".yaml", ".yml")
@@ -42,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
+    choose(_lang_in(argv if argv is not None else sys.argv[1:]))  # before parsing: its errors are messages too
     parser = _parser()
     args = parser.parse_args(argv)
     if not args.command:
@@ -50,8 +52,18 @@ def _main(argv: list[str] | None) -> int:
     try:
         return args.run(args)
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(say("interrupted"), file=sys.stderr)
         return 130
+
+
+def _lang_in(argv: list[str]) -> str | None:
+    """The value of --lang (--lang zh or --lang=zh), wherever it is on the line."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
 
 
 def _common() -> argparse.ArgumentParser:
@@ -61,6 +73,8 @@ def _common() -> argparse.ArgumentParser:
     talk.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="print only errors")
     talk.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
                       help="a line per deal (or document) with its time")
+    common.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS,
+                        help="the language of the messages (default: from LANG/LC_ALL, zh_* is zh; else en)")
     return common
 
 
@@ -101,10 +115,20 @@ def _parser() -> argparse.ArgumentParser:
     check.set_defaults(run=_check)
     schema = add("schema", help="print the JSON Schema of the deal file")
     schema.set_defaults(run=_schema)
+    new = add("new", help="write a new deal file to fill in (id from the file name)")
+    new.add_argument("file", type=Path, metavar="FILE.yaml", help="the file to create, e.g. inputs/my-deal.yaml")
+    new.add_argument("--language", choices=("zh", "en"), default="zh",
+                     help="the language of the comments and the documents (default: zh)")
+    new.set_defaults(run=_new)
     pdf = add("pdf", help="convert every built document to PDF with LibreOffice")
+    pdf.add_argument("deals", nargs="*", metavar="DEAL.yaml", help="only these deals' documents (default: every deal built)")
     pdf.add_argument("--out", type=Path, default=Path("build"), metavar="DIR", help="the build folder (default: build)")
+    pdf.add_argument("--force", action="store_true", help="convert even the documents whose PDF is up to date")
     pdf.add_argument("-j", "--jobs", type=_positive, default=0, metavar="N", help="parallel conversions (default: every core)")
     pdf.set_defaults(run=_pdf)
+    from pipeline.cli_book import add_commands  # export, import, portfolio
+
+    add_commands(add)
     return parser
 
 
@@ -132,11 +156,11 @@ def _deal_paths(args: argparse.Namespace) -> list[str] | None:
     """The deal files named, or every one in inputs/; None (a usage error, said) when one is missing."""
     paths = args.deals or inputs_in(Path("inputs"))
     if not paths:
-        print("error: no deal files given and none in inputs/ (*.yaml or *.yml)", file=sys.stderr)
+        print(say("no_deals"), file=sys.stderr)
         return None
     missing = [p for p in paths if not Path(p).exists()]
     for path in missing:
-        print(f"error: {path}: no such file", file=sys.stderr)
+        print(say("no_such_file", path=path), file=sys.stderr)
     return None if missing else paths
 
 
@@ -151,7 +175,7 @@ def _build(args: argparse.Namespace) -> int:
     try:
         check_user_templates(args.deck_template, args.brief_template, args.proposal_template)  # once per run
     except TemplateError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(say("error", message=error), file=sys.stderr)
         return 2
     if not _playbook_ok(args.playbook):
         return 2
@@ -166,17 +190,14 @@ def _build(args: argparse.Namespace) -> int:
         if _verbose(args):
             print(_deal_line(outcome, args.out), file=sys.stderr)
     if summary.error:
-        print(f"error: {summary.error}", file=sys.stderr)
+        print(say("error", message=summary.error), file=sys.stderr)
         if not summary.outcomes:
             return 1
     failed = [o.path for o in summary.outcomes if o.status == "failed"]
     if not _quiet(args):
-        print(
-            f"built {summary.count('built')}, skipped {summary.count('skipped')} (up to date), "
-            f"failed {len(failed)} in {summary.seconds:.1f} s" + (f": {', '.join(failed)}" if failed else "")
-            + f"; documents in {_folder(args.out)}",
-            file=sys.stderr,
-        )
+        print(say("built_summary", built=summary.count("built"), skipped=summary.count("skipped"),
+                  failed=len(failed), seconds=summary.seconds, names=f": {', '.join(failed)}" if failed else "",
+                  folder=_folder(args.out)), file=sys.stderr)
     return 0 if summary.ok else 1
 
 
@@ -187,10 +208,10 @@ def _folder(path: Path) -> str:
 def _deal_line(outcome, out: Path) -> str:
     """-v: what happened to one deal, where its documents are, and how long it took."""
     if outcome.status == "built":
-        return f"built {outcome.path} -> {_folder(out / outcome.deal_id)} in {outcome.seconds:.2f} s"
+        return say("deal_built", path=outcome.path, folder=_folder(out / outcome.deal_id), seconds=outcome.seconds)
     if outcome.status == "skipped":
-        return f"skipped {outcome.path} (up to date in {_folder(out / outcome.deal_id)})"
-    return f"failed {outcome.path}"
+        return say("deal_skipped", path=outcome.path, folder=_folder(out / outcome.deal_id))
+    return say("deal_failed", path=outcome.path)
 
 
 def _print_outcome(outcome, args: argparse.Namespace) -> None:
@@ -209,20 +230,35 @@ def _check(args: argparse.Namespace) -> int:
         return 2
     if not _playbook_ok(args.playbook):
         return 2
+    seconds: dict[str, float] = {}
     outcomes = []
     for path in paths:
         started = time.perf_counter()
-        outcome = check_deal(path, args.debug, args.playbook)
-        outcomes.append(outcome)
+        outcomes.append(check_deal(path, args.debug, args.playbook))
+        seconds[path] = time.perf_counter() - started
+    outcomes = _with_id_clashes(outcomes)
+    for outcome in outcomes:
         _print_outcome(outcome, args)
         if _verbose(args):
-            verdict = "invalid" if outcome.status == "failed" else "valid"
-            print(f"{verdict} {path} in {time.perf_counter() - started:.2f} s", file=sys.stderr)
+            verdict = "deal_valid" if outcome.status != "failed" else "deal_draft" if outcome.draft else "deal_invalid"
+            print(say(verdict, path=outcome.path, seconds=seconds[outcome.path]), file=sys.stderr)
     failed = [o for o in outcomes if o.status == "failed"]
+    drafts = sum(o.draft for o in failed)
     if not _quiet(args):
-        print(f"checked {len(outcomes)} deal(s): {len(outcomes) - len(failed)} valid, {len(failed)} invalid",
+        print(say("checked_summary", count=len(outcomes), valid=len(outcomes) - len(failed),
+                  invalid=len(failed) - drafts, drafts=say("checked_drafts", drafts=drafts) if drafts else ""),
               file=sys.stderr)
     return 1 if failed else 0
+
+
+def _with_id_clashes(outcomes: list) -> list:
+    """A copied deal that kept its id fails `check` as it would fail `build`: the newer file is named."""
+    from dataclasses import replace
+
+    from pipeline.build import id_clashes
+
+    clashes = id_clashes({o.path: o.deal_id for o in outcomes if o.status != "failed"}, Path("build"))
+    return [replace(o, status="failed", errors=(clashes[o.path],)) if o.path in clashes else o for o in outcomes]
 
 
 def _playbook_ok(path: Path | None) -> bool:
@@ -233,10 +269,10 @@ def _playbook_ok(path: Path | None) -> bool:
     try:
         load_playbook(path)
     except TemplateError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(say("error", message=error), file=sys.stderr)
         return False
     except OSError as error:
-        print(f"error: playbook {path}: {error.strerror}", file=sys.stderr)
+        print(say("playbook_unreadable", path=path, reason=error.strerror), file=sys.stderr)
         return False
     return True
 
@@ -248,14 +284,86 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def _pdf(args: argparse.Namespace) -> int:
-    from pipeline.pdf import PdfError, convert_build
+def _new(args: argparse.Namespace) -> int:
+    from pipeline.skeleton import valid_id, write_new
 
+    target: Path = args.file
+    if target.suffix not in DEAL_SUFFIXES:
+        print(say("new_suffix", path=target), file=sys.stderr)
+        return 2
+    if not valid_id(target.stem):
+        print(say("new_bad_id", path=target, stem=target.stem), file=sys.stderr)
+        return 2
     try:
-        converted = convert_build(args.out, args.jobs)
-    except PdfError as error:
-        print(f"error: {error}", file=sys.stderr)
+        write_new(target, args.language)
+    except FileExistsError:
+        print(say("new_exists", path=target), file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(say("cannot_write", path=target, reason=error.strerror or error), file=sys.stderr)
         return 1
     if not _quiet(args):
-        print(f"converted {converted} document(s) to PDF under {_folder(args.out)}", file=sys.stderr)
+        print(say("new_written", path=target), file=sys.stderr)
     return 0
+
+
+def _pdf(args: argparse.Namespace) -> int:
+    import threading
+    from types import SimpleNamespace
+
+    from pipeline.pdf import PdfError, convert_build
+
+    deal_ids = None
+    if args.deals:
+        deal_ids = _built_ids(args.deals, args.out)
+        if deal_ids is None:
+            return 2 if any(not Path(p).exists() for p in args.deals) else 1
+    progress, lock, done = Progress(sys.stderr), threading.Lock(), [0]
+    total = [0]
+
+    def on_done(pdf: Path, seconds: float) -> None:
+        with lock:
+            done[0] += 1
+            if _verbose(args):
+                progress.close()
+                print(say("pdf_done", path=pdf, seconds=seconds), file=sys.stderr)
+            progress.update(SimpleNamespace(status="built"), done[0], total[0])
+
+    try:
+        from pipeline.pdf import documents_under, up_to_date
+
+        total[0] = sum(1 for d in documents_under(args.out)
+                       if (deal_ids is None or d.parent.name in deal_ids) and (args.force or not up_to_date(d)))
+        converted, fresh = convert_build(args.out, args.jobs, deal_ids, args.force, on_done)
+    except PdfError as error:
+        progress.close()
+        print(say("error", message=error), file=sys.stderr)
+        return 1
+    progress.close()
+    if not _quiet(args):
+        print(say("pdf_summary", converted=converted, fresh=fresh, folder=_folder(args.out)), file=sys.stderr)
+    return 0
+
+
+def _built_ids(paths: list[str], out: Path) -> set[str] | None:
+    """The ids of the named deals, each built under `out`; None when one is missing or not built (said)."""
+    from pipeline.errors import InputError
+    from pipeline.load import load_deal
+
+    ids, ok = set(), True
+    for path in paths:
+        if not Path(path).exists():
+            print(say("no_such_file", path=path), file=sys.stderr)
+            ok = False
+            continue
+        try:
+            deal_id = load_deal(path)[0].id
+        except InputError as error:
+            print("\n".join(error.problems), file=sys.stderr)
+            ok = False
+            continue
+        if not (out / deal_id).is_dir():
+            print(say("pdf_not_built", path=path, folder=_folder(out / deal_id)), file=sys.stderr)
+            ok = False
+        ids.add(deal_id)
+    return ids if ok else None

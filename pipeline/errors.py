@@ -19,6 +19,17 @@ class InputError(PipelineError):
         super().__init__("\n".join(self.problems))
 
 
+class Unfinished(InputError):
+    """Raised for a draft: a deal file whose only problems are `<…>` placeholders still to fill in.
+
+    `left` holds the field paths still to fill in; `problems` the one line that lists them.
+    """
+
+    def __init__(self, problems: list[str], left: list[str]):
+        super().__init__(problems)
+        self.left = list(left)
+
+
 class TemplateError(PipelineError):
     """Raised when a template is missing, malformed or needs what the context lacks."""
 

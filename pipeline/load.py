@@ -15,9 +15,11 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, ScalarNode
 
-from pipeline.errors import InputError
+from pipeline.errors import InputError, Unfinished
 from pipeline.limits import check_limits
+from pipeline.messages import say
 from pipeline.model import ID_PATTERN, Deal
+from pipeline.placeholders import covered, still_to_fill_in
 from pipeline.rules import check_rules
 from pipeline.yaml_compose import compose
 from pipeline.yaml_path import Issue, parent
@@ -25,9 +27,6 @@ from pipeline.yaml_read import read_text
 from pipeline.yaml_tree import Tree, to_python
 from pipeline.yaml_validate import text_fields, validate
 
-EMPTY = ("empty file; a deal needs title, date, customer, us, competitors, key_buying_factors, "
-         "business_capabilities, relationship_capabilities, value_proposition and chain "
-         "(copy an example from inputs/)")
 
 
 @dataclass(frozen=True)
@@ -67,7 +66,7 @@ def load_deal(path: Path | str) -> tuple[Deal, Source]:
     try:
         return _load(Path(path), shown)
     except RecursionError:
-        raise InputError([f"{shown}: nesting too deep; a deal file needs only a few levels"]) from None
+        raise InputError([f"{shown}: {say('yaml_too_deep_plain')}"]) from None
 
 
 def _load(path: Path, shown: str) -> tuple[Deal, Source]:
@@ -80,35 +79,46 @@ def _load(path: Path, shown: str) -> tuple[Deal, Source]:
     issues = _fold_misspelt_keys(issues + check_rules(data, source.line_of) + _default_id_issues(data, path))
     faulty = {i.path for i in issues}
     issues += [i for i in check_limits(data, tree.raw) if i.path not in faulty]
+    left = still_to_fill_in(data, {i.path for i in issues})
+    issues = [i for i in issues if not covered(i.path, set(left))]  # a placeholder is one line below, not an error
     problems = [(pos, path_, message) for path_, pos, message in tree.problems]
     said = {path_ for _, path_, _ in problems}  # e.g. an unsupported tag: no second word on it
     problems += [(_position(i, tree, source), i.path, i.message) for i in issues if i.path not in said]
+    lines = [_format(shown, *problem) for problem in _in_order(problems)]
+    if left:
+        lines.append(_still_to_fill_in(shown, left, source))
     if problems:
-        raise InputError([_format(shown, *problem) for problem in _in_order(problems)])
+        raise InputError(lines)
+    if left:
+        raise Unfinished(lines, left)
     if deal.id is None:
         deal = deal.model_copy(update={"id": path.stem})
     return deal, source
 
 
+def _still_to_fill_in(shown: str, left: list[str], source: Source) -> str:
+    """One line for every placeholder left, each with its line, so the file is worked through in one pass."""
+    fields = ", ".join(say("field_at_line", field=p, line=source.line_of(p)) for p in left)
+    return f"{shown}:{source.line_of(left[0])}: {say('still_to_fill_in', count=len(left), fields=fields)}"
+
+
 def _check_root(root, shown: str) -> None:
     if root is None or (isinstance(root, ScalarNode) and root.tag.endswith(":null")):
-        raise InputError([f"{shown}: {EMPTY}"])
+        raise InputError([f"{shown}: {say('empty_file')}"])
     if not isinstance(root, MappingNode):
-        what = "a list" if not isinstance(root, ScalarNode) else f"the text {root.value[:40]!r}"
+        what = say("a_list") if not isinstance(root, ScalarNode) else say("the_text", text=repr(root.value[:40]))
         line, col = root.start_mark.line + 1, root.start_mark.column + 1
-        raise InputError([f"{shown}:{line}:{col}: the file holds {what}; a deal file is a mapping "
-                          "of keys (title: ..., date: ..., customer: ...)"])
+        raise InputError([f"{shown}:{line}:{col}: {say('not_a_mapping', what=what)}"])
 
 
 def _default_id_issues(data: dict, path: Path) -> list[Issue]:
     """Without `id:`, the file's stem is the id, so it must be a valid one."""
     if data.get("id") is not None or (re.fullmatch(ID_PATTERN, path.stem) and len(path.stem) <= 64):
         return []
-    return [Issue("id", f"missing, and the file name '{path.stem}' is not a valid id; add "
-                        "id: <letters, digits, '-' and '_'>", "parent")]
+    return [Issue("id", say("id_from_bad_stem", stem=path.stem), "parent")]
 
 
-_SUGGESTION = re.compile(r"did you mean '([^']+)'\?$")
+_SUGGESTION = re.compile(r"(?:did you mean|是不是) '([^']+)'[?？]$")  # the messages' unknown_key_close
 
 
 def _fold_misspelt_keys(issues: list[Issue]) -> list[Issue]:
@@ -118,8 +128,9 @@ def _fold_misspelt_keys(issues: list[Issue]) -> list[Issue]:
         match = _SUGGESTION.search(issue.message) if issue.at == "key" else None
         if match:
             meant.add((parent(issue.path), match.group(1)))
+    missing = say("missing", hint="").rstrip("; ；")
     return [i for i in issues
-            if not (i.message.startswith("missing") and (parent(i.path), i.path.rsplit(".", 1)[-1]) in meant)]
+            if not (i.message.startswith(missing) and (parent(i.path), i.path.rsplit(".", 1)[-1]) in meant)]
 
 
 def _position(issue: Issue, tree: Tree, source: Source) -> tuple[int, int]:

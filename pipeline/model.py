@@ -1,4 +1,4 @@
-"""The deal file as typed data: the public input contract of ../shared/FORMAT.md.
+"""The deal file as typed data: the public input contract (docs/deal-file.md).
 
 Plain data only: no I/O here. The loader turns YAML into a `Deal`; every later
 stage reads it and never changes it. Rules that need more than one field (unique
@@ -90,15 +90,17 @@ class Item(Contract):
     """One key buying factor, capability or relationship indicator."""
 
     name: Text
-    weight: Weight
+    weight: Optional[Weight] = None
+    """The importance weight; a standard relationship indicator of the method (templates/method.json)
+    may omit it and takes the standard one, every other item needs one."""
     scores: dict[str, Score]
     """A 0-100 score for every company, by company id: {us: 90, A: 60}."""
     in_3_years: Optional[dict[str, Score]] = None
     """Optional: our target and competitors' projection in three years, by company id."""
-    kind: Optional[Literal["price"]] = None
+    kind: Optional[Literal["price", "other"]] = None
     """Optional, key buying factors: `price` marks a factor about price (a concession may fall
-    only on one); without it a name with a price word (价格, 资费, 费用, 成本, 报价, 折扣, TCO,
-    price, cost, tariff, fee, discount) counts as price."""
+    only on one), `other` one that is not, whatever its name; without it a name with a price
+    word (价格, 资费, 费用, 成本, 报价, 折扣, TCO, price, cost, tariff, fee, discount) counts as price."""
 
 
 class Overall(Contract):

@@ -240,6 +240,87 @@ class ValueResult(Result):
     levels: dict[str, LevelMessage]  # senior, middle, frontline
 
 
+class Flip(Result):
+    """One change of one input: an item's weight, or one company's score on an item."""
+
+    kind: Literal["weight", "score"]
+    dimension: str
+    item: str
+    item_index: int  # the item's place in its dimension, from 0
+    company: Optional[str]  # the company whose score changes; None for a weight
+    delta: float  # the change: ±1, ±2 for a weight, ±5, ±10 for a score
+    becomes: Optional[Position]  # the position it turns into; None where it breaks the statement
+
+
+class PositionRobustness(Result):
+    """The smallest change of one weight and of one score that flips our position (None: none does)."""
+
+    competitor: str
+    dimension: str
+    position: Position
+    margin: float
+    weight_flip: Optional[Flip]
+    score_flip: Optional[Flip]
+
+
+class Swing(Result):
+    """One bar of the tornado: how our margin against the dimension's strongest rival moves
+    when the item's weight goes down by `down_delta` and up by `up_delta`."""
+
+    dimension: str
+    item: str
+    rival: str
+    down_delta: float
+    down: float
+    up_delta: float
+    up: float
+
+
+class Robustness(Result):
+    """How robust our position is (pipeline.robustness)."""
+
+    positions: list[PositionRobustness]  # per competitor, then per dimension
+    statement_holds: bool  # every position and our strongest dimension survive every ±1 weight change
+    statement_breakers: list[Flip]  # the ±1 weight changes that would change them
+    swings: list[Swing]  # largest swing first
+    sentence: str
+
+
+class Audience(Result):
+    """Who the customer is and the words every document uses for it (pipeline.audience)."""
+
+    customer_type: str  # enterprise | government | hospital | school | institution
+    type_inferred: bool  # customer.type was absent: inferred from the customer's name
+    address: str  # the form of address in the deal's language: 贵公司, 贵局, 贵院 / your company …
+    organisation: str  # the customer as a kind: 公司, 单位, 医院, 学校 / company, organisation …
+    level_titles: dict[str, str]  # chain level (top, deputy, manager, frontline) -> its name for this type
+    concerns: dict[str, list[str]]  # senior, middle, frontline -> the concerns (METHOD.md step 3)
+    concerns_from_deal: dict[str, bool]  # per level: the deal's own concerns replaced the method's
+
+
+class Departure(Result):
+    """Where the deal's relationship indicators leave the method's library (templates/method.json)."""
+
+    item: str  # the indicator's name as the deal (added, reweighted) or the method (omitted) gives it
+    kind: Literal["added", "own_weight", "reweighted", "omitted"]  # own_weight: the method names it, without a weight
+    index: Optional[int]  # its place in relationship_capabilities; None when omitted
+    weight: Optional[float]  # the deal's weight; None when omitted
+    standard_weight: Optional[float]  # the method's; None when added
+
+
+class MethodCheck(Result):
+    """The deal against the method's standard relationship indicators, and what our standing would
+    be on those alone, at the method's weights, when the deal departs from them (for the trainer)."""
+
+    departs: bool
+    departures: list[Departure]
+    standard_items: list[str]  # the standard indicators the deal scores, in the deal's order
+    standard_scores: Optional[dict[str, CompanyScore]]  # by company, on those alone; None if it keeps to the method or has none
+    standard_positions: Optional[dict[str, Position]]  # by competitor, on those alone
+    standard_margins: Optional[dict[str, float]]  # our index minus theirs, by competitor
+    changed: list[str]  # competitor ids whose relationship position the departures change
+
+
 class PaybackCurve(Result):
     """The investment against the cumulative benefit, month by month from the start."""
 
@@ -264,23 +345,12 @@ class PlanResult(Result):
     milestones: list[Milestone]  # in time order
 
 
-class Audience(Result):
-    """Who the customer is and the words every document uses for it (pipeline.audience)."""
-
-    customer_type: str  # enterprise | government | hospital | school | institution
-    type_inferred: bool  # customer.type was absent: inferred from the customer's name
-    address: str  # the form of address in the deal's language: 贵公司, 贵局, 贵院 / your company …
-    organisation: str  # the customer as a kind: 公司, 单位, 医院, 学校 / company, organisation …
-    level_titles: dict[str, str]  # chain level (top, deputy, manager, frontline) -> its name for this type
-    concerns: dict[str, list[str]]  # senior, middle, frontline -> the concerns (METHOD.md step 3)
-    concerns_from_deal: dict[str, bool]  # per level: the deal's own concerns replaced the method's
-
-
 class Analysis(Result):
     """Everything computed for one deal, before any file is written."""
 
     deal: Deal
     audience: Audience
+    method: MethodCheck
     scores: dict[str, dict[str, CompanyScore]]  # scores[dimension][company_id]
     three_years: ThreeYears
     standings: Standings
@@ -292,3 +362,4 @@ class Analysis(Result):
     value: ValueResult
     findings: list[Finding]
     plan: PlanResult
+    robustness: Robustness

@@ -10,6 +10,8 @@ import difflib
 import re
 from typing import Callable
 
+from pipeline.messages import say
+from pipeline.method import standard_indicators, standard_weight
 from pipeline.model import DIMENSIONS, ID_PATTERN
 from pipeline.yaml_path import Issue, child
 
@@ -32,6 +34,7 @@ def check_rules(data: dict, line_of: LineOf) -> list[Issue]:
     for dimension in DIMENSIONS:
         for path, item in _items(data, dimension):
             issues += _item_scores(path, item, ids, settled)
+            issues += _item_weight(dimension, path, item)
         issues += _duplicate_names(data, dimension, line_of)
     return issues
 
@@ -67,8 +70,7 @@ def _duplicate_ids(companies: list[tuple[str, str]], line_of: LineOf) -> list[Is
     issues = []
     for path, cid in companies:
         if cid in first:
-            issues.append(Issue(path, f"duplicate id '{cid}' (also {first[cid]} at line "
-                                      f"{line_of(first[cid])}); give each company its own id"))
+            issues.append(Issue(path, say("duplicate_id", id=cid, first=first[cid], line=line_of(first[cid]))))
         first.setdefault(cid, path)
     return issues
 
@@ -87,18 +89,31 @@ def _item_scores(path: str, item: dict, ids: list[str], settled: bool) -> list[I
     return issues
 
 
+def _item_weight(dimension: str, path: str, item: dict) -> list[Issue]:
+    """Only the method's standard relationship indicators may leave their weight to the library."""
+    name = item.get("name")
+    if "weight" in item or not isinstance(name, str) or standard_weight(dimension, name) is not None:
+        return []
+    standards = ", ".join(f"{s.zh} {s.weight:g}" for s in standard_indicators())
+    why = (f"'{name.strip()}' is not one of the method's standard relationship indicators ({standards})"
+           if dimension == "relationship_capabilities" else
+           f"the method gives standard weights only to its relationship indicators ({standards})")
+    return [Issue(child(path, "weight"), f"missing; {why}, so it needs its own: add weight: <a positive number>",
+                  "parent")]
+
+
 def _unknown_id(path: str, cid: str, ids: list[str]) -> Issue:
     match = difflib.get_close_matches(cid, ids, n=1, cutoff=0.6)
     if not match:
         match = [i for i in ids if i.lower() == cid.lower()]
     if match:
-        return Issue(path, f"unknown company id '{cid}'; did you mean '{match[0]}'?", "key")
-    return Issue(path, f"unknown company id '{cid}'; the companies are: {', '.join(ids)}", "key")
+        return Issue(path, say("unknown_id_close", id=cid, close=match[0]), "key")
+    return Issue(path, say("unknown_id", id=cid, ids=", ".join(ids)), "key")
 
 
 def _missing_scores(missing: list[str]) -> str:
     example = ", ".join(f"{cid}: <0-100>" for cid in missing)
-    return f"no score for {', '.join(missing)}; every company needs one: add {example}"
+    return say("missing_scores", ids=", ".join(missing), example=example)
 
 
 def _duplicate_names(data: dict, dimension: str, line_of: LineOf) -> list[Issue]:
@@ -110,7 +125,6 @@ def _duplicate_names(data: dict, dimension: str, line_of: LineOf) -> list[Issue]
             continue
         key = name.strip()
         if key in first:
-            issues.append(Issue(child(path, "name"), f"duplicate item name '{key}' (also at line "
-                                f"{line_of(first[key])}); each item of a dimension needs its own name"))
+            issues.append(Issue(child(path, "name"), say("duplicate_item", name=key, line=line_of(first[key]))))
         first.setdefault(key, child(path, "name"))
     return issues

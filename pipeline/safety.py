@@ -3,7 +3,9 @@ opens them, and template code runs sandboxed with limits on time, memory and the
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 import signal
 import threading
 import zipfile
@@ -77,8 +79,17 @@ class LimitedSandbox(SandboxedEnvironment):
 
     def __init__(self, **options):
         options.setdefault("loader", NoIncludes())
+        options["optimized"] = False  # the optimizer runs constant filters (`'x' | center(10**9)`) while compiling
         super().__init__(**options)
         self.globals["range"] = limited_range
+        for name in ("center", "indent", "format"):
+            self.filters[name] = _sized(self.filters[name])
+
+    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's own signature
+        target = getattr(__obj, "__wrapped__", __obj)  # str.format comes wrapped by the sandbox
+        if isinstance(getattr(target, "__self__", None), str):
+            _check_sizes(target.__self__, args, kwargs)
+        return super().call(__context, __obj, *args, **kwargs)
 
     def call_binop(self, context, operator, left, right):
         if operator == "**":
@@ -92,6 +103,26 @@ class NoIncludes(jinja2.BaseLoader):
     def get_source(self, environment, template):
         raise jinja2.TemplateNotFound(template, f"'{template}': a template cannot include, import or extend other "
                                                 "files; put everything in the one template")
+
+
+_WIDE = re.compile(r"\d{7,}")  # a width or precision of a million or more in a format
+
+
+def _check_sizes(text, args, kwargs) -> None:
+    """Refuse a text method asked for a huge width (`'x'.center(10**9)`, `'{:>999999999}'.format(x)`)."""
+    numbers = [a for a in (*args, *kwargs.values()) if isinstance(a, int) and not isinstance(a, bool)]
+    if any(n > MAX_REPEAT for n in numbers) or _WIDE.search(text):
+        raise SecurityError(f"a text of more than {MAX_REPEAT} characters is too large for a document")
+
+
+def _sized(original):
+    """A filter that refuses a huge width before making the text (it also stops Jinja running it while compiling)."""
+
+    def checked(value, *args, **kwargs):
+        _check_sizes(value if isinstance(value, str) else "", args, kwargs)
+        return original(value, *args, **kwargs)
+
+    return functools.update_wrapper(checked, original)
 
 
 def limited_range(*args) -> range:

@@ -81,8 +81,8 @@ def index_standing(deal: Deal, scores: Scores, future: ThreeYears, dimension: st
 
 
 def is_price(item: Item) -> bool:
-    """Price-kind: `kind: price` on the factor, else a price word in its name."""
-    if item.kind == "price":
-        return True
+    """Price-kind: the factor's `kind` when given, else a price word in its name."""
+    if item.kind is not None:
+        return item.kind == "price"
     name = item.name.lower()
     return any(word.lower() in name for word in PRICE_WORDS)

@@ -20,7 +20,7 @@ from pipeline.wording import months as wording_months
 def value(deal: Deal, chain: ChainResult, found: Optional[list[Claim]] = None,
           audience: Optional[Audience] = None) -> ValueResult:
     """All three steps; the claims let the senior message name where we are strongest (no figures:
-    the messages are said to the customer), `audience` gives each level's concerns (worked out
+    the messages are said to the customer); `audience` gives each level's concerns (worked out
     from the deal when not given)."""
     audience = audience or customer_audience(deal)
     paid = payback(deal.value_proposition.specific)

@@ -16,33 +16,27 @@ import yaml
 from yaml.nodes import Node
 
 from pipeline.errors import InputError
+from pipeline.messages import say
 from pipeline.yaml_keyboard import syntax_hint
 
 MAX_DEPTH = 64
 
-# PyYAML's wording, and what it usually means in a hand-written deal file.
+# PyYAML's wording, and the message (pipeline.messages) of what it usually means in a hand-written deal file.
 PLAIN_WORDS = {
-    "mapping values are not allowed here":
-        "a ':' where no key can start; put text that contains ': ' in quotes",
-    "found character '\\t' that cannot start any token":
-        "a tab character; indent with spaces, not tabs",
-    "could not find expected ':'":
-        "a key without ':' after it, or a text spanning lines that should be in quotes",
-    "did not find expected key":
-        "this line does not line up with the keys above it; check its indentation",
-    "did not find expected '-' indicator":
-        "this line does not line up with the list items above it; check its indentation",
-    "found unexpected end of stream":
-        "a quoted text that starts here is never closed",
-    "found a tab character that violates indentation":
-        "a tab character in the indentation; indent with spaces, not tabs",
+    "mapping values are not allowed here": "yaml_colon_in_text",
+    "found character '\\t' that cannot start any token": "yaml_tab",
+    "could not find expected ':'": "yaml_key_without_colon",
+    "did not find expected key": "yaml_key_misaligned",
+    "did not find expected '-' indicator": "yaml_item_misaligned",
+    "found unexpected end of stream": "yaml_quote_unclosed",
+    "found a tab character that violates indentation": "yaml_tab_indent",
 }
 PLAIN_STARTS = {
-    "expected ',' or '}', but got '<stream end>'": "a {...} that starts here is never closed with '}'",
-    "expected ',' or ']', but got '<stream end>'": "a [...] that starts here is never closed with ']'",
-    "expected ',' or '}'": "a {...} is not closed with '}', or its entries lack a ',' between them",
-    "expected ',' or ']'": "a [...] is not closed with ']', or its items lack a ',' between them",
-    "expected <block end>": "this line's indentation does not match the lines above it",
+    "expected ',' or '}', but got '<stream end>'": "yaml_brace_unclosed_end",
+    "expected ',' or ']', but got '<stream end>'": "yaml_bracket_unclosed_end",
+    "expected ',' or '}'": "yaml_brace_unclosed",
+    "expected ',' or ']'": "yaml_bracket_unclosed",
+    "expected <block end>": "yaml_indentation",
 }
 
 
@@ -74,10 +68,9 @@ def compose(text: str, shown: str) -> Node | None:
     try:
         return yaml.compose(text, Loader=_Loader)
     except _TooDeep as e:
-        raise InputError([f"{_at(shown, e.mark)}: nesting too deep (more than {MAX_DEPTH} levels); "
-                          "a deal file needs only a few"]) from None
+        raise InputError([f"{_at(shown, e.mark)}: {say('yaml_too_deep', limit=MAX_DEPTH)}"]) from None
     except RecursionError:
-        raise InputError([f"{shown}: nesting too deep; a deal file needs only a few levels"]) from None
+        raise InputError([f"{shown}: {say('yaml_too_deep_plain')}"]) from None
     except yaml.reader.ReaderError as e:
         raise InputError([_unprintable(text, e, shown)]) from None
     except yaml.MarkedYAMLError as e:
@@ -118,31 +111,29 @@ def _typed(text: str, e: yaml.MarkedYAMLError, shown: str) -> str | None:
     if not marks or e.context == "expected a single document in the stream":
         return None
     hint = syntax_hint(text, max(m.line for m in marks))
-    return f"{shown}:{hint.line}:{hint.column}: YAML syntax error: {hint.message}" if hint else None
+    return f"{shown}:{hint.line}:{hint.column}: {say('yaml_error', words=hint.message)}" if hint else None
 
 
 def _syntax(e: yaml.MarkedYAMLError, shown: str) -> str:
     if e.context == "expected a single document in the stream":
-        return (f"{_at(shown, e.problem_mark)}: a second YAML document ('---'); "
-                "a deal file holds exactly one")
+        return f"{_at(shown, e.problem_mark)}: {say('yaml_second_document')}"
     if e.problem and e.problem.startswith("found undefined alias"):
         name = e.problem.split()[-1]
-        return (f"{_at(shown, e.problem_mark)}: YAML syntax error: alias *{name.strip(chr(39))} "
-                "refers to no anchor defined before it")
+        return f"{_at(shown, e.problem_mark)}: {say('yaml_undefined_alias', name=name.strip(chr(39)))}"
     mark = e.problem_mark or e.context_mark
     if e.context_mark and "end of stream" in (e.problem or "").replace("<stream end>", "end of stream"):
         mark = e.context_mark  # the file ended: show where the unclosed part began
     words = _plain(e.problem or "invalid YAML")
     where = _at(shown, mark) if mark else shown
-    return f"{where}: YAML syntax error: {words}"
+    return f"{where}: {say('yaml_error', words=words)}"
 
 
 def _plain(problem: str) -> str:
     if problem in PLAIN_WORDS:
-        return PLAIN_WORDS[problem]
-    for start, words in PLAIN_STARTS.items():
+        return say(PLAIN_WORDS[problem])
+    for start, key in PLAIN_STARTS.items():
         if problem.startswith(start):
-            return words
+            return say(key)
     return problem
 
 
@@ -151,5 +142,4 @@ def _unprintable(text: str, e: yaml.reader.ReaderError, shown: str) -> str:
     before = text[:e.position]
     line = before.count("\n") + 1
     col = e.position - (before.rfind("\n") + 1) + 1
-    return (f"{shown}:{line}:{col}: control character U+{e.character:04X} is not allowed in a "
-            "YAML file; delete it (inside double quotes, write \\n for a line break)")
+    return f"{shown}:{line}:{col}: {say('yaml_control', code=e.character)}"

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Optional
 
+from pipeline.messages import say
+
 FULL_WIDTH_NUMBER = str.maketrans("０１２３４５６７８９．－＋", "0123456789.-+")
 CHINESE_QUOTES = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ("＂", "＂"))
 
@@ -64,8 +66,7 @@ def _full_width_key(number: int, line: str) -> Optional[Hint]:
     if not match or ":" in line[:match.start("colon")]:
         return None
     key = match.group("key")
-    return Hint(number + 1, match.start("colon") + 1,
-                f"a full-width colon '：' after '{key}'; type the ASCII colon and a space: {key}: ...")
+    return Hint(number + 1, match.start("colon") + 1, say("kb_colon", key=key, rest="..."))
 
 
 def _on_error_line(lines: list[str], last: int) -> Optional[Hint]:
@@ -82,8 +83,7 @@ def _chinese_quotes(number: int, line: str) -> Optional[Hint]:
         if value.startswith(opening):
             inner = value[len(opening):].split(closing)[0]
             return Hint(number + 1, line.index(opening) + 1,
-                        f"the value is in Chinese quotes {opening}{closing}, which YAML does not read as "
-                        f"quotes; use ASCII quotes: {match.group('key')}: \"{inner}\"")
+                        say("kb_quoted_value", quotes=opening + closing, key=match.group("key"), inner=inner))
     return None
 
 
@@ -102,8 +102,7 @@ def _full_width_comma(number: int, line: str) -> Optional[Hint]:
         elif char == "#" and (column == 0 or line[column - 1] == " "):
             return None
         elif char == "，" and depth > 0:  # noqa: RUF001 - the character is the point
-            return Hint(number + 1, column + 1, "a full-width comma '，' between the entries of "
-                                                "{...} or [...]; separate them with the ASCII comma ','")
+            return Hint(number + 1, column + 1, say("kb_comma"))
     return None
 
 
@@ -114,8 +113,7 @@ def _continued_quote(number: int, line: str) -> Optional[Hint]:
     value, rest = match.group("value"), match.group("rest")
     other = "'" if value[0] == '"' else '"'
     return Hint(number + 1, match.end("value") + 1,
-                f"the value starts with a quote and goes on after the closing one ({value}{rest}); "
-                f"put all of it in quotes ({other}{value}{rest}{other}) or leave the quotes out")
+                say("kb_quote_goes_on", typed=value + rest, suggested=f"{other}{value}{rest}{other}"))
 
 
 def _over_indented(lines: list[str], last: int) -> Optional[Hint]:
@@ -133,10 +131,8 @@ def _over_indented(lines: list[str], last: int) -> Optional[Hint]:
         ours, theirs = here.end("lead"), match.end("lead")
         if ours <= theirs:
             return None
-        return Hint(last + 1, ours + 1,
-                    f"'{here.group('key')}' is indented more than '{match.group('key')}' on line "
-                    f"{above + 1} ({ours} spaces against {theirs}), so it reads as part of that "
-                    "value; line it up with the keys of its mapping")
+        return Hint(last + 1, ours + 1, say("kb_over_indented", key=here.group("key"), above=match.group("key"),
+                                            line=above + 1, ours=ours, theirs=theirs))
     return None
 
 
@@ -148,15 +144,14 @@ def value_hint(value: object) -> Optional[str]:
     for opening, closing in CHINESE_QUOTES:
         if len(text) >= 2 and text.startswith(opening) and text.endswith(closing):
             inner = text[len(opening):-len(closing)]
-            return (f"the Chinese quotes {opening}{closing} around '{inner}' are part of the value; "
-                    f"write {inner} without them")
+            return say("kb_quotes_in_value", quotes=opening + closing, inner=inner)
     converted = text.translate(FULL_WIDTH_NUMBER)
     if converted != text and _is_number(converted):
-        return f"'{text}' is typed with full-width digits; type {converted} with ASCII digits"
+        return say("kb_digits", typed=text, number=converted)
     match = _FULL_WIDTH_KEY.match(text)
     if match:
         key, rest = match.group("key"), text[match.end():].strip()
-        return f"a full-width colon '：' after '{key}'; type the ASCII colon and a space: {key}: {rest}"
+        return say("kb_colon", key=key, rest=rest)
     return None
 
 

@@ -10,6 +10,7 @@ import stat
 from pathlib import Path
 
 from pipeline.errors import InputError
+from pipeline.messages import say
 
 # A real deal is a few KB. Pure-Python YAML composes about 200 KB/s, so the cap
 # keeps the worst case near two seconds.
@@ -22,11 +23,10 @@ def read_text(path: Path, shown: str) -> str:
     _check_file(path, shown)
     data = _read_capped(path, shown)
     if data.startswith(UTF16_BOMS):
-        raise InputError([f"{shown}: saved as UTF-16; save the file as UTF-8"])
+        raise InputError([f"{shown}: {say('read_utf16')}"])
     if b"\x00" in data:
         offset = data.index(b"\x00")
-        raise InputError([f"{shown}: binary data, not text (a NUL byte at byte offset {offset}); "
-                          "a deal file is YAML text saved as UTF-8"])
+        raise InputError([f"{shown}: {say('read_binary', offset=offset)}"])
     return _decode(data, shown)
 
 
@@ -34,13 +34,13 @@ def _check_file(path: Path, shown: str) -> None:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise InputError([f"{shown}: no such file"]) from None
+        raise InputError([f"{shown}: {say('read_missing')}"]) from None
     except OSError as e:
-        raise InputError([f"{shown}: cannot read: {e.strerror or e}"]) from None
+        raise InputError([f"{shown}: {say('read_failed', reason=e.strerror or e)}"]) from None
     if stat.S_ISDIR(info.st_mode):
-        raise InputError([f"{shown}: is a directory; give the path of one deal file (.yaml)"])
+        raise InputError([f"{shown}: {say('read_directory')}"])
     if not stat.S_ISREG(info.st_mode):
-        raise InputError([f"{shown}: not a regular file; give the path of one deal file (.yaml)"])
+        raise InputError([f"{shown}: {say('read_not_regular')}"])
     if info.st_size > MAX_BYTES:
         raise InputError([_too_large(shown, info.st_size)])
 
@@ -50,15 +50,14 @@ def _read_capped(path: Path, shown: str) -> bytes:
         with open(path, "rb") as f:
             data = f.read(MAX_BYTES + 1)
     except OSError as e:
-        raise InputError([f"{shown}: cannot read: {e.strerror or e}"]) from None
+        raise InputError([f"{shown}: {say('read_failed', reason=e.strerror or e)}"]) from None
     if len(data) > MAX_BYTES:  # grew after stat, or stat lied
         raise InputError([_too_large(shown, len(data))])
     return data
 
 
 def _too_large(shown: str, size: int) -> str:
-    return (f"{shown}: file too large ({_size(size)}); a deal file is at most "
-            f"{_size(MAX_BYTES)} (is this the right file?)")
+    return f"{shown}: {say('read_too_large', size=_size(size), limit=_size(MAX_BYTES))}"
 
 
 def _size(n: int) -> str:
@@ -79,7 +78,5 @@ def _not_utf8(data: bytes, offset: int, shown: str) -> str:
     before = data[:offset]
     line = before.count(b"\n") + 1
     col = len(before[before.rfind(b"\n") + 1:].decode("utf-8-sig")) + 1
-    return (f"{shown}:{line}:{col}: not UTF-8 text (byte 0x{data[offset]:02X} at byte offset "
-            f"{offset}); save the file as UTF-8 (it may have been saved as GBK or another "
-            "legacy encoding)")
+    return f"{shown}:{line}:{col}: {say('read_not_utf8', byte=data[offset], offset=offset)}"
 

@@ -13,6 +13,7 @@ from typing import get_origin
 
 from pydantic import ValidationError
 
+from pipeline.messages import say
 from pipeline.model import CHAIN_LEVELS, DIMENSIONS, LANGUAGES, SURROUNDING_KINDS, Deal
 from pipeline.schema import is_model, known_keys, step, type_at, unwrap
 from pipeline.synonyms import meant
@@ -22,37 +23,25 @@ from pipeline.yaml_path import Issue, child, from_parts
 SCORE_MAPS = ("scores", "in_3_years")
 ITEM_EXAMPLE = "- {name: ..., weight: 5, scores: {us: 80, A: 60}}"
 
-EXPECT_BY_KEY = {
-    "weight": "a positive number",
-    "strength": "a whole number from 0 to 5",
-    "influence": "a whole number from 1 to 5",
-    "amount": "a positive number",
-    "payback_months": "a positive number of months",
-    "change_pct": "a number (the change in percent, e.g. 25 or -15)",
-    "language": "one of " + ", ".join(LANGUAGES),
-    "level": "one of top (一把手), deputy (副总经理), manager (部门或分管经理), frontline (一线员工)",
-    "kind": "one of " + ", ".join(SURROUNDING_KINDS),
-    "date": "a date like 2026-11-20",
-    "start": "a date like 2026-12-01 or a year-month like 2026-12",
-    "id": "an id of letters, digits, '-' and '_' (at most 64, no spaces or '/')",
-    "scores": "a mapping of company id to a 0-100 score, like {us: 80, A: 60}",
-    "in_3_years": "a mapping of company id to a 0-100 score, like {us: 85, A: 70}",
-}
+# What a field accepts, in words: a message (pipeline.messages) by the field's key.
+EXPECT_BY_KEY = {key: f"expect_{key}" for key in (
+    "weight", "strength", "influence", "amount", "payback_months", "change_pct", "language", "level", "kind",
+    "date", "start", "id", "scores", "in_3_years")}
+LISTED = {"language": LANGUAGES, "kind": SURROUNDING_KINDS}
 
-# What to add when a required part is missing or empty, by its path without indexes.
+# What to add when a required part is missing or empty, by its path without indexes: a message.
 HINTS = {
-    ("competitors",): "add at least one competitor: - {id: A, name: ...}",
-    ("us",): "add us: {id: us, name: ...}",
-    ("customer",): "add customer: {name: ...}",
-    ("value_proposition",): "add value_proposition: with overall: and specific: (see FORMAT.md)",
-    ("value_proposition", "overall"): "add overall: {expertise: ..., capability: ..., improves: ...}",
-    ("value_proposition", "specific"): "add specific: with start, offering, outcomes and investment",
-    ("value_proposition", "specific", "outcomes"):
-        "add at least one outcome: - {metric: ..., change_pct: 25}",
-    ("value_proposition", "specific", "investment"): "add investment: {amount: ..., currency: USD}",
-    ("chain",): "add chain: with customer: - {name: ..., level: top, strength: 3}",
-    ("chain", "customer"): "add the people inside the customer: - {name: ..., level: top, strength: 3}",
-    **{(dimension,): f"add at least one item: {ITEM_EXAMPLE}" for dimension in DIMENSIONS},
+    ("competitors",): "hint_competitors",
+    ("us",): "hint_us",
+    ("customer",): "hint_customer",
+    ("value_proposition",): "hint_value_proposition",
+    ("value_proposition", "overall"): "hint_overall",
+    ("value_proposition", "specific"): "hint_specific",
+    ("value_proposition", "specific", "outcomes"): "hint_outcomes",
+    ("value_proposition", "specific", "investment"): "hint_investment",
+    ("chain",): "hint_chain",
+    ("chain", "customer"): "hint_chain_customer",
+    **{(dimension,): "hint_items" for dimension in DIMENSIONS},
 }
 
 
@@ -105,13 +94,14 @@ def _data_parts(loc: tuple, data: object, missing: bool) -> tuple[str | int, ...
 
 def _issue(e: dict, parts: tuple[str | int, ...]) -> Issue:
     path, kind, hint = from_parts(parts), e["type"], HINTS.get(_shape(parts))
+    hint = say(hint) if hint else None
     if kind == "missing":
-        return Issue(path, f"missing; {hint or _add(parts)}", "parent")
+        return Issue(path, say("missing", hint=hint or _add(parts)), "parent")
     if kind == "extra_forbidden":
         return Issue(path, _unknown_key(parts), "key")
     if hint and (e["input"] is None or kind == "too_short"):
-        return Issue(path, f"empty; {hint}")
-    return Issue(path, _typed(parts, e["input"]) or f"expected {_expect(parts)}, got {show(e['input'])}")
+        return Issue(path, say("empty", hint=hint))
+    return Issue(path, _typed(parts, e["input"]) or say("expected", what=_expect(parts), value=show(e["input"])))
 
 
 def _typed(parts: tuple[str | int, ...], typed: object) -> str | None:
@@ -119,7 +109,7 @@ def _typed(parts: tuple[str | int, ...], typed: object) -> str | None:
     field = parts[-1] if parts else ""
     value = meant(str(field), typed)
     if value:
-        return f"'{typed}' means {value}: write {field}: {value}; expected {_expect(parts)}"
+        return say("kb_synonym", typed=typed, value=value, field=field, expected=_expect(parts))
     return value_hint(typed)
 
 
@@ -128,43 +118,43 @@ def _shape(parts: tuple[str | int, ...]) -> tuple[str, ...]:
 
 
 def _add(parts: tuple[str | int, ...]) -> str:
-    return f"add {parts[-1]}: <{_expect(parts)}>"
+    return say("add_key", key=parts[-1], what=_expect(parts))
 
 
 def _expect(parts: tuple[str | int, ...]) -> str:
     """What the contract accepts at `parts`, in words."""
     if len(parts) >= 2 and parts[-2] in SCORE_MAPS:
-        return "a number from 0 to 100"
+        return say("expect_score")
     if parts and parts[-1] in EXPECT_BY_KEY:
-        return EXPECT_BY_KEY[parts[-1]]
+        return say(EXPECT_BY_KEY[parts[-1]], values=", ".join(LISTED.get(parts[-1], ())))
     annotation = type_at(parts)
     if is_model(annotation):
-        return "a mapping with keys " + ", ".join(annotation.model_fields)
+        return say("expect_keys", keys=", ".join(annotation.model_fields))
     if get_origin(annotation) is list:
-        return "a list (one '- ' line per entry)"
-    return "some text" if annotation is str else "a mapping"
+        return say("expect_list")
+    return say("expect_text") if annotation is str else say("expect_mapping")
 
 
 def _unknown_key(parts: tuple[str | int, ...]) -> str:
     key, known = str(parts[-1]), known_keys(parts[:-1])
     match = difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.6)
     if match:
-        return f"unknown key; did you mean '{match[0]}'?"
-    return "unknown key; the keys here are: " + ", ".join(known)
+        return say("unknown_key_close", key=match[0])
+    return say("unknown_key", keys=", ".join(known))
 
 
 def show(value: object) -> str:
     """A value as the user wrote it, short."""
     if value is None:
-        return "nothing"
+        return say("nothing")
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
     if isinstance(value, dict):
-        return "a mapping"
+        return say("a_mapping")
     if isinstance(value, list):
-        return "a list"
+        return say("a_list")
     if isinstance(value, str) and len(value) > 40:
         return repr(value[:40] + "…")
     return repr(value)

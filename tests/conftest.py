@@ -27,3 +27,9 @@ def example_paths() -> list[Path]:
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
+
+
+@pytest.fixture(autouse=True)
+def messages_in_english(monkeypatch):
+    """Messages follow the locale (pipeline.messages); the tests read them in English unless they choose."""
+    monkeypatch.setenv("DEALDOCS_LANG", "en")

@@ -40,12 +40,14 @@ def test_stages_are_wired(xyz_analysis):
     assert [t.rule for t in xyz_analysis.tactics] == ["concede-on-price", "senior-to-senior", "mend-the-zipper",
                                                        "work-surrounding", "invest-in-gaps"]
     assert xyz_analysis.value.payback_months == 5.88
-    assert [f.field for f in xyz_analysis.findings] == ["positioning_statement"]  # the drafted statement
+    # its sixth indicator, 解决方案的设计能力, carries the team's own weight (templates/method.json)
+    assert [f.field for f in xyz_analysis.findings] == ["relationship_capabilities[5].weight",
+                                                        "positioning_statement"]  # the drafted statement
 
 
 def smart_findings(analysis):
-    """The SMART doubts, without the note that the positioning statement is a draft."""
-    return [f for f in analysis.findings if f.field != "positioning_statement"]
+    """The SMART doubts, without the notes on the customer type, the method's indicators and the draft statement."""
+    return [f for f in analysis.findings if f.field.startswith("value_proposition")]
 
 
 def test_findings_reach_the_analysis():
@@ -168,9 +170,10 @@ def test_an_english_deal_from_a_yaml_file(tmp_path):
     assert analysis.value.specific == (
         "From January 2027, based on the port data network we provide, Harbour Customs will cut clearance "
         "time by 30%. The customer's investment of 500,000 US dollars pays back within 10 months.")
-    # Harbour Customs gives no customer.type: inferred as government from the name, and said so
-    assert analysis.value.payback_months == 10
-    assert [f.field for f in smart_findings(analysis)] == ["customer.type"]
+    # Harbour Customs gives no customer.type: inferred as government from the name, and said so;
+    # its one relationship indicator, History, is not one of the method's (templates/method.json)
+    assert analysis.value.payback_months == 10 and smart_findings(analysis) == []
+    assert [f.field for f in analysis.findings][:2] == ["customer.type", "relationship_capabilities[0].name"]
     assert analysis.chain.intact is True
     assert analysis.deal.id == "harbour"
 

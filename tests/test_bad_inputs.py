@@ -18,7 +18,8 @@ from pipeline.yaml_read import MAX_BYTES
 FOLDER = Path(__file__).parent / "bad_inputs"
 ID = "an id of letters, digits, '-' and '_' (at most 64, no spaces or '/')"
 EMPTY = ("empty file; a deal needs title, date, customer, us, competitors, key_buying_factors, "
-         "business_capabilities, relationship_capabilities, value_proposition and chain (copy an example from inputs/)")
+         "business_capabilities, relationship_capabilities, value_proposition and chain "
+         "(dealdocs new FILE.yaml writes one to fill in)")
 
 FIRST_PROBLEM = {
     # YAML syntax, in plain words

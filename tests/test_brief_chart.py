@@ -124,6 +124,26 @@ def test_the_direct_workbook_is_xlsxwriters(spec):
     assert direct_workbook(spec(), DATE) == xlsxwriter_workbook(spec(), DATE)
 
 
+def payback_charts():
+    """The business cases' payback charts: a year, two and a half, and a long sampled horizon."""
+    from pipeline.render.proposal_context import proposal_context
+
+    charts = [proposal_context(example(name), "middle").charts[0]
+              for name in ("xyz-atm-network", "south-gov-long-distance", "northbank-branch-network")]
+    long = tuple(float(m) for m in range(0, 121, 3))
+    charts.append(ChartSpec("payback", "t", (), (Series("Investment", tuple(5e6 for _ in long), long),
+                                                 Series("Benefit", tuple(m * 62_500.5 for m in long), long),
+                                                 Series("Payback (80 months)", (5e6,), (79.99,)))))
+    return charts
+
+
+@pytest.mark.parametrize("index", range(4))
+def test_the_direct_payback_workbook_is_xlsxwriters(index):
+    spec = payback_charts()[index]
+    direct = direct_workbook(spec, DATE)
+    assert direct is not None and direct == xlsxwriter_workbook(spec, DATE)
+
+
 def test_a_workbook_xlsxwriter_would_write_differently_is_left_to_it():
     for name in ("=SUM(A1)", "http://example.com", "", " padded", "tab\there", "<r>rich</r>", "_x0041_"):
         assert direct_workbook(ChartSpec("map", "t", (), (Series(name, (1.0, 2.0)),)), DATE) is None, name

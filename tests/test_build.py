@@ -283,7 +283,7 @@ def test_pdf_without_documents_says_to_build_first(tmp_path):
     result = run_cli("pdf", "--out", str(tmp_path))
     assert result.returncode == 1
     assert result.stderr.strip() in (
-        f"error: no documents under {tmp_path}/; run `make proposals` first",
+        f"error: no documents under {tmp_path}/; run `dealdocs build` (or `make proposals`) first",
         "error: LibreOffice is not installed; install it with: apt-get install -y libreoffice-writer-nogui "
         "libreoffice-impress-nogui fonts-noto-cjk",
     )

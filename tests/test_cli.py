@@ -104,7 +104,7 @@ def test_make_help_lists_user_targets_apart_from_maintainer_ones():
     result = subprocess.run(["make", "-s", "help"], cwd=ROOT, capture_output=True, text=True, timeout=60)
     users, maintainers = result.stdout.split("For maintainers of dealdocs:")
     targets = lambda text: re.findall(r"make (\S+)", text)  # noqa: E731
-    assert {"proposals", "check", "pdf"} <= set(targets(users))
+    assert {"proposals", "check", "pdf", "new"} <= set(targets(users))
     assert {"golden", "schema", "bench"} <= set(targets(maintainers))
     assert not {"golden", "schema", "bench"} & set(targets(users))
 
@@ -113,3 +113,16 @@ def test_readme_uses_the_installed_command():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "python -m pipeline" not in readme
     assert "dealdocs build" in readme and "dealdocs check" in readme
+
+
+def test_check_names_the_copy_that_kept_the_examples_id(capsys, tmp_path):
+    """A copied example with its id unchanged fails check as it would fail build, and the copy is blamed."""
+    example, copy = tmp_path / "xyz.yaml", tmp_path / "my-copy.yaml"
+    shutil.copy(XYZ, example)
+    shutil.copy(XYZ, copy)
+    os.utime(example, (1_000_000_000, 1_000_000_000))
+    code, _, err = run(capsys, "check", "-q", str(example), str(copy))
+    assert code == 1
+    assert err == (f"{copy}: id 'xyz-atm-network' is also the id of {example}, whose documents go to "
+                   f"build/xyz-atm-network/; {copy} is the newer of the two, so change its id: "
+                   "(each deal needs its own id)\n")

@@ -80,6 +80,7 @@ def test_each_level_sees_the_competition_at_its_own_depth():
     senior, middle, frontline = (brief_context(analysis, level) for level in AUDIENCES)
     assert senior.competition_intro == analysis.overview.statement
     assert senior.sentences[:3] == [analysis.positioning[c].sentence for c in ("A", "B", "C")]
+    assert senior.sentences[6] == analysis.robustness.sentence  # after the three internal figures
     assert [c.kind for c in senior.charts] == ["map", "radar"] and not senior.index_rows and not senior.win_rows
     assert [r.company for r in middle.index_rows] == ["中国电信某省公司", "对手A", "对手B", "对手C"]
     assert middle.index_rows[0].kbf == number(analysis.scores["key_buying_factors"]["us"].index)
@@ -92,8 +93,9 @@ def test_each_level_sees_the_competition_at_its_own_depth():
 
 def test_frontline_service_facts_are_the_items_where_we_score_higher():
     rows = {r.competitor: r.facts for r in brief_context(example(XYZ), "frontline").win_rows}
-    assert rows["对手A"] == ("网络交易的安全性 90:65；交易高峰的实时性 85:70；统一网管与服务响应 85:60；"
-                           "全程全网 95:60；跨省市主备份不同路由 90:55；综合业务捆绑 85:60")
+    # widest lead first (35, 35, 25, 25, 25, 15); ties keep the dimension and file order
+    assert rows["对手A"] == ("全程全网 95:60；跨省市主备份不同路由 90:55；网络交易的安全性 90:65；"
+                           "统一网管与服务响应 85:60；综合业务捆绑 85:60；交易高峰的实时性 85:70")
     assert "价格" not in rows["对手A"]  # 60 against A's 90
 
 

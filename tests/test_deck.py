@@ -33,15 +33,24 @@ ZH_TITLES = [
     "客户关系能力比较分析",
     "客户关系能力：现在与3年后",
     "竞争定位图",
+    "定位有多稳：权重变化的敏感度",
     "我方的竞争定位",
     "竞争战术",
     "价值命题第一步：总体的价值命题",
+    "SMART：每个字母的含义",
     "价值命题第二步：具体化价值命题（SMART）",
     "价值命题第三步：价值命题的层次化",
+    "拉链：关系链条的每一环",
+    "读关系链条：从上至下，从下至上",
     "关系链条模型",
+    "周边关系的种类",
     "讨论",
     "下一步行动",
 ]
+
+
+STEP2, STEP3, CHAIN = (ZH_TITLES.index(t) for t in ("价值命题第二步：具体化价值命题（SMART）",
+                                                   "价值命题第三步：价值命题的层次化", "关系链条模型"))
 
 
 @pytest.fixture(scope="module")
@@ -132,7 +141,7 @@ def test_every_slide_has_speaker_notes_with_this_deals_reading(zh):
     for slide in opened(data).slides:
         notes = slide.notes_slide.notes_text_frame.text
         assert len(notes) > 40, slide.shapes.title.text_frame.text
-    chain_notes = opened(data).slides[14].notes_slide.notes_text_frame.text
+    chain_notes = opened(data).slides[CHAIN].notes_slide.notes_text_frame.text
     assert "拉链" in chain_notes and analysis.chain.weak_links[0].action in chain_notes
 
 
@@ -170,9 +179,10 @@ def test_relationship_table_is_the_sources_table_with_weights_and_totals(zh):
     analysis, data = zh
     rows = [[cell.text.replace("\n", "") for cell in row.cells] for row in table_on(opened(data).slides[6]).rows]
     assert rows[0][0] == "公司" and rows[0][-1] == "总分数合计"
-    assert rows[0][1:-1] == [i.name for i in analysis.deal.relationship_capabilities]
+    # the sixth indicator is named by the method without a weight: the team's own choice, marked
+    assert rows[0][1:-1] == [*(i.name for i in analysis.deal.relationship_capabilities[:5]), "解决方案的设计能力（团队自选）"]
     assert [r[0] for r in rows[1:]] == ["中国电信某省公司", "对手A", "对手B", "对手C", "权重系数"]
-    assert rows[-1][1:-1] == ["5", "4", "3", "4", "3", "4"]
+    assert rows[-1][1:-1] == ["5", "4", "3", "4", "3", "4（自选）"]
     # by hand for us: 5*70 + 4*80 + 3*85 + 4*75 + 3*85 + 4*90 = 1840
     assert rows[1][-1] == "1840"
     assert rows[1][1:-1] == ["70", "80", "85", "75", "85", "90"]
@@ -253,25 +263,25 @@ def test_every_company_is_named_in_the_deck(zh, en):
 def test_value_proposition_slides_show_template_statement_smart_and_levels(zh):
     analysis, data = zh
     prs = opened(data)
-    step1 = texts(prs.slides[11])
+    step1 = texts(prs.slides[12])
     assert "基于我们在___方面的知识和经验，我们具备___的能力，为（客户）___提高___。" in step1
     assert analysis.value.overall in step1
-    step2 = texts(prs.slides[12])
+    step2 = texts(prs.slides[STEP2])
     assert analysis.value.specific in step2
     # the computed 5.88 reads 5.9 and the deal states 6: both, once, plainly
     assert "投资回收期：按投资和每月收益计算为5.9个月；交易文件写明6个月" in step2
     assert "草稿" not in step2
-    smart = [[c.text for c in row.cells] for row in table_on(prs.slides[12]).rows]
+    smart = [[c.text for c in row.cells] for row in table_on(prs.slides[STEP2]).rows]
     assert [r[0] for r in smart[1:]] == ["S 具体的", "M 可以度量的", "A 可以实现的", "R 是现实的", "T 有时间限制的"]
     assert [r[1] for r in smart[1:]] == ["✓" if analysis.value.smart[k].ok else "✗" for k in "SMART"]
-    layers = [[c.text for c in row.cells] for row in table_on(prs.slides[13]).rows]
+    layers = [[c.text for c in row.cells] for row in table_on(prs.slides[STEP3]).rows]
     assert [r[:2] for r in layers[1:]] == [["高层", "李总"], ["中层", "王经理"], ["基层", "赵工"]]
     assert layers[1][4] == analysis.value.levels["senior"].message
 
 
 def test_chain_slide_draws_every_contact_and_a_connector_per_link(zh):
     analysis, data = zh
-    slide = opened(data).slides[14]
+    slide = opened(data).slides[CHAIN]
     text = texts(slide)
     for contact in analysis.deal.chain.customer:
         assert contact.name in text
@@ -288,7 +298,7 @@ def test_chain_marks_a_missing_level(root):
     deal, _ = load_deal(root / "inputs" / "xyz-atm-network.yaml")
     chain = deal.chain.model_copy(update={"customer": [c for c in deal.chain.customer if c.level != "frontline"]})
     analysis = analyze(deal.model_copy(update={"chain": chain}))
-    slide = opened(render_deck(analysis)).slides[14]
+    slide = opened(render_deck(analysis)).slides[CHAIN]
     assert "缺失：这一层没有联系人" in texts(slide)
 
 
@@ -336,7 +346,7 @@ def test_the_same_analysis_gives_the_same_content_including_chart_workbooks(zh):
     again = members(render_deck(analysis))
     assert again == members(data)
     workbooks = [name for name in again if name.endswith(".xlsx")]
-    assert len(workbooks) == 4
+    assert len(workbooks) == 5
     with zipfile.ZipFile(io.BytesIO(again[workbooks[0]])) as book:
         core = book.read("docProps/core.xml").decode()
         assert "2026-11-20T00:00:00Z" in core

@@ -16,6 +16,8 @@ from pipeline.render import textfit
 from pipeline.render.deck import render_deck
 from pipeline.results import Tactic
 
+SLIDES = 22  # the deck's slides for one deal whose texts fit (the method's order, teaching slides included)
+
 EMU_PER_PT = 12700
 RIVALS = ["华南信息网络集团股份有限公司", "东方数字通信科技有限公司", "新兴云网络服务有限公司", "联合宽带运营有限公司"]
 LONG_ITEM = "跨省市主备份不同路由与统一网管监控下的交易高峰实时性保障能力"
@@ -197,23 +199,25 @@ def test_a_minimal_deal_renders_every_slide_with_its_gaps_said(tmp_path):
     deal, _ = load_deal(path)
     analysis = analyze(deal)
     prs = Presentation(io.BytesIO(render_deck(analysis)))
-    assert len(prs.slides) == 17
+    assert len(prs.slides) == SLIDES
     assert overflows(prs) == []
     every = "\n".join(shape.text_frame.text for s in prs.slides for shape in s.shapes if shape.has_text_frame)
     assert "The deal file does not describe the situation" in every
     assert every.count("Missing: no contact at this level") == 4
     assert "The deal file lists no surrounding relations." in every
-    assert "The deal file gives no 3-year targets for us." in every
+    notes = "\n".join(s.notes_slide.notes_text_frame.text for s in prs.slides)  # the discussion's answers
+    assert "the deal file gives no 3-year targets for us." in notes
     assert "We win on reach." in every
 
 
 def test_text_longer_than_a_slide_at_the_floor_is_an_error_that_says_what_to_shorten(tmp_path):
     from pipeline.errors import RenderError
 
-    path = tmp_path / "deal.yaml"
+    path = tmp_path / "long.yaml"
     path.write_text(MINIMAL, encoding="utf-8")
-    deal, _ = load_deal(path)  # the loader now refuses a statement this long: the renderer's guard is tested past it
-    deal = deal.model_copy(update={"positioning_statement": "We win on reach. " * 400})
+    deal, _ = load_deal(path)  # the loader refuses a text this long; the renderer must hold its own line too
+    statement = deal.positioning_statement.replace("We win on reach.", "We win on reach. " * 400).strip()
+    deal = deal.model_copy(update={"positioning_statement": statement})
     with pytest.raises(RenderError) as error:
         render_deck(analyze(deal))
     assert str(error.value) == (

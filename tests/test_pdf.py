@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from pipeline.build import Options, build_all
+from pipeline.build import DOCUMENTS, Options, build_all
 from pipeline.pdf import convert, documents_under
 from tests.conftest import EXAMPLES
 
@@ -45,7 +45,8 @@ def _analysis(out, deal_id):
 
 def test_every_document_of_every_example_converts(pdf_texts):
     texts, _ = pdf_texts
-    assert len(texts) == 4 * len(EXAMPLES)
+    office = [name for name in DOCUMENTS if name.endswith((".pptx", ".docx"))]  # the deck, briefs, proposals
+    assert len(texts) == len(office) * len(EXAMPLES) and len(office) == 7
 
 
 @pytest.mark.parametrize("deal", [p.stem for p in EXAMPLES])
@@ -53,12 +54,14 @@ def test_each_pdf_names_the_customer_and_carries_its_key_numbers(pdf_texts, deal
     texts, out = pdf_texts
     analysis = _analysis(out, deal)
     customer = _squeeze(analysis["deal"]["customer"]["name"])
-    for name in ("training-deck.pptx", "brief-senior.docx", "brief-middle.docx", "brief-frontline.docx"):
+    for name in ("training-deck.pptx", "brief-senior.docx", "brief-middle.docx", "brief-frontline.docx",
+                 "proposal-senior.docx", "proposal-middle.docx", "proposal-frontline.docx"):
         assert customer in texts[f"{deal}/{name}"], name
     relationship_total = analysis["scores"]["relationship_capabilities"]["us"]["weighted_total"]
     assert f"{relationship_total:g}" in texts[f"{deal}/training-deck.pptx"]
     payback = analysis["value"]["payback_months"]
     assert f"{round(payback, 1):g}" in texts[f"{deal}/brief-middle.docx"]
+    assert f"{payback:g}" in texts[f"{deal}/proposal-middle.docx"]  # the proposal gives analysis.json's figure
     first_outcome = analysis["deal"]["value_proposition"]["specific"]["outcomes"][0]["change_pct"]
     assert f"{abs(first_outcome):g}%" in texts[f"{deal}/brief-frontline.docx"]
 
@@ -67,7 +70,7 @@ def test_chinese_comes_out_in_a_cjk_font_not_boxes(pdf_texts):
     texts, out = pdf_texts
     deck = texts["xyz-atm-network/training-deck.pptx"]
     assert "客户关系能力" in deck and "价值命题" in deck
-    for name in ("training-deck.pdf", "brief-senior.pdf"):
+    for name in ("training-deck.pdf", "brief-senior.pdf", "proposal-senior.pdf"):
         fonts = subprocess.run(["pdffonts", str(out / "xyz-atm-network" / name)],
                                capture_output=True, text=True, check=True).stdout
         assert "CJK" in fonts, f"{name} embeds no CJK font:\n{fonts}"

@@ -241,3 +241,24 @@ def test_the_proposal_template_is_the_brief_templates_styles_with_its_own_body()
         for part in ("word/styles.xml", "word/fontTable.xml", "word/theme/theme1.xml", "word/settings.xml"):
             assert proposal.read(part) == brief.read(part), part
         assert b"{{ header }}" in proposal.read("word/header1.xml")
+
+
+def test_a_brief_style_reference_dresses_the_proposals_and_a_brief_template_with_fields_does_not(tmp_path):
+    reference = tmp_path / "corp-styles.docx"
+    document = docx.Document()
+    document.styles["Heading 1"].font.name = "Georgia"
+    document.add_paragraph("Corporate look")
+    document.save(str(reference))
+    fields = tmp_path / "corp-brief.docx"
+    document = docx.Document()
+    document.add_paragraph("{{ doc_title }} {{ customer }}")
+    document.save(str(fields))
+    for template, dressed in ((reference, True), (fields, False)):
+        out = tmp_path / template.stem
+        summary = build_all([str(EXAMPLES[0])], Options(out_dir=out, brief_template=template), jobs=1)
+        assert summary.ok, summary.outcomes
+        for level in AUDIENCES:
+            path = out / EXAMPLES[0].stem / f"proposal-{level}.docx"
+            heading = docx.Document(str(path)).styles["Heading 1"].font.name
+            assert (heading == "Georgia") is dressed, (template.name, level, heading)
+            assert deal_of(EXAMPLES[0].stem)["customer"]["name"] in text_of(path)

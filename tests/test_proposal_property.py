@@ -25,6 +25,8 @@ from pipeline.analyze import analyze
 from pipeline.model import AUDIENCES, DIMENSIONS, Deal
 from pipeline.render.proposal import render_proposals
 from pipeline.results import Analysis
+from pipeline.load import load_deal
+from tests.conftest import EXAMPLES
 from tests.strategies import deal_data
 
 COMMON_WORDS = {"zh": ("价格", "服务", "安全性", "网络", "效率", "成本", "时间", "质量", "方案"),
@@ -132,8 +134,8 @@ def assert_nothing_internal(analysis: Analysis) -> None:
     deal = analysis.deal
     for level, blob in render_proposals(analysis).items():
         everything = all_text(blob)
-        for index, _ in enumerate(deal.competitors):
-            assert marker(index).lower() not in everything.lower(), f"{level}: a competitor's name"
+        for competitor in deal.competitors:
+            assert competitor.name.lower() not in everything.lower(), f"{level}: {competitor.name}"
         supplied = supplied_texts(deal)
         for sentence in internal_sentences(analysis):
             if not any(sentence in text for text in supplied):  # not the deal's own words given twice
@@ -151,6 +153,11 @@ def assert_nothing_internal(analysis: Analysis) -> None:
 @given(sanitised_deals())
 def test_no_proposal_says_anything_internal(deal):
     assert_nothing_internal(analyze(deal))
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_no_example_proposal_says_anything_internal(path):
+    assert_nothing_internal(analyze(load_deal(path)[0]))
 
 
 @pytest.mark.parametrize("language", ["zh", "en"])

@@ -21,6 +21,9 @@ REFUSED = {
     "power": ("{{ 9 ** 999999999 }}", "9 ** 999999999 is too large a number for a document"),
     "repeat": ("{{ 'x' * 3000000000 }}", "repeating 1 items 3000000000 times is too large for a document"),
     "range": ("{% for i in range(10**9) %}{% endfor %}", "range of 1000000000 numbers; a template may use at most 100000"),
+    "wide text": ("{{ 'x' | center(3000000000) }}", "a text of more than 1000000 characters is too large for a document"),
+    "wide format": ("{{ '{:>3000000000}'.format('x') }}",
+                    "a text of more than 1000000 characters is too large for a document"),
     "include": ("{% include 'other.docx' %}", "'other.docx': a template cannot include, import or extend other files; "
                                               "put everything in the one template"),
     "recursion": ("{% macro f(n) %}{{ f(n) }}{% endmacro %}{{ f(1) }}",
@@ -81,7 +84,8 @@ def test_a_playbook_that_never_ends_stops_at_the_time_limit_and_the_next_build_i
 
 
 def test_a_template_that_would_take_all_memory_fails_in_its_worker_and_the_batch_ends(tmp_path):
-    template = user_template(tmp_path, "{{ 'x' | center(3000000000) }}")
+    # each step within the sandbox's checks; together, a gigabyte of text
+    template = user_template(tmp_path, "{% set a = 'x' * 1000000 %}{% set b = [a] * 1000 %}{{ b | join }}")
     result = subprocess.run(
         [sys.executable, "-m", "pipeline", "build", *map(str, EXAMPLES), "--out", str(tmp_path / "out"), "-j", "2",
          "--brief-template", str(template)],

@@ -81,7 +81,8 @@ def figures(run: Run) -> Figures:
 
 
 def build_command(paths: list[Path], out: Path, jobs: int, force: bool) -> list[str]:
-    command = [sys.executable, "-m", "pipeline", "build", *map(str, paths), "--out", str(out)]
+    command = [sys.executable, "-m", "pipeline", "build", *map(str, paths), "--out", str(out),
+               "--lang", "en"]  # the summary line is parsed
     return command + (["-j", str(jobs)] if jobs else []) + (["--force"] if force else [])
 
 
@@ -185,10 +186,13 @@ def report(deals: int, jobs: int, full: Run, noop: Run, small: Run, load: float 
         "memory_growth": growth,
         "targets": {"at_deals": TARGET_DEALS, "wall_ms_per_deal": TARGET_MS, "stretch_wall_ms_per_deal": STRETCH_MS,
                     "noop_share": NOOP_SHARE, "memory_growth": FLAT_GROWTH},
-        "met": {"wall": shown(full_f.wall_ms_per_deal) <= TARGET_MS,
-                "stretch": shown(full_f.wall_ms_per_deal) <= STRETCH_MS,
-                "noop": shown(100 * noop_share) <= 100 * NOOP_SHARE,
-                "flat_memory": shown(100 * growth) <= 100 * FLAT_GROWTH},
+        # Per-deal targets hold for a batch of TARGET_DEALS: below it start-up weighs on every deal,
+        # so a smaller run gives its figures and no verdict.
+        "met": None if deals < TARGET_DEALS else {
+            "wall": shown(full_f.wall_ms_per_deal) <= TARGET_MS,
+            "stretch": shown(full_f.wall_ms_per_deal) <= STRETCH_MS,
+            "noop": shown(100 * noop_share) <= 100 * NOOP_SHARE,
+            "flat_memory": shown(100 * growth) <= 100 * FLAT_GROWTH},
     }
 
 
@@ -197,22 +201,25 @@ def shown(value: float) -> float:
     return round(value, 1)
 
 
-def verdict(met: bool) -> str:
+def verdict(met: bool | None) -> str:
+    if met is None:
+        return "(no verdict)"
     return "ok" if met else "MISSED"
 
 
 def lines(result: dict) -> list[str]:
     """The figures as a reader wants them, each target beside its figure."""
-    full, noop, small, met = result["full"], result["noop"], result["quarter"], result["met"]
+    full, noop, small = result["full"], result["noop"], result["quarter"]
+    met = result["met"] or dict.fromkeys(("wall", "stretch", "noop", "flat_memory"))
     n = result["deals"]
-    note = "" if n == TARGET_DEALS else f"  (targets are set at {TARGET_DEALS} deals)"
+    note = "" if result["met"] is not None else f"  (targets are set at {TARGET_DEALS} deals: figures only, no verdict)"
     best = f", fastest of {result['repeat']} runs each" if result["repeat"] > 1 else ""
     return [
         f"bench: {n} synthetic deals (seed {result['seed']}), {result['jobs']} worker(s) on {result['cpus']} CPU(s), "
         f"python {result['python']}, load average {result['load_average_before']:.2f} before the runs{best}{note}",
         "full build",
         f"  wall    {full['wall_ms_per_deal']:8.1f} ms/deal   target <= {TARGET_MS:.0f} "
-        f"(stretch <= {STRETCH_MS:.0f})   {verdict(met['wall'])}{', stretch ' + verdict(met['stretch'])}",
+        f"(stretch <= {STRETCH_MS:.0f})   {verdict(met['wall'])}{', stretch ' + verdict(met['stretch']) if result['met'] else ''}",
         f"  cpu     {full['cpu_ms_per_deal']:8.1f} ms/deal",
         f"  rate    {full['documents_per_s']:8.1f} documents/s ({DOCUMENTS_PER_DEAL} per deal)",
         f"  peak    {full['peak_mb']:8.1f} MB (largest process)",

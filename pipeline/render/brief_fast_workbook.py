@@ -34,8 +34,10 @@ STRINGS_HEAD = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                 'uniqueCount="{unique}">')
 ROWS_PER_SPAN = 16  # XlsxWriter computes a row's "spans" over blocks of 16 rows
 SAMPLES = {"radar": ChartSpec("radar", "", ("c",), (Series("s", (1.0,)),)),
-           "map": ChartSpec("map", "", (), (Series("s", (1.0, 2.0)),))}  # every format and part a kind uses
-FORMAT = {"radar": {"category": 1, "value": 2}, "map": {"x": 1, "y": 1}}  # python-pptx's formats, as xf indices
+           "map": ChartSpec("map", "", (), (Series("s", (1.0, 2.0)),)),
+           "payback": ChartSpec("payback", "", (), (Series("s", (1.0, 2.0), (0.0, 1.0)),))}  # every format and part
+FORMAT = {"radar": {"category": 1, "value": 2}, "map": {"x": 1, "y": 1},
+          "payback": {"x": 1, "y": 1}}  # python-pptx's formats, as xf indices
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,8 @@ class Skeleton:
 def direct_workbook(spec: ChartSpec, stamp: dt.date) -> bytes | None:
     """The workbook XlsxWriter would write for `spec` dated `stamp`; None when only XlsxWriter can say."""
     if spec.kind not in FORMAT or (spec.kind == "map" and any(len(s.values) != 2 for s in spec.series)):
+        return None
+    if spec.kind == "payback" and any(len(s.x) != len(s.values) or not s.values for s in spec.series):
         return None
     cells = list(layout(spec))
     if not cells or not all(plain(value) for _, _, value, _ in cells):
@@ -72,6 +76,14 @@ def layout(spec: ChartSpec):
         for column, series in enumerate(spec.series, start=1):
             yield 0, column, series.name, 0
             yield from ((row + 1, column, value, FORMAT["radar"]["value"]) for row, value in enumerate(series.values))
+        return
+    if spec.kind == "payback":  # a table a series: name over its y column, x beside it, a blank row between
+        top = 0
+        for series in spec.series:
+            yield from ((top + 1 + row, 0, x, FORMAT["payback"]["x"]) for row, x in enumerate(series.x))
+            yield top, 1, series.name, 0
+            yield from ((top + 1 + row, 1, y, FORMAT["payback"]["y"]) for row, y in enumerate(series.values))
+            top += len(series.values) + 2
         return
     for index, series in enumerate(spec.series):  # one point a series: name over y, x beside it
         top, (x, y) = index * 3, series.values

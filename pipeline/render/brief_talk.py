@@ -152,8 +152,8 @@ def lead_clause(analysis: Analysis, claim: Claim, limit: int = 2) -> str:
     """Where our service does better than the rival the objection names (its lead claims on key
     buying factors and business capabilities, widest first)."""
     lang = analysis.deal.language
-    wins = sorted((c for c in of(analysis.claims, "brief.wins", "lead")
-                   if c.company == claim.company and c.dimension in SERVICE_DIMENSIONS), key=lambda c: -c.margin)
+    wins = [c for c in of(analysis.claims, "brief.wins", "lead")
+            if c.company == claim.company and c.dimension in SERVICE_DIMENSIONS]  # widest lead first
     if not wins:
         return ""
     return word(lang, "ans_lead", items=wording.join(lang, [c.item for c in wins[:limit]]))

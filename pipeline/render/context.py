@@ -21,6 +21,10 @@ from pipeline.render.brief_rows import ChartSpec, ContactRow, Figure, IndexRow, 
 from pipeline.render.brief_words import HEADINGS, word
 from pipeline.results import Analysis
 
+# The brief's sections (by their heading's key in `h`) whose every word may be said to the
+# customer: no score, index, margin or relationship strength of ours in them. The others,
+# the competition section above all, are for our team only.
+SAID_TO_CUSTOMER = ("value", "talking", "questions", "objections")
 FIGURES = {"senior": facts.senior_figures, "middle": facts.middle_figures, "frontline": facts.frontline_figures}
 COMPETITION = {"senior": facts.senior_competition, "middle": facts.middle_competition,
                "frontline": facts.frontline_competition}

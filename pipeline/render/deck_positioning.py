@@ -149,10 +149,16 @@ def relationship_table(deck: Deck) -> None:
     t, analysis = deck.text, deck.analysis
     items = analysis.deal.relationship_capabilities
     num, scores = t.base["num"], analysis.scores["relationship_capabilities"]
-    header = [t.block("col_company"), *(i.name for i in items), t.block("col_total")]
+    own = {d.index: d for d in analysis.method.departures if d.index is not None}
+    header = [t.block("col_company"),
+              *(t.block("relationship_own_item", item=i.name, departure=own[n]) if n in own else i.name
+                for n, i in enumerate(items)),
+              t.block("col_total")]
     rows = [[deck.short(c.id), *(num(i.scores[c.id]) for i in items), t.base["total"](scores[c.id].weighted_total)]
             for c in analysis.deal.companies]
-    weights = [[t.block("row_weight"), *(num(i.weight) for i in items), ""]]
+    weights = [[t.block("row_weight"),
+                *(t.block("relationship_own_weight", weight=num(i.weight), departure=own[n]) if n in own
+                  else num(i.weight) for n, i in enumerate(items)), ""]]
     table = tables.Table(header, rows, [1.6, *([1.0] * len(items)), 1.2], weights)
     deck.table_slides("Title and Table", action_title(deck, "relationship_capabilities"), t.block("relationship_notes"),
                       table, kicker=t.block("relationship_title"))

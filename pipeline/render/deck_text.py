@@ -16,6 +16,7 @@ import jinja2
 from pipeline import wording
 from pipeline.errors import TemplateError
 from pipeline.labels import audience_label, label
+from pipeline.method import standard_indicators
 from pipeline.results import Analysis
 from pipeline.templates import jinja_environment
 
@@ -89,6 +90,7 @@ class DeckText:
             "level_title": analysis.audience.level_titles.__getitem__,
             "address": analysis.audience.address,
             "organisation": analysis.audience.organisation,
+            "standards": [{"name": s.name(self.language), "weight": s.weight} for s in standard_indicators()],
             "num": num,
             "index": wording.index,
             "margin": wording.margin,

@@ -13,11 +13,17 @@ STATEMENT_SHARE = 0.34  # of the step-2 slide's content area, above the SMART ta
 
 def step1(deck: Deck) -> None:
     """The fill-in template on the left, this deal's filled sentence on the right."""
+    two_sides(deck, "step1", ("step1_template", "step1_filled"))
+
+
+def two_sides(deck: Deck, key: str, blocks: tuple[str, str]) -> None:
+    """A two-column slide from blocks `<key>_title`, `<key>_notes` and the two side blocks, each a
+    heading and its lines, both sides at one size so they read as a pair."""
     t = deck.text
-    slide = deck.new("Two Content", t.block("step1_title"), t.block("step1_notes"))
+    slide = deck.new("Two Content", t.block(f"{key}_title"), t.block(f"{key}_notes"))
     holders = [deck.body(slide, 0), deck.body(slide, 1)]
     regions = [deck.region(slide, "body", 0), deck.region(slide, "body", 1)]
-    sides = [_heading_and_lines(t.lines(key)) for key in ("step1_template", "step1_filled")]
+    sides = [_heading_and_lines(t.lines(block)) for block in blocks]
     sizes = [fitted_size(paras, region, 20, 11, False) for region, paras in zip(regions, sides)]
     if None in sizes:  # let fill say which side is too long
         for holder, region, paras in zip(holders, regions, sides):

@@ -219,8 +219,8 @@ def budget_lines(analysis: Analysis, common: dict[str, str]) -> list[str]:
     manager, field = person(deal, "middle"), person(deal, "frontline")
     ours = [say(lang, "us_middle", person=manager) if manager else say(lang, "us_middle_none"),
             say(lang, "us_frontline", person=field) if field else say(lang, "us_frontline_none")]
-    return [say(lang, "budget_money", investment=common["investment"], start=common["start"],
-                start_when=common["start_when"]),
+    money = "budget_money" if deal.value_proposition.specific.monthly_benefit else "budget_money_only"
+    return [say(lang, money, investment=common["investment"], start=common["start"], start_when=common["start_when"]),
             say(lang, "budget_customer", address=common["address"]),
             say(lang, "budget_us", people=say(lang, "people_sep").join(ours))]
 

@@ -57,6 +57,7 @@ WORDS: dict[str, dict[str, str]] = {
         "chart_caption": "累计收益在第{months}个月追平{investment}的投资（图中标记点），此后每月增加{benefit}的净收益。",
         "h_budget": "预算与资源",
         "budget_money": "预算：项目投资{investment}，自{start}起实施；收益按月体现，可在预算执行中逐月核对。",
+        "budget_money_only": "预算：项目投资{investment}，自{start}起实施。",
         "budget_customer": "{address}的资源：指定一名项目负责人，并安排相关业务和技术部门人员参与方案确认、上线验收和效果评估。",
         "budget_us": "我方的资源：{people}。",
         "us_middle": "{person}担任项目经理，统筹方案设计、实施和效果报告",
@@ -145,6 +146,7 @@ WORDS: dict[str, dict[str, str]] = {
         "h_budget": "Budget and resources",
         "budget_money": "Budget: an investment of {investment}, starting {start_when}; the benefit comes month by "
                         "month and can be checked against the budget as it is spent.",
+        "budget_money_only": "Budget: an investment of {investment}, starting {start_when}.",
         "budget_customer": "From {address}: a named project lead, and people from the business and technical "
                            "teams concerned to confirm the design, accept the service and review the results.",
         "budget_us": "From us: {people}.",
