@@ -67,12 +67,17 @@ class Company(Contract):
     """Letters, digits, '-' and '_'; the key of this company in every `scores`."""
     name: Text
     """The name shown in the documents."""
+    short_name: Optional[Text] = None
+    """Optional: the name in tables, legends, chart labels and the chain, e.g. 华南信息 for
+    华南信息网络集团股份有限公司; derived from `name` when absent."""
 
 
 class Customer(Contract):
     """The customer of the bid (大客户)."""
 
     name: Text
+    short_name: Optional[Text] = None
+    """Optional: the customer's name where room is short (the chain); derived from `name` when absent."""
     segment: Optional[Text] = None
     """Optional: the customer's segment, e.g. 金融行业客户."""
     type: Optional[CustomerType] = None
@@ -248,6 +253,13 @@ class Deal(Contract):
 
     def company_name(self, company_id: str) -> str:
         return next(c.name for c in self.companies if c.id == company_id)
+
+    def short_names(self) -> dict[str, str]:
+        """Each company's short name by id, and the customer's under the key '' (pipeline.short_names)."""
+        from pipeline.short_names import short_names  # the rule lives with its word lists
+
+        return short_names([("", self.customer.name, self.customer.short_name),
+                            *((c.id, c.name, c.short_name) for c in self.companies)])
 
     def dimension(self, name: str) -> list[Item]:
         return getattr(self, name)

@@ -208,7 +208,7 @@ def test_native_chart_with_an_east_asian_font_and_its_workbook(xyz, level, numbe
 def test_each_chart_has_its_caption_under_it(xyz):
     lines = body_lines(xyz["senior"])
     map_caption = "定位图：横轴为业务能力指数，纵轴为客户购买关键因素匹配指数，越靠右上越有利。"
-    radar_caption = "客户关系能力雷达图：各公司今天的得分，以及我方3年后的目标。"
+    radar_caption = "客户关系能力雷达图：最强对手对手B现在与3年后的得分，以及我方现在的得分和3年后的目标。"
     assert lines.index(radar_caption) == lines.index(map_caption) + 2  # drawing, caption, drawing, caption
 
 

@@ -16,7 +16,8 @@ from lxml import etree
 from pipeline.render.brief_rows import ChartSpec, Series
 from pipeline.render.context import brief_context
 from pipeline.render.brief_fast_workbook import direct_workbook
-from pipeline.render.docx_chart import NS, chart_blobs, chart_data, label_side, value_range, workbook_blob
+from pipeline.render.chart_choice import label_sides
+from pipeline.render.docx_chart import NS, chart_blobs, chart_data, workbook_blob
 from tests.test_brief_helpers import example
 
 DATE = dt.date(2026, 11, 20)
@@ -44,19 +45,29 @@ def test_chart_elements_are_in_schema_order():
         assert root.find("c:externalData", NS).get(f"{{{NS['r']}}}id") == "rId1"
 
 
-def test_map_axes_are_titled_and_scaled_to_the_scores():
+def test_map_axes_are_titled_and_fitted_to_the_scores_with_a_margin():
     spec = senior_map()
     root = etree.fromstring(chart_blobs(spec, DATE).chart_xml)
     axes = root.findall(".//c:valAx", NS)
     titles = ["".join(a.itertext()) for a in (axis.find("c:title", NS) for axis in axes)]
     assert titles == ["业务能力", "客户购买关键因素的匹配"]
-    low, high = value_range(spec)
-    for axis in axes:
+    for axis, values in zip(axes, zip(*(s.values for s in spec.series))):
         scaling = [local(e) for e in axis.find("c:scaling", NS)]
         assert scaling == ["orientation", "max", "min"]
-        assert axis.find("c:scaling/c:min", NS).get("val") == str(low)
-        assert axis.find("c:scaling/c:max", NS).get("val") == "100"
-    assert low == 40  # the lowest index, 55.8 (对手C's business capability), rounded down less ten
+        low, high = (float(axis.find(f"c:scaling/c:{end}", NS).get("val")) for end in ("min", "max"))
+        assert 0 <= low <= min(values) - 5 and max(values) + 5 <= high <= 100
+        assert high - low < 60  # fitted: the points spread over the chart, not a band of a 0-100 scale
+    # xyz: business indices 55.8 .. 90.8, key-buying-factor indices 64.3 .. 81.7
+    assert [float(a.find("c:scaling/c:min", NS).get("val")) for a in axes] == [50, 55]
+
+
+def test_our_point_is_drawn_last_outlined_and_every_point_translucent():
+    root = etree.fromstring(chart_blobs(senior_map(), DATE).chart_xml)
+    series = root.findall(".//c:ser", NS)
+    assert series[-1].find("c:tx//c:v", NS).text == "中国电信某省公司"
+    widths = [int(s.find("c:marker/c:spPr/a:ln", NS).get("w")) for s in series]
+    assert widths[-1] > max(widths[:-1])
+    assert all(s.find("c:marker/c:spPr/a:solidFill/a:srgbClr/a:alpha", NS) is not None for s in series)
 
 
 def test_scatter_series_keep_their_element_order():
@@ -66,19 +77,24 @@ def test_scatter_series_keep_their_element_order():
         assert names == ["idx", "order", "tx", "spPr", "marker", "dLbls", "xVal", "yVal", "smooth"]
 
 
-def test_radar_target_is_dashed_in_our_colour():
-    root = etree.fromstring(chart_blobs(middle_radar(), DATE).chart_xml)
+def test_radar_is_the_methods_picture_in_each_companys_colour():
+    """xyz: 对手B leads the rivals in relationship capability; us and our target in our colour, 3-year lines dashed."""
+    spec = middle_radar()
+    root = etree.fromstring(chart_blobs(spec, DATE).chart_xml)
     series = root.findall(".//c:ser", NS)
-    assert len(series) == 5
+    assert [s.find("c:tx//c:v", NS).text for s in series] == ["对手B", "对手B3年后", "我们现在", "我们3年后的目标"]
     colours = [s.find("c:spPr/a:ln/a:solidFill/a:srgbClr", NS).get("val") for s in series]
-    assert colours[0] == colours[-1] == "1F4E79" and len(set(colours[:4])) == 4
-    assert [s.find("c:spPr/a:ln/a:prstDash", NS) is not None for s in series] == [False] * 4 + [True]
+    assert colours[0] == colours[1] != colours[2] == colours[3] == "12355B"
+    assert [s.find("c:spPr/a:ln/a:prstDash", NS) is not None for s in series] == [False, True, False, True]
+    axis = root.find(".//c:valAx", NS)
+    assert [axis.find(f"c:scaling/c:{end}", NS).get("val") for end in ("min", "max")] == ["0", "100"]
+    assert axis.find("c:majorUnit", NS).get("val") == "20"
 
 
 def test_the_workbook_holds_the_data_and_the_deals_date():
     workbook = zipfile.ZipFile(io.BytesIO(chart_blobs(middle_radar(), DATE).workbook))
     strings = workbook.read("xl/sharedStrings.xml").decode()
-    for name in ("中国电信某省公司", "对手A", "对手B", "对手C", "客户经理的影响力"):
+    for name in ("我们现在", "对手B", "对手B3年后", "客户经理的影响力"):
         assert name in strings
     assert b"<dcterms:created xsi:type=\"dcterms:W3CDTF\">2026-11-20T00:00:00Z" in workbook.read("docProps/core.xml")
 
@@ -89,17 +105,11 @@ def test_chart_parts_are_built_once_per_chart():
 
 
 def test_a_name_goes_to_the_side_away_from_the_nearest_company():
-    points = [(50.0, 50.0), (52.0, 60.0), (90.0, 90.0)]
-    assert label_side(points[0], points) == "b"  # its neighbour is above
-    assert label_side(points[1], points) == "t"
-    assert label_side((10.0, 10.0), [(10.0, 10.0), (30.0, 12.0)]) == "l"
-    assert label_side((30.0, 12.0), [(10.0, 10.0), (30.0, 12.0)]) == "r"
-    assert label_side((1.0, 1.0), [(1.0, 1.0)]) == "t"
-
-
-def test_scale_starts_below_the_lowest_point():
-    spec = ChartSpec("map", "t", (), (Series("a", (5.0, 99.0)), Series("b", (70.0, 80.0))))
-    assert value_range(spec) == (0, 100)
+    spans = ((0.0, 100.0), (0.0, 100.0))
+    assert label_sides([(50.0, 50.0), (52.0, 60.0), (90.0, 90.0)], spans) == ["b", "t", "t"]  # near pair apart
+    assert label_sides([(10.0, 10.0), (20.0, 12.0)], spans) == ["l", "r"]
+    assert label_sides([(1.0, 1.0), (1.0, 1.0)], spans) == ["t", "b"]  # the same place: one above, one below
+    assert label_sides([(1.0, 1.0)], spans) == ["t"]
 
 
 # --- the workbook written directly is XlsxWriter's, byte for byte ------------------------

@@ -125,12 +125,12 @@ def test_each_objection_has_its_own_answer_from_its_claim():
     assert len(set(answers.values())) == len(answers)
 
 
-def test_radar_has_every_company_and_our_target():
+def test_radar_has_the_strongest_rival_now_and_later_us_and_our_target():
     chart = brief_context(example(XYZ), "middle").charts[0]
-    assert chart.categories[0] == "客户经理的影响力"
-    assert [s.name for s in chart.series] == ["中国电信某省公司", "对手A", "对手B", "对手C",
-                                              "中国电信某省公司（我们3年后的目标）"]
-    assert chart.series[0].values[0] == 70 and chart.series[-1].values[0] == 85
+    assert chart.kind == "radar" and chart.categories[0] == "客户经理的影响力"
+    assert [s.name for s in chart.series] == ["对手B", "对手B3年后", "我们现在", "我们3年后的目标"]
+    assert chart.series[2].values[0] == 70 and chart.series[-1].values[0] == 85
+    assert [s.later for s in chart.series] == [False, True, False, True]
 
 
 def test_english_deal_gives_english_views():

@@ -17,6 +17,7 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx.oxml.ns import qn
 
 from pipeline.analyze import analyze
+from pipeline.labels import label
 from pipeline.errors import TemplateError
 from pipeline.load import load_deal
 from pipeline.render.deck import render_deck
@@ -71,7 +72,33 @@ def opened(data: bytes):
 
 
 def titles(prs) -> list[str]:
-    return [slide.shapes.title.text_frame.text for slide in prs.slides]
+    """Each slide's topic: its kicker where an action title follows it, else its title."""
+    return [slide.shapes.title.text_frame.text.split("\n")[0] for slide in prs.slides]
+
+
+def index_of(deal, dimension: str, company: str) -> float:
+    items = deal.dimension(dimension)
+    return sum(i.weight * i.scores[company] for i in items) / sum(i.weight for i in items)
+
+
+@pytest.mark.parametrize("number, dimension", [(5, "key_buying_factors"), (6, "business_capabilities"),
+                                               (7, "relationship_capabilities"), (8, "relationship_capabilities")])
+def test_analysis_slides_state_their_conclusion_under_a_small_topic(zh, number, dimension):
+    """xyz, by hand from the scores: the best rival's index, our lead over it, and our widest lead
+    over the whole field on an item (ties: the first in the file)."""
+    analysis, data = zh
+    deal = analysis.deal
+    slide = opened(data).slides[number - 1]
+    kicker, title = slide.shapes.title.text_frame.paragraphs
+    rivals = {c.id: index_of(deal, dimension, c.id) for c in deal.competitors}
+    best = max(rivals, key=rivals.get)
+    lead = index_of(deal, dimension, "us") - rivals[best]
+    assert lead > 0
+    items = deal.dimension(dimension)
+    field_lead = [i.scores["us"] - max(i.scores[c.id] for c in deal.competitors) for i in items]
+    key = items[field_lead.index(max(field_lead))].name
+    assert title.text == f"{label('zh', dimension)}：我方领先最强对手{round(lead, 1):g}分，{key}是关键"
+    assert kicker.runs[0].font.size.pt < title.runs[0].font.size.pt and kicker.runs[0].font.size.pt >= 12
 
 
 def chart_on(slide):
@@ -129,12 +156,16 @@ def test_dimension_slides_chart_every_company_score_as_clustered_bars(zh, index,
     for series, company in zip(chart.series, deal.companies):
         shown = dict(zip(categories, series.values))
         assert shown == {item.name: item.scores[company.id] for item in deal.dimension(dimension)}
+    table = table_on(opened(data).slides[index])
+    names = [row.cells[0].text.replace("\n", "") for row in list(table.rows)[1:1 + len(categories)]]
+    assert categories == names  # the table's order
+    assert chart.category_axis.reverse_order  # drawn top down, as the table reads
 
 
 def test_dimension_table_rows_are_items_and_totals_come_from_the_analysis(zh):
     analysis, data = zh
     table = table_on(opened(data).slides[4])
-    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    rows = [[cell.text.replace("\n", "") for cell in row.cells] for row in table.rows]  # headers break at our lines
     assert rows[0] == ["项目", "权重", "中国电信某省公司", "对手A", "对手B", "对手C"]
     assert rows[1] == ["网络交易的安全性", "5", "90", "65", "75", "60"]
     scores = analysis.scores["key_buying_factors"]
@@ -146,7 +177,7 @@ def test_dimension_table_rows_are_items_and_totals_come_from_the_analysis(zh):
 
 def test_relationship_table_is_the_sources_table_with_weights_and_totals(zh):
     analysis, data = zh
-    rows = [[cell.text for cell in row.cells] for row in table_on(opened(data).slides[6]).rows]
+    rows = [[cell.text.replace("\n", "") for cell in row.cells] for row in table_on(opened(data).slides[6]).rows]
     assert rows[0][0] == "公司" and rows[0][-1] == "总分数合计"
     # the sixth indicator is named by the method without a weight: the team's own choice, marked
     assert rows[0][1:-1] == [*(i.name for i in analysis.deal.relationship_capabilities[:5]), "解决方案的设计能力（团队自选）"]
@@ -159,18 +190,25 @@ def test_relationship_table_is_the_sources_table_with_weights_and_totals(zh):
     assert [r[-1] for r in rows[1:5]] == [f"{totals[c].weighted_total:g}" for c in ("us", "A", "B", "C")]
 
 
-def test_radar_shows_us_now_each_competitor_and_the_three_year_lines(zh):
+def test_radar_is_the_methods_three_series_and_our_target_from_zero(zh):
+    """竞争对手 (the strongest in relationship capability: 对手B, index by hand below), 竞争对手3年后, 我们现在, our target."""
     analysis, data = zh
     chart = chart_on(opened(data).slides[7])
     assert chart.chart_type == XL_CHART_TYPE.RADAR_MARKERS
     series = {s.name: tuple(s.values) for s in chart.series}
-    assert list(series) == ["我们现在", "对手A", "对手B", "对手C", "我们3年后的目标", "对手B3年后"]
+    assert list(series) == ["对手B", "对手B3年后", "我们现在", "我们3年后的目标"]
     items = analysis.deal.relationship_capabilities
+    weights = [i.weight for i in items]
+    index = {c: sum(w * i.scores[c] for w, i in zip(weights, items)) / sum(weights) for c in ("A", "B", "C")}
+    assert max(index, key=index.get) == "B"
+    assert series["对手B"] == tuple(i.scores["B"] for i in items)
     assert series["我们现在"] == tuple(i.scores["us"] for i in items)
     assert series["我们3年后的目标"] == (85, 85, 90, 85, 90, 90)
     # 高层对项目的重视程度 has no projection for B: today's 80 is kept, as the analysis says
     assert series["对手B3年后"] == (90, 80, 80, 90, 70, 80)
     assert "高层对项目的重视程度" in analysis.three_years.future["relationship_capabilities"]["B"].kept_items
+    axis = chart.value_axis
+    assert (axis.minimum_scale, axis.maximum_scale, axis.major_unit) == (0, 100, 20)
 
 
 def bubble_points(chart) -> dict[str, tuple[float, float, float]]:
@@ -203,6 +241,14 @@ def test_positioning_map_is_a_bubble_per_company_at_its_indices(zh):
     for name, point in expected.items():
         assert points[name] == pytest.approx(point), name
     assert all(labelled_with_its_name(ser) for ser in chart._chartSpace.iter(qn("c:ser")))
+    assert list(points)[-1] == analysis.deal.us.name  # ours last: drawn on top of the others
+    outlines = [ser.find(f"{qn('c:spPr')}/{qn('a:ln')}") for ser in chart._chartSpace.iter(qn("c:ser"))]
+    assert outlines[-1] is not None and all(o is None for o in outlines[:-1])
+    alphas = chart._chartSpace.findall(f".//{qn('c:ser')}/{qn('c:spPr')}/{qn('a:solidFill')}/*/{qn('a:alpha')}")
+    assert len(alphas) == len(points) and all(int(a.get("val")) < 100000 for a in alphas)
+    for axis, values in zip((chart.category_axis, chart.value_axis), list(zip(*points.values()))[:2]):
+        assert axis.minimum_scale <= min(values) - 5 and max(values) + 5 <= axis.maximum_scale
+        assert axis.maximum_scale - axis.minimum_scale <= 60  # fitted to the data, not a band of 0-100
     for competitor in analysis.deal.competitors:
         assert analysis.positioning[competitor.id].sentence in texts(slide)
 

@@ -88,7 +88,7 @@ def by_cells(slide, table, region, sizes):
     rows = table.all_rows
     frame = slide.shapes.add_table(len(rows), len(table.header), Emu(region.left), Emu(region.top),
                                    Emu(region.width), Emu(region.height))
-    cols = deck_table.widths(table, region)
+    cols = deck_table.widths(table, region, sizes[1])
     for n, width in enumerate(cols):
         frame.table.columns[n].width = Emu(int(width * 12700))
     for r, cells in enumerate(rows):

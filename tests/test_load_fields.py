@@ -68,7 +68,7 @@ CASES = {
     "contact without name": ("{name: 王关长, level: top, strength: 3}", "{level: top, strength: 3}",
                              ["37:7: chain.customer[0].name: missing; add name: <some text>"]),
     "customer as text": ("customer:\n  name: 某省海关\n", "customer: 某省海关\n",
-                         ["5:11: customer: expected a mapping with keys name, segment, type, got '某省海关'"]),
+                         ["5:11: customer: expected a mapping with keys name, short_name, segment, type, got '某省海关'"]),
     "id too long": ("id: demo", "id: " + "x" * 65, [
         "1:5: id: expected an id of letters, digits, '-' and '_' (at most 64, no spaces or '/'), "
         "got 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…'"]),

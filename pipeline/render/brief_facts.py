@@ -10,6 +10,7 @@ from __future__ import annotations
 from pipeline.claims import of
 from pipeline.labels import label
 from pipeline.model import DIMENSIONS, Deal
+from pipeline.render import chart_choice
 from pipeline.render.brief_format import capitalized, format_start, index, joined, margin, money, months, number, signed
 from pipeline.render.brief_people import our_person, team_line
 from pipeline.render.brief_rows import ChartSpec, Figure, IndexRow, ItemRow, Series, WinRow
@@ -126,16 +127,17 @@ def frontline_competition(analysis: Analysis) -> dict[str, object]:
 
 def index_rows(analysis: Analysis) -> list[IndexRow]:
     scores = analysis.scores
-    return [IndexRow(company=c.name, **{key: index(scores[dim][c.id].index) for key, dim in
+    shorts = analysis.deal.short_names()
+    return [IndexRow(company=shorts[c.id], **{key: index(scores[dim][c.id].index) for key, dim in
                                         zip(("kbf", "bc", "rc"), DIMENSIONS)})
             for c in analysis.deal.companies]
 
 
 def item_rows(deal: Deal) -> list[ItemRow]:
-    lang, us = deal.language, deal.us.id
+    lang, us, shorts = deal.language, deal.us.id, deal.short_names()
     return [ItemRow(dimension=label(lang, dim), item=item.name, weight=number(item.weight),
                     us=number(item.scores[us]),
-                    others=joined(lang, [f"{c.name} {number(item.scores[c.id])}" for c in deal.competitors]))
+                    others=joined(lang, [f"{shorts[c.id]} {number(item.scores[c.id])}" for c in deal.competitors]))
             for dim in SERVICE_DIMENSIONS for item in deal.dimension(dim)]
 
 
@@ -150,26 +152,37 @@ def service_wins(analysis: Analysis, competitor_id: str) -> list[str]:
 def win_rows(analysis: Analysis) -> list[WinRow]:
     deal = analysis.deal
     sep = word(deal.language, "fact_sep")
-    return [WinRow(c.name, sep.join(service_wins(analysis, c.id)) or word(deal.language, "none"))
+    shorts = deal.short_names()
+    return [WinRow(shorts[c.id], sep.join(service_wins(analysis, c.id)) or word(deal.language, "none"))
             for c in deal.competitors]
 
 
 def positioning_map(analysis: Analysis) -> ChartSpec:
-    lang, scores = analysis.deal.language, analysis.scores
-    series = tuple(Series(c.name, (scores["business_capabilities"][c.id].index, scores["key_buying_factors"][c.id].index))
-                   for c in analysis.deal.companies)
+    """A point per company at its business and key-buying-factor indices; ours last, on top."""
+    lang, scores, shorts = analysis.deal.language, analysis.scores, analysis.deal.short_names()
+    series = tuple(Series(shorts[c], (scores["business_capabilities"][c].index,
+                                              scores["key_buying_factors"][c].index), colour=n)
+                   for n, c in chart_choice.map_order(analysis))
     return ChartSpec("map", word(lang, "map_title"), (), series, x_title=word(lang, "axis_x"),
                      y_title=word(lang, "axis_y"), caption=word(lang, "caption_map"), companies=len(series))
 
 
 def relationship_radar(analysis: Analysis) -> ChartSpec:
+    """The deck's radar (chart_choice.radar_lines): the strongest rival now and in 3 years, us now, our target."""
     deal, lang = analysis.deal, analysis.deal.language
-    items = deal.relationship_capabilities
-    standings = analysis.standings.items["relationship_capabilities"]
-    series = [Series(c.name, tuple(s.now.scores[c.id] for s in standings)) for c in deal.companies]
-    targets = tuple((s.in_3_years or s.now).scores[deal.us.id] for s in standings)
-    if any(s.in_3_years is not None and deal.us.id not in s.kept for s in standings):
-        name = word(lang, "series_target", company=deal.us.name, target=label(lang, "our_target"))
-        series.append(Series(name, targets))
-    return ChartSpec("radar", word(lang, "radar_title"), tuple(i.name for i in items), tuple(series),
-                     caption=word(lang, "caption_radar"), companies=len(deal.companies))
+    lines = chart_choice.radar_lines(analysis)
+    series = tuple(Series(_line_name(lang, deal, line), line.values, colour=line.position, later=line.later)
+                   for line in lines)
+    kind = chart_choice.radar_kind(analysis)
+    caption = word(lang, "caption_radar", shape=word(lang, f"shape_{kind}"), rival=deal.short_names()[lines[0].company],
+                   target=word(lang, "caption_target") if len(lines) > 3 else "")
+    return ChartSpec("radar" if kind == "radar" else "bars", word(lang, "radar_title"),
+                     tuple(i.name for i in deal.relationship_capabilities), series, caption=caption,
+                     companies=len(series))
+
+
+def _line_name(lang: str, deal: Deal, line: chart_choice.Line) -> str:
+    if line.is_us:
+        return label(lang, "our_target" if line.later else "us_now")
+    name = deal.short_names()[line.company]
+    return word(lang, "series_later", company=name, later=label(lang, "in_3_years")) if line.later else name

@@ -54,11 +54,13 @@ class Series:
     name: str
     values: tuple[float, ...]
     x: tuple[float, ...] = ()  # a 'payback' chart's x value of each point (months)
+    colour: int = 0  # the company's place in deal.companies (us 0): its palette colour
+    later: bool = False  # three years on: drawn dashed
 
 
 @dataclass(frozen=True)
 class ChartSpec:
-    """A chart as data: 'radar' (a value per category), 'map' (one (x, y) point per series) or
+    """A chart as data: 'radar' or 'bars' (a value per category), 'map' (one (x, y) point per series) or
     'payback' (lines through each series' (x, value) points; a one-point series is a marked point)."""
 
     kind: str

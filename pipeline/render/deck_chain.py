@@ -23,10 +23,10 @@ from pipeline.render.deck_base import (
 )
 from pipeline.render.deck_slide import Deck
 
-STATUS_COLOUR = {"strong": "teal", "held": "light", "weak": "orange", "broken": "red", "missing": "red"}
+STATUS_COLOUR = {"strong": "teal", "held": "light", "weak": "orange", "broken": "red", "missing": "grey"}  # one each
 DASHED = {"weak", "broken", "missing"}
 INCH = 914400
-HEADER, LEGEND, ROW_GAP = INCH * 4 // 10, INCH * 4 // 10, INCH // 5
+HEADER, LEGEND, ROW_GAP = INCH * 4 // 10, INCH * 6 // 10, INCH // 5  # the legend: two lines at 12 pt
 PER_COLUMN = 4  # contacts or relations stacked in one column before a second column starts
 BOX_INSET_X, BOX_INSET_Y = 3.6, 1.8  # points: narrow insets, the boxes are small
 
@@ -71,7 +71,7 @@ def _stack(deck: Deck, level: str) -> float:
 def _headers(deck: Deck, shapes, area: Region, columns: tuple[Region, Region, Region]) -> None:
     for column, key in zip(columns, ("chain_ours", "chain_customer", "chain_around")):
         region = Region(column.left, area.top, column.width, HEADER - ROW_GAP // 2)
-        box = textbox(shapes, region, [para(deck.text.block(key), bold=True, colour="white")], deck.fonts, 14, 8,
+        box = textbox(shapes, region, [para(deck.text.block(key), bold=True, colour="white")], deck.fonts, 16, 8,
                       MSO_ANCHOR.MIDDLE)
         solid(box, "accent")
 
@@ -103,7 +103,8 @@ def _our_people(state) -> list[str]:
 def _contact(deck: Deck, slot: Region, contact) -> Planned:
     t = deck.text
     if contact is None:
-        return Planned(slot, (para(t.block("chain_missing"), bold=True, colour="red"),), "white", "red", dashed=True)
+        colour = STATUS_COLOUR["missing"]
+        return Planned(slot, (para(t.block("chain_missing"), bold=True, colour=colour),), "white", colour, dashed=True)
     strength = Run("  " + _flat(t.block("chain_strength", contact=contact)), False, "white")
     line = Para((Run(_flat(t.block("chain_contact", contact=contact)), True, "white"), strength))
     short = Para((Run(_flat(contact.name), True, "white"), strength))
@@ -197,4 +198,4 @@ def _legend(deck: Deck, shapes, region: Region) -> None:
     for status in ("strong", "held", "weak", "broken", "missing"):
         runs += [Run("■ ", True, STATUS_COLOUR[status]), Run(deck.text.block("chain_legend", status=status) + "   ")]
     runs.append(Run(deck.text.block("chain_legend_flagged"), False, "red"))
-    textbox(shapes, region, [Para(tuple(runs))], deck.fonts, 11, 7, MSO_ANCHOR.MIDDLE)
+    textbox(shapes, region, [Para(tuple(runs))], deck.fonts, 12, 7, MSO_ANCHOR.MIDDLE)

@@ -24,17 +24,23 @@ from pptx.shapes.placeholder import PlaceholderGraphicFrame
 from pptx.util import Emu, Pt, lazyproperty
 from xlsxwriter import Workbook
 
-from pipeline.render.deck_base import COLOURS, Fonts, Region, paint, set_typefaces, stroke
+from pipeline.render import palette
+from pipeline.render.chart_choice import axis_span, label_sides
+from pipeline.render.deck_base import A_SCHEMECLR, COLOURS, Fonts, Region, paint, set_typefaces, stroke
 from pipeline.safety import WORKBOOK_OPTIONS
 
-SERIES_COLOURS = ("accent", "orange", "teal", "grey", "light", "red")
+CHART_TEXT = 12  # points: every chart text on a slide, read from the back of a room
+GRID_STEP = 20  # the scores' gridlines: 0, 20, ... 100
+BUBBLE_ALPHA = "60000"  # a bubble's fill lets the ones behind it show (60 % opaque)
+LABEL_POSITIONS = {"t": XL_LABEL_POSITION.ABOVE, "b": XL_LABEL_POSITION.BELOW,
+                   "l": XL_LABEL_POSITION.LEFT, "r": XL_LABEL_POSITION.RIGHT}
 
 
 @dataclass(frozen=True)
 class Series:
     name: str
     values: tuple[float, ...]
-    colour: int  # the company's position: us 0, competitors 1..
+    colour: int  # the company's position in deal.companies (us 0): its palette colour
     dashed: bool = False
 
 
@@ -44,6 +50,8 @@ class Bubble:
     x: float
     y: float
     size: float
+    colour: int = 0  # the company's position in deal.companies (us 0)
+    ours: bool = False  # outlined, and drawn last so it is on top
 
 
 class _Dated:
@@ -143,68 +151,89 @@ def _free(template: str, names: set[str]) -> PackURI:
 
 def bar_chart(slide, categories: list[str], series: list[Series], region: Region, fonts: Fonts,
               date: dt.date, placeholder=None):
-    """Horizontal clustered bars, one series per company, first category on top, scores 0-100."""
+    """Horizontal clustered bars, one series per company, in the table's order top to bottom, scores 0-100.
+
+    The categories stay in the table's order in the data; the category axis runs top down
+    (reversed, with the value axis kept at the bottom) so the first item is the top bar.
+    """
     data = CategoryData(date, number_format="0")
-    data.categories = list(reversed(categories))
+    data.categories = list(categories)
     for s in series:
-        data.add_series(s.name, list(reversed(s.values)))
+        data.add_series(s.name, list(s.values))
     frame = insert(slide, XL_CHART_TYPE.BAR_CLUSTERED, data, region, placeholder)
     chart = frame.chart
     _axis_range(chart.value_axis, 0, 100)
+    chart.category_axis.reverse_order = True
+    chart.value_axis._element.find(qn("c:crosses")).set("val", "max")  # at the last (bottom) category
     chart.plots[0].gap_width = 60
     chart.plots[0].overlap = 0
     for ser, s in zip(_sers(chart), series):
-        paint(ser.get_or_add_spPr(), SERIES_COLOURS[s.colour % 6])
-    _finish(chart, fonts, size=11 if len(categories) <= 5 else 9)
+        paint(ser.get_or_add_spPr(), palette.slot(s.colour))
+        if s.dashed:  # a projection or target: the company's colour, lighter
+            _translucent(ser.get_or_add_spPr(), "45000")
+    _finish(chart, fonts, size=CHART_TEXT)
     return frame
 
 
 def radar_chart(slide, categories: list[str], series: list[Series], region: Region, fonts: Fonts,
-                date: dt.date, low: float, placeholder=None):
-    """Relationship indicators around the radar; today's lines solid, projections and targets dashed."""
+                date: dt.date, placeholder=None):
+    """Relationship indicators around the radar, 0 to 100 from the centre with gridlines every 20;
+    today's lines solid, projections and targets dashed, each in its company's colour."""
     data = CategoryData(date, number_format="0")
     data.categories = categories
     for s in series:
         data.add_series(s.name, list(s.values))
     frame = insert(slide, XL_CHART_TYPE.RADAR_MARKERS, data, region, placeholder)
     chart = frame.chart
-    _axis_range(chart.value_axis, low, 100)
+    _axis_range(chart.value_axis, 0, 100)
     for ser, s in zip(_sers(chart), series):
-        colour = SERIES_COLOURS[s.colour % 6]
+        colour = palette.slot(s.colour)
         stroke(ser.get_or_add_spPr(), colour, 1.75 if s.dashed else 2.25, "dash" if s.dashed else "solid")
         paint(ser.get_or_add_marker().get_or_add_spPr(), colour)
-    _finish(chart, fonts, size=11)
+    _finish(chart, fonts, size=CHART_TEXT)
     return frame
 
 
 def bubble_chart(slide, bubbles: list[Bubble], axis_titles: tuple[str, str], region: Region, fonts: Fonts,
                  date: dt.date, placeholder=None):
-    """One labelled bubble per company: x business index, y key-buying-factor index, size relationship index."""
+    """One labelled bubble per company, in the order given (ours last, on top): x business index,
+    y key-buying-factor index, size relationship index. Fills are translucent, ours outlined;
+    each name sits on the side away from its nearest neighbour; the axes fit the data."""
     data = BubbleData(date, number_format="0.0")
     for b in bubbles:
         data.add_series(b.name).add_data_point(b.x, b.y, b.size)
     frame = insert(slide, XL_CHART_TYPE.BUBBLE, data, region, placeholder)
     chart = frame.chart
-    low_x, high_x = _span([b.x for b in bubbles])
-    low_y, high_y = _span([b.y for b in bubbles])
-    _axis_range(chart.category_axis, low_x, high_x)
-    _axis_range(chart.value_axis, low_y, high_y)
+    spans = axis_span([b.x for b in bubbles], margin=8), axis_span([b.y for b in bubbles], margin=8)
+    _axis_range(chart.category_axis, *spans[0])
+    _axis_range(chart.value_axis, *spans[1])
     plot = chart.plots[0]
     plot.bubble_scale = 45
     _series_name_labels(plot)
-    for n, ser in enumerate(_sers(chart)):
-        paint(ser.get_or_add_spPr(), SERIES_COLOURS[n % 6])
-        if crowded_below(bubbles, n):
-            _name_below(chart.series[n])
+    sides = label_sides([(b.x, b.y) for b in bubbles], spans)
+    for n, (ser, b) in enumerate(zip(_sers(chart), bubbles)):
+        spPr = ser.get_or_add_spPr()
+        paint(spPr, palette.slot(b.colour))
+        _translucent(spPr, BUBBLE_ALPHA)
+        if b.ours:
+            stroke(spPr, palette.slot(b.colour), 2.5, "solid")
+        _name_at(chart.series[n], LABEL_POSITIONS[sides[n]])
     for axis, title in zip((chart.category_axis, chart.value_axis), axis_titles):
         axis.has_title = True
         axis.axis_title.text_frame.text = title
         for run in (r for p in axis.axis_title.text_frame.paragraphs for r in p.runs):
-            run.font.size = Pt(11)
+            run.font.size = Pt(CHART_TEXT)
             set_typefaces(run.font._rPr, fonts)
-    crowded = any(crowded_below(bubbles, n) for n in range(len(bubbles)))
-    _finish(chart, fonts, size=11, legend=crowded)  # names may overlap: colours then tell
+    _finish(chart, fonts, size=CHART_TEXT, legend=False)  # each bubble carries its company's name
     return frame
+
+
+def _translucent(spPr, alpha: str) -> None:
+    """The series fill's theme colour let through at `alpha` (thousandths of a percent opaque)."""
+    colour = spPr.find(f"{qn('a:solidFill')}/{A_SCHEMECLR}")
+    for old in colour.findall(qn("a:alpha")):
+        colour.remove(old)
+    colour.append(colour.makeelement(qn("a:alpha"), {"val": alpha}))
 
 
 def _sers(chart) -> list:
@@ -220,25 +249,15 @@ def _series_name_labels(plot) -> None:
     labels.show_value = False
     labels.position = XL_LABEL_POSITION.ABOVE
     labels.font.bold = True
-    labels.font.size = Pt(11)
+    labels.font.size = Pt(CHART_TEXT)
 
 
-NEAR = 8.0  # index points: bubbles closer than this on both axes would print their names over each other
-
-
-def crowded_below(bubbles: list[Bubble], n: int) -> bool:
-    """Whether bubble `n` has a near neighbour above it, so its name goes below instead."""
-    me = bubbles[n]
-    return any(abs(o.x - me.x) < NEAR and 0 <= o.y - me.y < NEAR and (o.y > me.y or k < n)
-               for k, o in enumerate(bubbles) if k != n)
-
-
-def _name_below(series) -> None:
-    """The series' one label below its bubble, still showing the series name only."""
+def _name_at(series, position) -> None:
+    """The series' one label at `position` beside its bubble, still showing the series name only."""
     label = series.points[0].data_label
-    label.position = XL_LABEL_POSITION.BELOW
+    label.position = position
     label.font.bold = True
-    label.font.size = Pt(11)
+    label.font.size = Pt(CHART_TEXT)
     dLbl = label._dLbl
     for tag, value in (("c:showVal", "0"), ("c:showSerName", "1"), ("c:showCatName", "0"), ("c:showBubbleSize", "0")):
         found = dLbl.find(qn(tag))
@@ -246,16 +265,11 @@ def _name_below(series) -> None:
             found.set("val", value)
 
 
-def _span(values: list[float]) -> tuple[float, float]:
-    """Axis bounds in tens around the values, with room for the bubbles, within 0-100."""
-    low = max(0.0, (min(values) // 10) * 10 - 10)
-    high = min(100.0, -(-max(values) // 10) * 10 + 10)
-    return low, high
-
-
-def _axis_range(axis, low: float, high: float) -> None:
+def _axis_range(axis, low: float, high: float, step: float | None = None) -> None:
+    """The axis from `low` to `high`, a gridline every `step` (every 20 on a 0-100 score axis)."""
     axis.minimum_scale = low
     axis.maximum_scale = high
+    axis.major_unit = step or (GRID_STEP if (low, high) == (0, 100) else 5 * (1 + int(high - low > 40)))
     axis.has_major_gridlines = True
     axis.major_gridlines.format.line.color.theme_color = COLOURS["pale"]
 

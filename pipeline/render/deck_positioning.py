@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from pptx.enum.text import MSO_ANCHOR
 
+from pipeline.claims import of
 from pipeline.model import DIMENSIONS
+from pipeline.render import chart_choice
 from pipeline.render import deck_charts as charts
 from pipeline.render import deck_table as tables
-from pipeline.render.deck_base import Para, Region, Run, fill, para, solid, textbox
+from pipeline.render.deck_base import Para, Region, Run, fill, fitted_size, para, solid, textbox
 from pipeline.render.deck_slide import Deck
 from pipeline.render.deck_text import leads, sentences
 
@@ -63,10 +65,12 @@ def glance(deck: Deck) -> None:
     for column, dimension in zip(area.columns([1, 1, 1], gap=914400 // 4), DIMENSIONS):
         header = Region(column.left, column.top, column.width, HEADER_HEIGHT)
         name = para(t.block("dimension_name", dimension=dimension), bold=True, colour="white")
-        box = textbox(deck.shapes(slide), header, [name], deck.fonts, 18, 11, MSO_ANCHOR.MIDDLE)
+        box = textbox(deck.shapes(slide), header, [name], deck.fonts, 20, 12 if fitted_size([name], header, 12, 12, False)
+                      else 9, MSO_ANCHOR.MIDDLE)
         solid(box, "accent")
         rest = Region(column.left, column.top + HEADER_HEIGHT, column.width, column.height - HEADER_HEIGHT)
-        textbox(deck.shapes(slide), rest, _marked_items(deck, dimension), deck.fonts, 18, 8)
+        items = _marked_items(deck, dimension)
+        textbox(deck.shapes(slide), rest, items, deck.fonts, 20, 12 if fitted_size(items, rest, 12, 12, False) else 8)
 
 
 def _marked_items(deck: Deck, dimension: str) -> list[Para]:
@@ -80,6 +84,23 @@ def _marked_items(deck: Deck, dimension: str) -> list[Para]:
     return paras
 
 
+def action_title(deck: Deck, dimension: str) -> str:
+    """The dimension's conclusion from the analysis: who leads the index by how much (its standing)
+    and the item that decides it (the first claim of our lead over the whole field there, or of the
+    best rival's lead over us)."""
+    analysis = deck.analysis
+    index = analysis.standings.indexes[dimension].now
+    if index.lead == "us":
+        found = [c for c in of(analysis.claims, "brief.strengths", "lead") if c.dimension == dimension]
+    elif index.lead == "rival":
+        found = [c for c in of(analysis.claims, "brief.objection", "trail") if c.dimension == dimension]
+    else:
+        found = []
+    return deck.text.block("action_title", topic=deck.text.base["label"](dimension), lead=index.lead,
+                           margin=index.margin, rival=deck.short(index.best_rival),
+                           item=found[0].item if found else "")
+
+
 def dimension_table(deck: Deck, dimension: str) -> tables.Table:
     t, analysis = deck.text, deck.analysis
     companies = analysis.deal.companies
@@ -90,13 +111,13 @@ def dimension_table(deck: Deck, dimension: str) -> tables.Table:
     total, index = t.base["total"], t.base["index"]
     footer = [[t.block("row_total"), "", *(total(scores[c.id].weighted_total) for c in companies)],
               [t.block("row_index"), "", *(index(scores[c.id].index) for c in companies)]]
-    header = [t.block("col_item"), t.block("col_weight"), *(c.name for c in companies)]
+    header = [t.block("col_item"), t.block("col_weight"), *(deck.short(c.id) for c in companies)]
     return tables.Table(header, rows, [3.0, 1.0, *([1.3] * len(companies))], footer)
 
 
 def company_series(deck: Deck, dimension: str) -> list[charts.Series]:
     items = deck.analysis.deal.dimension(dimension)
-    return [charts.Series(c.name, tuple(i.scores[c.id] for i in items), n)
+    return [charts.Series(deck.short(c.id), tuple(i.scores[c.id] for i in items), n)
             for n, c in enumerate(deck.analysis.deal.companies)]
 
 
@@ -106,15 +127,16 @@ def dimension_slides(deck: Deck, dimension: str) -> None:
     When the table does not fit beside the chart it gets the full width, and the chart a slide of its own.
     """
     t, analysis = deck.text, deck.analysis
-    title, notes = t.block("dimension_title", dimension=dimension), t.block("dimension_notes", dimension=dimension)
+    kicker, notes = t.block("dimension_title", dimension=dimension), t.block("dimension_notes", dimension=dimension)
+    title = action_title(deck, dimension)
     table = dimension_table(deck, dimension)
     beside = deck.layout_region("Title, Table and Chart", "table")
-    sizes = tables.table_size(table, beside, 16, 9)
+    sizes = tables.table_size(table, beside, 16, 12)
     if sizes is None:
-        deck.table_slides("Title and Table", title, notes, table)
-        slide = deck.new("Title and Chart", t.block("continued", title=title, part=2), notes)
+        deck.table_slides("Title and Table", title, notes, table, kicker=kicker)
+        slide = deck.new("Title and Chart", t.block("continued", title=title, part=2), notes, kicker)
     else:
-        slide = deck.new("Title, Table and Chart", title, notes)
+        slide = deck.new("Title, Table and Chart", title, notes, kicker)
         tables.place(slide, table, beside, sizes, deck.fonts, deck.holder(slide, "table"))
     holder = deck.holder(slide, "chart")
     names = [i.name for i in analysis.deal.dimension(dimension)]
@@ -132,54 +154,54 @@ def relationship_table(deck: Deck) -> None:
               *(t.block("relationship_own_item", item=i.name, departure=own[n]) if n in own else i.name
                 for n, i in enumerate(items)),
               t.block("col_total")]
-    rows = [[c.name, *(num(i.scores[c.id]) for i in items), t.base["total"](scores[c.id].weighted_total)]
+    rows = [[deck.short(c.id), *(num(i.scores[c.id]) for i in items), t.base["total"](scores[c.id].weighted_total)]
             for c in analysis.deal.companies]
     weights = [[t.block("row_weight"),
                 *(t.block("relationship_own_weight", weight=num(i.weight), departure=own[n]) if n in own
                   else num(i.weight) for n, i in enumerate(items)), ""]]
     table = tables.Table(header, rows, [1.6, *([1.0] * len(items)), 1.2], weights)
-    deck.table_slides("Title and Table", t.block("relationship_title"), t.block("relationship_notes"), table)
+    deck.table_slides("Title and Table", action_title(deck, "relationship_capabilities"), t.block("relationship_notes"),
+                      table, kicker=t.block("relationship_title"))
 
 
 def radar_series(deck: Deck) -> list[charts.Series]:
-    """Us now, each competitor now, then each projection three years on and our target."""
-    t, analysis = deck.text, deck.analysis
-    deal, items = analysis.deal, analysis.deal.relationship_capabilities
-    now = [charts.Series(t.block("series_now", company=c.name, is_us=c.id == deal.us.id),
-                         tuple(i.scores[c.id] for i in items), n) for n, c in enumerate(deal.companies)]
-    future = analysis.three_years.future.get("relationship_capabilities", {})
-    standings = analysis.standings.items["relationship_capabilities"]
-    later = [charts.Series(t.block("series_future", company=c.name, is_us=c.id == deal.us.id),
-                           tuple((s.in_3_years or s.now).scores[c.id] for s in standings), n, dashed=True)
-             for n, c in enumerate(deal.companies) if c.id in future]
-    return now + later
+    """The method's picture: the strongest rival now and three years on, us now, our target if set."""
+    t, deal = deck.text, deck.analysis.deal
+    return [charts.Series(t.block("series_future" if line.later else "series_now",
+                                  company=deck.short(line.company), is_us=line.is_us),
+                          line.values, line.position, dashed=line.later)
+            for line in chart_choice.radar_lines(deck.analysis)]
 
 
 def radar(deck: Deck) -> None:
+    """The relationship radar; bars when the dimension has fewer items than a radar needs."""
     t, analysis = deck.text, deck.analysis
-    slide = deck.new("Title and Chart", t.block("radar_title"), t.block("radar_notes"))
-    series = radar_series(deck)
-    low = max(0.0, min(v for s in series for v in s.values) // 10 * 10 - 10)
-    ph = deck.holder(slide, "chart")
+    slide = deck.new("Title and Chart", action_title(deck, "relationship_capabilities"), t.block("radar_notes"),
+                     t.block("radar_title"))
+    draw = charts.radar_chart if chart_choice.radar_kind(analysis) == "radar" else charts.bar_chart
     names = [i.name for i in analysis.deal.relationship_capabilities]
-    charts.radar_chart(slide, names, series, deck.region(slide, "chart"), deck.fonts, analysis.deal.date, low, ph)
+    draw(slide, names, radar_series(deck), deck.region(slide, "chart"), deck.fonts, analysis.deal.date,
+         placeholder=deck.holder(slide, "chart"))
 
 
 def bubbles(deck: Deck) -> None:
     """The positioning map, with the advantage/disadvantage sentence for each competitor beside it."""
     t, analysis = deck.text, deck.analysis
-    slide = deck.new("Title, Chart and Text", t.block("map_title"), t.block("map_notes"))
-    scores = analysis.scores
-    points = [charts.Bubble(c.name, scores["business_capabilities"][c.id].index,
-                            scores["key_buying_factors"][c.id].index,
-                            scores["relationship_capabilities"][c.id].index) for c in analysis.deal.companies]
+    overview = analysis.overview
+    title = t.block("map_action_title", strongest=overview.strongest, weakest=overview.weakest, margins=overview.margins)
+    slide = deck.new("Title, Chart and Text", title, t.block("map_notes"), t.block("map_title"))
+    scores, companies = analysis.scores, analysis.deal.companies
+    points = [charts.Bubble(deck.short(c), scores["business_capabilities"][c].index,
+                            scores["key_buying_factors"][c].index, scores["relationship_capabilities"][c].index,
+                            colour=n, ours=n == 0) for n, c in chart_choice.map_order(analysis)]
     ph = deck.holder(slide, "chart")
     axes = (t.block("map_x"), t.block("map_y"))
     charts.bubble_chart(slide, points, axes, deck.region(slide, "chart"), deck.fonts, analysis.deal.date, ph)
     body = deck.body(slide)
     paras = [para(t.block("map_size"), colour="grey")]
     paras += [para(analysis.positioning[c.id].sentence) for c in analysis.deal.competitors]
-    fill(body.text_frame, paras, deck.region(slide, "body"), deck.fonts, 18, 10)
+    region = deck.region(slide, "body")
+    fill(body.text_frame, paras, region, deck.fonts, 18, 12 if fitted_size(paras, region, 12, 12, False) else 9)
 
 
 def statement(deck: Deck) -> None:

@@ -21,21 +21,24 @@ from pptx.parts.slide import NotesSlidePart
 from pptx.shapes.shapetree import _SlidePlaceholderFactory
 
 from pipeline.render.deck_base import (
-    A_EA, A_LATIN, A_P, A_R, A_RPR, A_T, LANG, Fonts, NumberedShapes, Para, Region, fill, fitted_size, para,
-    write_body,
+    A_EA, A_LATIN, A_P, A_PPR, A_R, A_RPR, A_T, EMU_PER_PT, LANG, Fonts, NumberedShapes, Para, Region, fill,
+    fitted_size, para, write, write_body,
 )
-from pipeline.render import deck_table as tables
+from pipeline.errors import RenderError
+from pipeline.render import deck_table as tables, textfit
 from pipeline.render.deck_master import Layout, Prepared, below_title
 from pipeline.render.deck_text import DeckText
 from pipeline.results import Analysis
 
 TITLE_SIZES = (28, 16)
+KICKER, KICKER_GAP = 12, 2.0  # points: the topic above an action title, and the space under it
 BODY_SIZES = (20, 12)
 FLOOR = 9  # only a single paragraph longer than a slide at 12 pt goes below 12
-TABLE_SIZES = (18, 9)
+TABLE_SIZES = (18, 12)  # a table that does not fit at 12 pt continues on further slides
 SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 PH = f"*/{qn('p:nvPr')}/{qn('p:ph')}"  # a shape's placeholder mark, under its non-visual properties
 A_FLD, A_BR, A_ENDPARA, P_TXBODY = qn("a:fld"), qn("a:br"), qn("a:endParaRPr"), qn("p:txBody")
+A_LNSPC, A_SPCPTS = qn("a:lnSpc"), qn("a:spcPts")
 CONTROL = re.compile(r"[\x00-\x08\x0B-\x1F]")  # escaped in notes as python-pptx does (_x0007_)
 
 
@@ -53,24 +56,48 @@ class Deck:
     numbered: dict = field(default_factory=dict)  # slide part -> its NumberedShapes
     stand_ins: dict = field(default_factory=dict)  # (slide part, role, n) -> the text box drawn for a role
     words: dict = field(default_factory=dict)  # short template words, rendered once a deck
+    shorts: dict = field(default_factory=dict)  # company id -> its short name (the customer's under '')
 
-    def new(self, layout: str, title: str, notes: str):
-        """A slide on layout `layout` with its title, footer, slide number and speaker notes."""
+    def short(self, company_id: str) -> str:
+        """The company's name in tables, legends, chart labels and the chain (pipeline.short_names)."""
+        if not self.shorts:
+            self.shorts = self.analysis.deal.short_names()
+        return self.shorts[company_id]
+
+    def new(self, layout: str, title: str, notes: str, kicker: str = ""):
+        """A slide on layout `layout` with its title (under a small `kicker` naming the topic, when
+        given), footer, slide number and speaker notes."""
         chosen = self.layouts[layout]
         slide = add_slide(self.prs, chosen)
         self.count += 1
         self.layout_of[slide.part] = layout
-        self.set_title(slide, title)
+        self.set_title(slide, title, kicker)
         self.footer = self.footer or self.text.block("footer")
         add_footer(slide, chosen.prepared, self.footer, self.count, self.fonts, self.footers)
         set_notes(add_notes(slide, chosen.prepared, self.count), notes, self.fonts)
         return slide
 
-    def set_title(self, slide, title: str) -> None:
+    def set_title(self, slide, title: str, kicker: str = "") -> None:
+        """The title fitted to its box; a kicker is a first line above it, small and grey, the title
+        fitted to the room the kicker leaves (its own line and a small gap)."""
         shape = self.holder(slide, "title")
         largest = 40 if self.layout_of[slide.part] == "Title" else TITLE_SIZES[0]
-        fill(shape.text_frame, [para(title)], self.region(slide, "title"), self.fonts, largest, TITLE_SIZES[1],
-             anchor=shape.text_frame.vertical_anchor or MSO_ANCHOR.BOTTOM)
+        region = self.region(slide, "title")
+        anchor = shape.text_frame.vertical_anchor or MSO_ANCHOR.BOTTOM
+        if not kicker:
+            fill(shape.text_frame, [para(title)], region, self.fonts, largest, TITLE_SIZES[1], anchor=anchor)
+            return
+        kicker_room = int((KICKER * textfit.LINE_HEIGHT + KICKER_GAP) * EMU_PER_PT)
+        rest = Region(region.left, region.top, region.width, region.height - kicker_room)
+        size = fitted_size([para(title)], rest, largest, TITLE_SIZES[1], False)
+        if size is None:
+            raise RenderError(f"a slide title is too long for its box even at {TITLE_SIZES[1]} pt: '{title[:40]}…'")
+        write(shape.text_frame, [para(kicker, colour="grey"), para(title)], self.fonts, size, False, anchor,
+              gap=KICKER_GAP / size)
+        first = shape.text_frame._txBody.find(A_P)
+        for rPr in first.iter(A_RPR):
+            rPr.set("sz", str(KICKER * 100))
+        first.find(f"{A_PPR}/{A_LNSPC}/{A_SPCPTS}").set("val", str(int(round(KICKER * textfit.LINE_HEIGHT * 100))))
 
     def content(self, slide) -> Region:
         """The free area of a title-only slide: below the title, above the footer."""
@@ -114,13 +141,14 @@ class Deck:
             self.stand_ins[key] = self.shapes(slide).add_textbox(region.left, region.top, region.width, region.height)
         return self.stand_ins[key]
 
-    def table_slides(self, layout: str, title: str, notes: str, table: tables.Table, sizes=TABLE_SIZES) -> list:
+    def table_slides(self, layout: str, title: str, notes: str, table: tables.Table, sizes=TABLE_SIZES,
+                     kicker: str = "") -> list:
         """The table on one slide when it fits, else row pages on further slides, the footer rows on the last."""
         region = self.layout_region(layout, "table")
         slides = []
         for n, (page, fitted) in enumerate(tables.pages(table, region, *sizes)):
             heading = title if n == 0 else self.text.block("continued", title=title, part=n + 1)
-            slide = self.new(layout, heading, notes)
+            slide = self.new(layout, heading, notes, kicker)
             tables.place(slide, page, region, fitted, self.fonts, self.holder(slide, "table"))
             slides.append(slide)
         return slides

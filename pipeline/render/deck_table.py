@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -39,10 +41,64 @@ class Table:
         return [self.header, *self.rows, *self.footer]
 
 
-def widths(table: Table, region: Region) -> list[float]:
-    """Column widths in points."""
+def widths(table: Table, region: Region, size: Optional[float] = None) -> list[float]:
+    """Column widths in points: the table's shares of the region, and at `size` each column at least
+    as wide as its longest word (a Chinese header: two lines at most; a Chinese name in the first
+    column: three), the room taken from the columns that have some to spare. Shares only, when
+    the words cannot all have their room (`roomy` says whether they can)."""
     total = region.width / EMU_PER_PT
-    return [total * share / sum(table.shares) for share in table.shares]
+    out = [total * share / sum(table.shares) for share in table.shares]
+    least = _leasts(table, size) if size is not None else []
+    if size is None or sum(least) > total:
+        return out
+    for _ in range(len(out)):
+        short = [n for n, (width, need) in enumerate(zip(out, least)) if width < need]
+        if not short:
+            break
+        deficit = sum(least[n] - out[n] for n in short)
+        for n in short:
+            out[n] = least[n]
+        spare = {n: out[n] - least[n] for n in range(len(out)) if n not in short and out[n] > least[n]}
+        room = sum(spare.values())
+        for n, slack in spare.items():
+            out[n] -= deficit * slack / room
+    return out
+
+
+def roomy(table: Table, region: Region, size: float) -> bool:
+    """Whether every column can be as wide as its words need at `size`."""
+    return sum(_leasts(table, size)) <= region.width / EMU_PER_PT
+
+
+def _leasts(table: Table, size: float) -> list[float]:
+    return [max(_least(text, size, r == 0, c == 0) for r, text in enumerate(column)) + CELL_PAD_X + 0.5
+            for c, column in enumerate(zip(*table.all_rows))]
+
+
+@functools.lru_cache(maxsize=8192)
+def _least(text: str, size: float, header: bool, names: bool = False) -> float:
+    """The narrowest a cell can be without cutting a word (measured bold, as headers and names are);
+    a Chinese header in two lines at most, a Chinese name in the first column in three."""
+    words = [line for part in text.split("\n") for line in part.split()] or [""]
+    widest = max(textfit.text_width(word, size, True) for word in words)
+    if (header or names) and any(textfit.is_wide(c) for c in text) and len(text) > 4:
+        widest = max(_in_lines(word, size, 2 if header else 3) for word in words)
+    elif not header:
+        tokens = [t for line in text.split("\n") for t in textfit.TOKEN.findall(line) if not t.isspace()]
+        widest = max((textfit.text_width(t, size, True) for t in tokens), default=0.0)
+    return widest
+
+
+@functools.lru_cache(maxsize=512)
+def _in_lines(text: str, size: float, most: int) -> float:
+    """The narrowest width, from 1/most of the text's upwards, at which `text` takes `most` lines at
+    most, none of them a single character."""
+    width = textfit.text_width(text[: -(-len(text) // most)], size, True)
+    while True:
+        lines = header_lines(text, size, width)
+        if len(lines) <= most and all(len(line) >= 2 for line in lines) or len(lines) == 1:
+            return width
+        width += size / 2
 
 
 def row_height(cells: list[str], cols: list[float], size: float, bold: bool = False) -> float:
@@ -54,34 +110,30 @@ def whole_words(cells: list[str], cols: list[float], size: float, bold: bool) ->
     return not any(textfit.breaks_words(text, size, width - CELL_PAD_X, bold) for text, width in zip(cells, cols))
 
 
-def header_size(table: Table, cols: list[float], body: float, smallest: float) -> float:
-    """The header's size: the body's, or smaller until no word in it is cut."""
-    size = body
-    while size > smallest and not whole_words(table.header, cols, size, True):
-        size -= 0.5
-    return size
-
-
 def table_height(table: Table, region: Region, sizes: Sizes) -> float:
-    cols = widths(table, region)
+    cols = widths(table, region, sizes[1])
+    table = broken_header(table, cols, sizes[0])  # measured as drawn
     head = row_height(table.header, cols, sizes[0], bold=True)
     return head + sum(row_height(r, cols, sizes[1], table.first_bold) for r in [*table.rows, *table.footer])
 
 
 def table_size(table: Table, region: Region, largest: float, smallest: float) -> Optional[Sizes]:
-    """(header, body) sizes: the largest body size that fits without cutting words, else that fits at all."""
+    """(header, body) sizes, equal: the largest size at which the table fits without cutting a word
+    (a header's included), else the largest at which it fits at all."""
     return _largest(table, region, largest, smallest, True) or _largest(table, region, largest, smallest, False)
 
 
 def _largest(table: Table, region: Region, largest: float, smallest: float, whole: bool) -> Optional[Sizes]:
-    cols, room = widths(table, region), region.height / EMU_PER_PT
+    room = region.height / EMU_PER_PT
 
     def fits(size: float) -> bool:
-        rows_ok = not whole or all(whole_words(r, cols, size, table.first_bold) for r in [*table.rows, *table.footer])
-        return rows_ok and table_height(table, region, (header_size(table, cols, size, smallest), size)) <= room
+        cols = widths(table, region, size)
+        rows_ok = not whole or (roomy(table, region, size) and whole_words(table.header, cols, size, True) and all(
+            whole_words(r, cols, size, table.first_bold) for r in [*table.rows, *table.footer]))
+        return rows_ok and table_height(table, region, (size, size)) <= room
 
     size = textfit.largest_fitting(fits, largest, smallest)
-    return None if size is None else (header_size(table, cols, size, smallest), size)
+    return None if size is None else (size, size)  # one size for the whole table, header included
 
 
 def pages(table: Table, region: Region, largest: float, smallest: float) -> list[tuple[Table, Sizes]]:
@@ -125,11 +177,56 @@ def place(slide, table: Table, region: Region, sizes: Sizes, fonts: Fonts, place
         if placeholder is not None:  # a content placeholder: the table takes its place
             placeholder.element.getparent().remove(placeholder.element)
         frame = slide.shapes.add_table(1, 1, Emu(region.left), Emu(region.top), Emu(region.width), Emu(region.height))
-    cols = widths(table, region)
-    height = _write_table(frame._element.graphic.graphicData.tbl, table, cols, sizes, fonts)
+    cols = widths(table, region, sizes[1])
+    height = _write_table(frame._element.graphic.graphicData.tbl, broken_header(table, cols, sizes[0]), cols, sizes,
+                          fonts)
     frame.left, frame.top, frame.width, frame.height = (Emu(region.left), Emu(region.top), Emu(region.width),
                                                         Emu(height))
     return frame
+
+
+PAIRS = re.compile(r"[\u3400-\u9fff]{1,2}|[^\s\u2e80-\uffff]+|\s+|.")  # two Chinese characters at a time, a word
+OPENING = set("（《「『【〔([{“‘")
+
+
+@functools.lru_cache(maxsize=1024)
+def header_lines(text: str, size: float, width: float) -> tuple[str, ...]:
+    """A header's lines, broken between two-character units (Chinese words are mostly two
+    characters: 中国/电信/广州), never one character alone; the engine's own wrap when a unit is too wide."""
+    lines, current, units = [], "", []
+    for unit in PAIRS.findall(text):
+        if units and unit[0] in textfit.NO_LINE_START:  # closing punctuation stays with what it closes
+            units[-1] += unit[0]
+            unit = unit[1:]
+        if unit and units and units[-1][-1] in OPENING:  # opening punctuation stays with what it opens
+            units[-1] += unit
+        elif unit:
+            units.append(unit)
+    for unit in units:
+        if current and not unit.isspace() and textfit.text_width(current + unit, size, True) > width:
+            lines.append(current.rstrip())
+            current = unit.lstrip()
+        else:
+            current += unit
+    lines.append(current.rstrip())
+    if any(textfit.text_width(line, size, True) > width for line in lines) or (len(lines) > 1 and len(lines[-1]) < 2):
+        return tuple(textfit.wrap(text, size, width, True))
+    return tuple(lines)
+
+
+def broken_header(table: Table, cols: list[float], size: float) -> Table:
+    """The table with each Chinese header, and each Chinese name in the first column, broken where
+    the fitting engine breaks it (two characters at a time, none left alone on a line): viewers
+    would otherwise break them their own way."""
+    def broken(text: str, width: float) -> str:
+        if "\n" in text or not any(textfit.is_wide(char) for char in text):
+            return text
+        return "\n".join(header_lines(text, size, width - CELL_PAD_X))
+
+    header = [broken(text, width) for text, width in zip(table.header, cols)]
+    rows = [[broken(row[0], cols[0]), *row[1:]] for row in table.rows]
+    footer = [[broken(row[0], cols[0]), *row[1:]] for row in table.footer]
+    return Table(header, rows, table.shares, footer, table.first_bold)
 
 
 def _in_placeholder(placeholder, region: Region):

@@ -63,6 +63,14 @@ def leads(analysis: Analysis, dimension: str, name: str) -> bool:
     return analysis.standings.item(dimension, name).now.lead == "us"
 
 
+def named(language: str, shorts: dict[str, str], company) -> str:
+    """A company's full name, with the short name the tables and charts use when it differs."""
+    short = shorts[company.id]
+    if short == company.name:
+        return company.name
+    return f"{company.name}（简称{short}）" if language == "zh" else f"{company.name} (“{short}”)"
+
+
 class DeckText:
     """Renders the blocks of one language's deck template for one analysis."""
 
@@ -92,6 +100,7 @@ class DeckText:
                                                  analysis.value.payback_stated),
             "standings": analysis.standings,
             "company": deal.company_name,
+            "named": functools.partial(named, self.language, deal.short_names()),
             "date": long_date(self.language, deal.date),
             "leads": functools.partial(leads, analysis),
         }

@@ -24,8 +24,10 @@ from pptx.chart.xmlwriter import ChartXmlWriter
 from pptx.enum.chart import XL_CHART_TYPE
 from xlsxwriter import Workbook
 
+from pipeline.render import palette
 from pipeline.render.brief_fast_workbook import direct_workbook
 from pipeline.render.brief_rows import ChartSpec
+from pipeline.render.chart_choice import axis_span, label_sides
 from pipeline.safety import WORKBOOK_OPTIONS
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
@@ -35,9 +37,11 @@ WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 NS = {"c": C, "a": A, "r": R}
 LATIN_FONT = "Arial"
 EAST_ASIAN_FONT = "Microsoft YaHei"  # 微软雅黑, as in the shipped templates: Office has it
-PALETTE = ("1F4E79", "C0504D", "9BBB59", "8064A2", "F79646", "4BACC6")  # us first, in the brief's blue
-WIDTH = Cm(15)
-HEIGHTS = {"radar": Cm(9.5), "map": Cm(7.5), "payback": Cm(6.8)}  # a radar's long category names need the room
+WIDTH = Cm(15)  # the text column of the brief's A4 page
+HEIGHTS = {"radar": Cm(11), "bars": Cm(7.5), "map": Cm(8.5), "payback": Cm(6.8)}  # a radar's names need room
+TEXT, TITLE = 1000, 1200  # hundredths of a point: chart text and chart title (at least 9 pt in a brief)
+OPACITY = "60000"  # a point's fill lets the ones behind it show
+PALETTE = tuple(palette.rgb(n) for n in range(len(palette.SLOTS)))  # the deck's colours, us first
 CHART_PARTNAME = "/word/charts/chart%d.xml"
 WORKBOOK_PARTNAME = "/word/embeddings/Microsoft_Excel_Sheet%d.xlsx"
 
@@ -59,12 +63,12 @@ def chart_blobs(spec: ChartSpec, stamp: dt.date) -> ChartBlobs:
 
 
 def chart_data(spec: ChartSpec) -> tuple[Any, Any]:
-    if spec.kind == "radar":
+    if spec.kind in ("radar", "bars"):
         data = CategoryChartData(number_format="0")
         data.categories = spec.categories
         for series in spec.series:
             data.add_series(series.name, series.values)
-        return XL_CHART_TYPE.RADAR_MARKERS, data
+        return XL_CHART_TYPE.RADAR_MARKERS if spec.kind == "radar" else XL_CHART_TYPE.BAR_CLUSTERED, data
     if spec.kind == "payback":
         data = XyChartData(number_format="#,##0.##")
         for series in spec.series:
@@ -110,10 +114,12 @@ def decorate(root, spec: ChartSpec) -> None:
     chart = root.find("c:chart", NS)
     for old in [*chart.findall("c:title", NS), *chart.findall("c:autoTitleDeleted", NS)]:
         chart.remove(old)  # python-pptx writes autoTitleDeleted for some chart types: never twice
-    chart.insert(0, title(spec.title, 1200))
+    chart.insert(0, title(spec.title, TITLE))
     chart.insert(1, el("c:autoTitleDeleted", val="0"))
     if spec.kind == "map":
         decorate_map(root, spec)
+    elif spec.kind == "bars":
+        decorate_bars(root, spec)
     elif spec.kind == "payback":
         decorate_payback(root, spec)
     else:
@@ -123,23 +129,27 @@ def decorate(root, spec: ChartSpec) -> None:
         hide_from_legend(chart, [i for i, s in enumerate(spec.series) if len(s.values) == 1])
     for old in root.findall("c:txPr", NS):
         root.remove(old)
-    root.append(text_properties(900))
+    root.append(text_properties(TEXT))
     external = sub(root, "c:externalData", **{f"{{{R}}}id": "rId1"})
     sub(external, "c:autoUpdate", val="0")
 
 
 def decorate_map(root, spec: ChartSpec) -> None:
-    """Label each company's point with its name; title and scale both axes."""
+    """Each company's point in its colour, translucent, ours (the last) outlined; names placed apart;
+    both axes titled and fitted to the data with a margin."""
     points = [s.values for s in spec.series]
-    for index, (series, point) in enumerate(zip(root.iterfind(".//c:ser", NS), points)):
+    spans = (axis_span([p[0] for p in points]), axis_span([p[1] for p in points]))
+    sides = label_sides([(p[0], p[1]) for p in points], spans)
+    last = len(spec.series) - 1
+    for index, (series, data, side) in enumerate(zip(root.iterfind(".//c:ser", NS), spec.series, sides)):
         x_values = series.find("c:xVal", NS)
-        x_values.addprevious(marker(PALETTE[index % len(PALETTE)]))
-        x_values.addprevious(series_name_labels(label_side(point, points)))
+        x_values.addprevious(marker(palette.rgb(data.colour), size=12, outlined=index == last))
+        x_values.addprevious(series_name_labels(side))
     axes = root.findall(".//c:valAx", NS)
-    for axis, text in zip(axes, (spec.x_title, spec.y_title)):
-        axis_range(axis, *value_range(spec))
+    for axis, text, (low, high) in zip(axes, (spec.x_title, spec.y_title), spans):
+        axis_range(axis, low, high, 5 if high - low <= 40 else 10)
         anchor = axis.find("c:majorGridlines", NS)
-        (anchor if anchor is not None else axis.find("c:axPos", NS)).addnext(title(text, 900))
+        (anchor if anchor is not None else axis.find("c:axPos", NS)).addnext(title(text, TEXT))
 
 
 def decorate_payback(root, spec: ChartSpec) -> None:
@@ -169,13 +179,28 @@ def decorate_payback(root, spec: ChartSpec) -> None:
 
 
 def colour_radar(root, spec: ChartSpec) -> None:
-    """The map's colours, series by series; a projected series (our target) dashed in our colour."""
-    series_list = root.findall(".//c:ser", NS)
-    for index, series in enumerate(series_list):
-        projected = index == len(series_list) - 1 and len(spec.series) > spec.companies
-        colour = PALETTE[0] if projected else PALETTE[index % len(PALETTE)]
-        series.find("c:tx", NS).addnext(line(colour, dashed=projected))
+    """Each series in its company's colour, three-year lines dashed; the scale 0-100, gridlines every 20."""
+    for series, data in zip(root.findall(".//c:ser", NS), spec.series):
+        colour = palette.rgb(data.colour)
+        series.find("c:tx", NS).addnext(line(colour, dashed=data.later))
         series.find("c:spPr", NS).addnext(marker(colour, size=5))
+    axis_range(root.find(".//c:valAx", NS), 0, 100, 20)
+
+
+def decorate_bars(root, spec: ChartSpec) -> None:
+    """Too few indicators for a radar: horizontal bars in the table's order, top down, the scale 0-100."""
+    for series, data in zip(root.findall(".//c:ser", NS), spec.series):
+        properties = el("c:spPr")
+        fill = sub(sub(properties, "a:solidFill"), "a:srgbClr", val=palette.rgb(data.colour))
+        if data.later:
+            sub(fill, "a:alpha", val="45000")
+        series.find("c:tx", NS).addnext(properties)
+    category, value = root.find(".//c:catAx", NS), root.find(".//c:valAx", NS)
+    category.find("c:scaling/c:orientation", NS).set("val", "maxMin")
+    crosses = value.find("c:crosses", NS)
+    if crosses is not None:
+        crosses.set("val", "max")
+    axis_range(value, 0, 100, 20)
 
 
 def line(colour: str, dashed: bool, width: str = "22225"):
@@ -200,6 +225,26 @@ def place_legend(chart, side: str) -> None:
     chart.find("c:plotArea", NS).addnext(legend)
 
 
+def axis_range(axis, low: float, high: float, step: float) -> None:
+    """The axis from `low` to `high` with a major unit of `step` (schema order: max before min)."""
+    scaling = axis.find("c:scaling", NS)
+    for old in [*scaling.findall("c:max", NS), *scaling.findall("c:min", NS)]:
+        scaling.remove(old)
+    before = [e for e in (scaling.find("c:logBase", NS), scaling.find("c:orientation", NS)) if e is not None]
+    at = scaling.index(before[-1]) + 1 if before else 0
+    scaling.insert(at, el("c:min", val=f"{low:g}"))
+    scaling.insert(at, el("c:max", val=f"{high:g}"))
+    for old in axis.findall("c:majorUnit", NS):
+        axis.remove(old)
+    unit = el("c:majorUnit", val=f"{step:g}")
+    later = [axis.find(f"c:{tag}", NS) for tag in ("minorUnit", "dispUnits", "extLst")]
+    later = [e for e in later if e is not None]
+    if later:
+        later[0].addprevious(unit)
+    else:
+        axis.append(unit)
+
+
 def hide_from_legend(chart, indices: list[int]) -> None:
     position = chart.find("c:legend/c:legendPos", NS)
     for index in reversed(indices):
@@ -209,36 +254,17 @@ def hide_from_legend(chart, indices: list[int]) -> None:
         position.addnext(entry)
 
 
-def value_range(spec: ChartSpec) -> tuple[int, int]:
-    """From the nearest ten below the lowest point (at least 0) to 100: the scores' scale."""
-    low = min(v for s in spec.series for v in s.values)
-    return max(0, int(low // 10) * 10 - 10), 100
-
-
-def axis_range(axis, low: int, high: int) -> None:
-    orientation = axis.find("c:scaling/c:orientation", NS)
-    orientation.addnext(el("c:min", val=str(low)))
-    orientation.addnext(el("c:max", val=str(high)))
-
-
-def label_side(point: tuple[float, ...], points: list[tuple[float, ...]]) -> str:
-    """The side of a point away from its nearest neighbour, so close companies' names do not overlap."""
-    others = [p for p in points if p is not point]
-    if not others:
-        return "t"
-    nx, ny = min(others, key=lambda p: (p[0] - point[0]) ** 2 + (p[1] - point[1]) ** 2)
-    dx, dy = nx - point[0], ny - point[1]
-    if abs(dy) >= abs(dx):
-        return "b" if dy > 0 else "t"
-    return "l" if dx > 0 else "r"
-
-
-def marker(colour: str, size: int = 9):
+def marker(colour: str, size: int = 9, outlined: bool = False):
+    """A round marker in `colour`; a map's point translucent, ours with a solid outline."""
     node = el("c:marker")
     sub(node, "c:symbol", val="circle")
     sub(node, "c:size", val=str(size))
-    fill = sub(sub(node, "c:spPr"), "a:solidFill")
-    sub(fill, "a:srgbClr", val=colour)
+    properties = sub(node, "c:spPr")
+    fill = sub(sub(properties, "a:solidFill"), "a:srgbClr", val=colour)
+    if size > 9:
+        sub(fill, "a:alpha", val=OPACITY)
+    outline = sub(properties, "a:ln", w="28575" if outlined else "9525")
+    sub(sub(outline, "a:solidFill"), "a:srgbClr", val=colour)
     return node
 
 

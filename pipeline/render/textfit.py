@@ -116,11 +116,22 @@ def _wrap_line(text: str, size: float, width: float, bold: bool) -> tuple[str, .
         current = token
         used = text_em(current)
     lines.append(current.rstrip())
-    return tuple(_flatten([_split_long(line, size, width, bold) for line in lines]))
+    return tuple(_no_orphan(_flatten([_split_long(line, size, width, bold) for line in lines])))
 
 
-def _is_wide(char: str) -> bool:
+def _no_orphan(lines: list[str]) -> list[str]:
+    """A last line of one Chinese character takes the character before it along (「…响应」, not 「…响/应」)."""
+    if len(lines) > 1 and len(lines[-1]) == 1 and is_wide(lines[-1]) and len(lines[-2]) > 2 and is_wide(lines[-2][-1]):
+        lines[-2:] = [lines[-2][:-1], lines[-2][-1] + lines[-1]]
+    return lines
+
+
+def is_wide(char: str) -> bool:
+    """A character set a full em wide (Chinese, full-width punctuation)."""
     return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+_is_wide = is_wide
 
 
 def _split_long(line: str, size: float, width: float, bold: bool) -> list[str]:
