@@ -29,11 +29,11 @@ def add_commands(add) -> None:
     imported.add_argument("--out", type=Path, metavar="DIR", help="write the deal files here (default: beside each)")
     imported.add_argument("--force", action="store_true", help="replace a deal file that already exists")
     imported.set_defaults(run=run_import)
-    portfolio = add("portfolio", help="build the deals, then the portfolio workbook and page of all of them")
+    portfolio = add("portfolio", help="build the deals, then the portfolio workbook and page of all of them "
+                                      "(in the language of --lang, default zh)")
     portfolio.add_argument("deals", nargs="*", metavar="DEAL.yaml", help="deal files (default: inputs/*.yaml)")
     portfolio.add_argument("--out", type=Path, default=Path("build"), metavar="DIR",
                            help="the build folder; portfolio.xlsx and portfolio.html go here (default: build)")
-    # --lang (every command's option) is also the language of the portfolio; default zh
     portfolio.add_argument("-j", "--jobs", type=int, default=0, metavar="N", help="worker processes (default: every core)")
     portfolio.set_defaults(run=run_portfolio)
 
@@ -116,13 +116,14 @@ def run_portfolio(args: argparse.Namespace) -> int:
     if not paths:
         print("error: no deal files given and none in inputs/ (*.yaml or *.yml)", file=sys.stderr)
         return 2
-    summary, analyses = build_portfolio(paths, args.out, getattr(args, "lang", "zh"), args.jobs)
+    lang = getattr(args, "lang", None) or "zh"  # the common --lang: messages and the portfolio alike
+    summary, analyses = build_portfolio(paths, args.out, lang, args.jobs)
     for outcome in summary.outcomes:
         for line in outcome.errors:
             print(line, file=sys.stderr)
     if getattr(summary, "error", None):
         print(f"error: {summary.error}", file=sys.stderr)
-    for name, data in portfolio_files(analyses, getattr(args, "lang", "zh")).items():
+    for name, data in portfolio_files(analyses, lang).items():
         write_atomically(args.out / name, data)
     failed = summary.count("failed")
     print(f"portfolio of {len(analyses)} deal(s) in {args.out}/portfolio.xlsx and {args.out}/portfolio.html"
