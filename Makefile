@@ -10,7 +10,7 @@ CODE   := $(shell find pipeline templates -type f -not -path '*/__pycache__/*' 2
 N      ?= 200
 JOBS   ?=
 
-.PHONY: help proposals test check new pdf bench golden schema clean distclean system-deps
+.PHONY: help proposals portfolio test check new pdf bench golden schema clean distclean system-deps
 
 # `## ` marks a target for users, `### ` one for maintainers of the project: `make help` lists them apart.
 help: ## show this help
@@ -28,6 +28,9 @@ build/.made: $(DEALS) $(CODE) $(READY)
 
 test: $(READY) system-deps ## run the test suite (installs what it needs first)
 	$(PY) -m pytest
+
+portfolio: $(READY) ## build every deal, then build/portfolio.xlsx and build/portfolio.html (LANG_PORTFOLIO=en for English)
+	$(PY) -m pipeline portfolio $(DEALS) --out build --lang $(or $(LANG_PORTFOLIO),zh)
 
 check: $(READY) ## validate every deal in inputs/ and report problems, writing nothing
 	$(PY) -m pipeline check $(DEALS)
@@ -57,13 +60,15 @@ $(READY): pyproject.toml
 # LibreOffice, a CJK font and poppler: for the PDF checks and `make pdf`. Installed when
 # missing and we may (root with apt-get); otherwise the tests that need them are skipped.
 system-deps:
-	@if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then \
+	@if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' \
+	    || [ ! -e /usr/lib/libreoffice/program/libsclo.so ] || ! command -v chromium >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "installing LibreOffice, fonts-noto-cjk and poppler-utils"; \
+	    echo "installing LibreOffice (writer, impress, calc), fonts-noto-cjk, poppler-utils and chromium"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	      libreoffice-writer-nogui libreoffice-impress-nogui fonts-noto-cjk poppler-utils >/dev/null; \
+	      libreoffice-writer-nogui libreoffice-impress-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils \
+	      chromium >/dev/null; \
 	  else \
-	    echo "note: LibreOffice, fonts-noto-cjk or poppler-utils missing; the tests that need them are skipped"; \
+	    echo "note: LibreOffice, fonts-noto-cjk, poppler-utils or chromium missing; the tests that need them are skipped"; \
 	  fi; \
 	fi
 

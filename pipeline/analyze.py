@@ -16,6 +16,7 @@ from pipeline.plan import plan
 from pipeline.playbook import Playbook
 from pipeline.position import overview, position, statement_findings, strongest_dimension
 from pipeline.results import Analysis
+from pipeline.robustness import robustness
 from pipeline.score import score
 from pipeline.smart import findings
 from pipeline.standings import standings
@@ -53,4 +54,5 @@ def analyze(deal: Deal, playbook: Optional[Playbook] = None) -> Analysis:
         findings=[*customer.findings(deal, who), *departures.findings(deal, check, positioning), *findings(deal),
                   *statement_findings(standing)],
         plan=plan(deal, valued),
+        robustness=robustness(deal),
     )

@@ -126,6 +126,9 @@ def _parser() -> argparse.ArgumentParser:
     pdf.add_argument("--force", action="store_true", help="convert even the documents whose PDF is up to date")
     pdf.add_argument("-j", "--jobs", type=_positive, default=0, metavar="N", help="parallel conversions (default: every core)")
     pdf.set_defaults(run=_pdf)
+    from pipeline.cli_book import add_commands  # export, import, portfolio
+
+    add_commands(add)
     return parser
 
 

@@ -240,6 +240,52 @@ class ValueResult(Result):
     levels: dict[str, LevelMessage]  # senior, middle, frontline
 
 
+class Flip(Result):
+    """One change of one input: an item's weight, or one company's score on an item."""
+
+    kind: Literal["weight", "score"]
+    dimension: str
+    item: str
+    item_index: int  # the item's place in its dimension, from 0
+    company: Optional[str]  # the company whose score changes; None for a weight
+    delta: float  # the change: ±1, ±2 for a weight, ±5, ±10 for a score
+    becomes: Optional[Position]  # the position it turns into; None where it breaks the statement
+
+
+class PositionRobustness(Result):
+    """The smallest change of one weight and of one score that flips our position (None: none does)."""
+
+    competitor: str
+    dimension: str
+    position: Position
+    margin: float
+    weight_flip: Optional[Flip]
+    score_flip: Optional[Flip]
+
+
+class Swing(Result):
+    """One bar of the tornado: how our margin against the dimension's strongest rival moves
+    when the item's weight goes down by `down_delta` and up by `up_delta`."""
+
+    dimension: str
+    item: str
+    rival: str
+    down_delta: float
+    down: float
+    up_delta: float
+    up: float
+
+
+class Robustness(Result):
+    """How robust our position is (pipeline.robustness)."""
+
+    positions: list[PositionRobustness]  # per competitor, then per dimension
+    statement_holds: bool  # every position and our strongest dimension survive every ±1 weight change
+    statement_breakers: list[Flip]  # the ±1 weight changes that would change them
+    swings: list[Swing]  # largest swing first
+    sentence: str
+
+
 class Audience(Result):
     """Who the customer is and the words every document uses for it (pipeline.audience)."""
 
@@ -316,3 +362,4 @@ class Analysis(Result):
     value: ValueResult
     findings: list[Finding]
     plan: PlanResult
+    robustness: Robustness

@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 from pydantic import ValidationError
 
 from pipeline.analyze import analyze
@@ -15,6 +16,7 @@ from pipeline.audience import infer_type
 from pipeline.model import Deal
 from pipeline.render.brief import render_briefs
 from pipeline.render.deck import render_deck
+from pipeline.render.proposal import render_proposals
 from tests.analysis_deals import deal_data, make
 from tests.test_brief_helpers import body_lines, table_with_header
 from tools.golden import brief_text, deck_text
@@ -180,13 +182,16 @@ def test_a_missing_level_is_named_in_the_customers_own_ranks():
 
 
 def documents(name: str, kind: str | None, language: str) -> dict[str, str]:
-    """Every brief's text and the deck's text (slides and notes) of the small deal for `name`."""
+    """Every brief's, proposal's and the deck's text (slides and notes) of the small deal for `name`."""
     analysis = analyze(Deal.model_validate(customer(name, kind, language)))
     texts = {}
     with tempfile.TemporaryDirectory() as scratch:
         for level, blob in render_briefs(analysis).items():
             (Path(scratch) / f"{level}.docx").write_bytes(blob)
             texts[level] = brief_text(Path(scratch) / f"{level}.docx")
+        for level, blob in render_proposals(analysis).items():
+            (Path(scratch) / f"proposal-{level}.docx").write_bytes(blob)
+            texts[f"proposal-{level}"] = brief_text(Path(scratch) / f"proposal-{level}.docx")
         (Path(scratch) / "deck.pptx").write_bytes(render_deck(analysis))
         texts["deck"] = deck_text(Path(scratch) / "deck.pptx")
     return texts
@@ -203,6 +208,7 @@ def test_no_document_of_a_public_body_calls_it_a_company(name, kind, language, a
         assert "贵公司" not in text and "your company" not in text.lower(), document
         assert "副总经理" not in text and "公司战略" not in text and "企业文化" not in text, document
         assert "deputy general manager" not in text.lower() and "corporate culture" not in text.lower(), document
+    assert len(texts) == 7
     if address:
         assert address in texts["senior"]
 
@@ -223,3 +229,20 @@ def test_the_brief_lists_contacts_under_the_customers_own_level_names():
     blob = render_briefs(analyze(make(customer={"name": "某市第一人民医院"})))["senior"]
     rows = {row[0]: row for row in table_with_header(blob, "姓名")[1:]}
     assert rows["Top"][2] == "院长" and rows["Deputy"][2] == "副院长"
+
+
+@settings(max_examples=60, deadline=None)
+@given(name=st.text(min_size=1, max_size=30).filter(lambda s: s.strip()),
+       kind=st.sampled_from([None, "enterprise", "government", "hospital", "school", "institution"]),
+       language=st.sampled_from(["zh", "en"]))
+def test_any_customer_gets_words_of_its_own_type(name, kind, language):
+    result = audience_of(name, kind, language)
+    assert result.customer_type == (kind or infer_type(name.strip()))
+    assert result.type_inferred == (kind is None)
+    words = " ".join([result.address, result.organisation, *result.level_titles.values(),
+                      *(c for cs in result.concerns.values() for c in cs)]).lower()
+    if result.customer_type != "enterprise":
+        for company_word in ("贵公司", "your company", "副总经理", "公司战略", "企业文化", "corporate", "general manager"):
+            assert company_word not in words
+    assert list(result.level_titles) == ["top", "deputy", "manager", "frontline"]
+    assert all(len(result.concerns[level]) == 3 for level in ("senior", "middle", "frontline"))

@@ -98,7 +98,9 @@ def test_senior_brief_has_the_statement_and_a_sentence_per_competitor(xyz):
 def test_frontline_brief_quotes_the_service_facts_that_beat_each_competitor(xyz):
     rows = dict(table_with_header(xyz["frontline"], "对手")[1:])
     assert set(rows) == {"对手A", "对手B", "对手C"}
-    assert rows["对手B"].startswith("网络交易的安全性 90:75；交易高峰的实时性 85:80；")
+    # widest lead first: 15 on five items (dimension and file order), then 5
+    assert rows["对手B"].startswith("网络交易的安全性 90:75；统一网管与服务响应 85:70；")
+    assert rows["对手B"].endswith("；交易高峰的实时性 85:80")
     assert "价格" not in rows["对手B"]  # 60 against B's 70
     assert "跟踪客户的通讯传输容量来记录实际节约的成本" in body_text(xyz["frontline"])
 

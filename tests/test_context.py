@@ -80,6 +80,7 @@ def test_each_level_sees_the_competition_at_its_own_depth():
     senior, middle, frontline = (brief_context(analysis, level) for level in AUDIENCES)
     assert senior.competition_intro == analysis.overview.statement
     assert senior.sentences[:3] == [analysis.positioning[c].sentence for c in ("A", "B", "C")]
+    assert senior.sentences[6] == analysis.robustness.sentence  # after the three internal figures
     assert [c.kind for c in senior.charts] == ["map", "radar"] and not senior.index_rows and not senior.win_rows
     assert [r.company for r in middle.index_rows] == ["中国电信某省公司", "对手A", "对手B", "对手C"]
     assert middle.index_rows[0].kbf == number(analysis.scores["key_buying_factors"]["us"].index)

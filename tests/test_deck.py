@@ -32,6 +32,7 @@ ZH_TITLES = [
     "客户关系能力比较分析",
     "客户关系能力：现在与3年后",
     "竞争定位图",
+    "定位有多稳：权重变化的敏感度",
     "我方的竞争定位",
     "竞争战术",
     "价值命题第一步：总体的价值命题",
@@ -216,7 +217,7 @@ def test_every_company_is_named_in_the_deck(zh, en):
 def test_value_proposition_slides_show_template_statement_smart_and_levels(zh):
     analysis, data = zh
     prs = opened(data)
-    step1 = texts(prs.slides[11])
+    step1 = texts(prs.slides[12])
     assert "基于我们在___方面的知识和经验，我们具备___的能力，为（客户）___提高___。" in step1
     assert analysis.value.overall in step1
     step2 = texts(prs.slides[STEP2])
@@ -299,7 +300,7 @@ def test_the_same_analysis_gives_the_same_content_including_chart_workbooks(zh):
     again = members(render_deck(analysis))
     assert again == members(data)
     workbooks = [name for name in again if name.endswith(".xlsx")]
-    assert len(workbooks) == 4
+    assert len(workbooks) == 5
     with zipfile.ZipFile(io.BytesIO(again[workbooks[0]])) as book:
         core = book.read("docProps/core.xml").decode()
         assert "2026-11-20T00:00:00Z" in core

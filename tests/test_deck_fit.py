@@ -16,7 +16,7 @@ from pipeline.render import textfit
 from pipeline.render.deck import render_deck
 from pipeline.results import Tactic
 
-SLIDES = 21  # the deck's slides for one deal whose texts fit (the method's order, teaching slides included)
+SLIDES = 22  # the deck's slides for one deal whose texts fit (the method's order, teaching slides included)
 
 EMU_PER_PT = 12700
 RIVALS = ["华南信息网络集团股份有限公司", "东方数字通信科技有限公司", "新兴云网络服务有限公司", "联合宽带运营有限公司"]

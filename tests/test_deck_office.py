@@ -45,7 +45,7 @@ def words_of(pdf, *pages: str) -> str:
 
 def test_every_slide_becomes_a_page(pdf):
     pages = [line.split()[-1] for line in run("pdfinfo", str(pdf)).splitlines() if line.startswith("Pages:")]
-    assert pages == ["21"]
+    assert pages == ["22"]
 
 
 def test_chinese_is_drawn_with_a_cjk_font_not_boxes(pdf):

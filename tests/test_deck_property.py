@@ -30,7 +30,7 @@ def deck_of(text: str):
 def test_any_valid_deal_gives_a_complete_deck_that_fits(text):
     analysis, prs = deck_of(text)
     slides = list(prs.slides)
-    assert len(slides) >= 17
+    assert len(slides) >= 18
     assert slides[0].shapes.title.text_frame.text == analysis.deal.title
     assert all(s.notes_slide.notes_text_frame.text.strip() for s in slides)
     assert overflows(prs) == []

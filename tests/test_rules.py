@@ -86,7 +86,7 @@ def test_rules_check_only_what_has_the_right_shape():
 
 def test_rules_on_plain_data():
     data = {"us": {"id": "us"}, "competitors": [{"id": "A"}, {"id": "A"}],
-            "relationship_capabilities": [{"name": "x", "weight": 2, "scores": {"us": 1}, "in_3_years": {"B": 3}}]}
+            "relationship_capabilities": [{"name": "x", "weight": 1, "scores": {"us": 1}, "in_3_years": {"B": 3}}]}
     assert check_rules(data, line_of) == [
         Issue("competitors[1].id", "duplicate id 'A' (also competitors[0].id at line 7); give each company its own id"),
         Issue("relationship_capabilities[0].scores", "no score for A; every company needs one: add A: <0-100>"),

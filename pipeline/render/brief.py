@@ -74,7 +74,7 @@ def render_with_docxtpl(template: BriefTemplate, context: BriefContext, deal: De
 def set_properties(properties, context: BriefContext, deal: Deal) -> None:
     """Title and dates from the deal; a fixed author; revision 1."""
     stamp = dt.datetime.combine(deal.date, dt.time())
-    properties.title = f"{context.doc_title}: {deal.title}"
+    properties.title = f"{context.doc_title}: {deal.title}"[:255]  # Office's limit for a core property
     properties.subject = deal.customer.name
     properties.author = properties.last_modified_by = AUTHOR
     properties.created = properties.modified = stamp

@@ -101,7 +101,7 @@ def _competition(intro: str, sentences=(), index_rows=(), item_rows=(), win_rows
 
 def senior_competition(analysis: Analysis) -> dict[str, object]:
     sentences = [analysis.positioning[c.id].sentence for c in analysis.deal.competitors]
-    sentences += internal_figures(analysis) + tactic_lines(analysis)
+    sentences += internal_figures(analysis) + [analysis.robustness.sentence] + tactic_lines(analysis)
     return _competition(analysis.overview.statement, sentences=sentences,
                         charts=[positioning_map(analysis), relationship_radar(analysis)])
 

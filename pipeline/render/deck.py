@@ -18,6 +18,7 @@ from pptx.opc.serialized import _ContentTypesItem
 
 from pipeline.model import LANGUAGES
 from pipeline.render import deck_chain, deck_text, textfit, deck_positioning as positioning, deck_value as value
+from pipeline.render.deck_robustness import robustness
 from pipeline.render import deck_teach as teach
 from pipeline.render.deck_base import theme_fonts
 from pipeline.render.deck_master import layouts, open_master
@@ -40,6 +41,7 @@ def slides(deck: Deck) -> None:
     positioning.relationship_table(deck)
     positioning.radar(deck)
     positioning.bubbles(deck)
+    robustness(deck)
     positioning.statement(deck)
     positioning.tactics(deck)
     value.step1(deck)
