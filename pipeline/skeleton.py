@@ -17,14 +17,13 @@ from pipeline.model import ID_PATTERN
 SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "deal.schema.json"
 REPOSITORY = SCHEMA.parent.parent
 
-# The method's relationship indicators and their weights (docs/method.md), zh and en.
-RELATIONSHIP_INDICATORS = (
-    ("客户经理的影响力", "Account manager's influence", 5),
-    ("组织内部协调能力", "Internal coordination capability", 4),
-    ("高层对项目的重视程度", "Senior management's attention to the project", 3),
-    ("交易历史及口碑", "Transaction history and reputation", 4),
-    ("长期合作潜力", "Long-term cooperation potential", 3),
-)
+
+
+def relationship_indicators() -> list[tuple[str, str, float]]:
+    """The method's weighted relationship indicators (templates/method.json): (zh, en, weight)."""
+    from pipeline.method import standard_indicators
+
+    return [(s.zh, s.en, s.weight) for s in standard_indicators()]
 
 WORDS = {
     "zh": {
@@ -112,8 +111,8 @@ def skeleton(target: Path, language: str = "zh", today: Optional[dt.date] = None
     score = w["score"]
     scores = f"{{us: {score}, A: {score}}}"
     relationship = "".join(
-        f"  - name: {zh if language == 'zh' else en}\n    weight: {weight}\n    scores: {scores}\n"
-        for zh, en, weight in RELATIONSHIP_INDICATORS
+        f"  - name: {zh if language == 'zh' else en}\n    weight: {weight:g}\n    scores: {scores}\n"
+        for zh, en, weight in relationship_indicators()
     )
     levels = "".join(f"    - {{name: {w['person']}, level: {level}, strength: {w['strength']}}}\n"
                      for level in ("top", "deputy", "manager", "frontline"))

@@ -13,7 +13,7 @@ from pipeline.cli import main
 from pipeline.errors import Unfinished
 from pipeline.load import load_deal
 from pipeline.placeholders import is_placeholder, known, placeholders
-from pipeline.skeleton import RELATIONSHIP_INDICATORS, SCHEMA, skeleton
+from pipeline.skeleton import SCHEMA, skeleton
 from tests.conftest import ROOT
 
 # A value for each kind of placeholder, as a team would fill it in.
@@ -70,8 +70,11 @@ def test_a_filled_in_skeleton_is_a_valid_deal_with_the_methods_indicators(capsys
     target.write_text(fill(target.read_text(encoding="utf-8")), encoding="utf-8")
     deal, _ = load_deal(target)
     assert deal.id == "customs-2026" and deal.language == language and before <= deal.date <= after
-    names = [zh if language == "zh" else en for zh, en, _ in RELATIONSHIP_INDICATORS]
-    assert [i.name for i in deal.relationship_capabilities] == names
+    names = {"zh": ["客户经理的影响力", "组织内部协调能力", "高层对项目的重视程度", "交易历史及口碑", "长期合作潜力"],
+             "en": ["Account manager's influence", "Internal coordination capability",
+                    "Senior management's attention to the project", "Transaction history and reputation",
+                    "Long-term cooperation potential"]}[language]
+    assert [i.name for i in deal.relationship_capabilities] == names  # the method library's (templates/method.json)
     assert [i.weight for i in deal.relationship_capabilities] == [5, 4, 3, 4, 3]
     assert [c.level for c in deal.chain.customer] == ["top", "deputy", "manager", "frontline"]
 
