@@ -104,11 +104,11 @@ def test_generated_chinese_uses_full_width_punctuation(built, deal):
     typed = user_texts(deal)
     found = offenders(f"{deal.stem}/analysis.json", analysis_lines(out / deal.stem / "analysis.json"), typed)
     documents = {name: text for name, text in texts.items() if name.startswith(f"{deal.stem}/")}
-    assert len(documents) == 4  # the deck and three briefs were all read
+    assert len(documents) == 7  # the deck, three briefs and three proposals were all read
     for name, text in sorted(documents.items()):
         found += offenders(name, document_lines(name, text), typed)
     charts = [path for path in sorted((out / deal.stem).iterdir()) if path.suffix in (".pptx", ".docx")]
-    assert len(charts) == 4
+    assert len(charts) == 7
     for path in charts:
         found += offenders(f"{deal.stem}/{path.name} charts", chart_lines(path), typed)
     assert not found, "ASCII punctuation or a stray space in generated Chinese:\n" + "\n".join(found)

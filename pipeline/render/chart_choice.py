@@ -57,13 +57,13 @@ def map_order(analysis: Analysis) -> list[tuple[int, str]]:
     return [*companies[1:], companies[0]]
 
 
-def axis_span(values: list[float], margin: float = 5.0, step: float = 5.0) -> tuple[float, float]:
-    """Bounds around `values` with at least `margin` of room each side, on `step`s, within 0-100.
+def axis_span(values: list[float], room: float = 5.0, step: float = 5.0) -> tuple[float, float]:
+    """Bounds around `values` with at least `room` each side, on `step`s, within 0-100.
 
     Fitted to the data: companies between 55 and 75 spread over the chart, not a band of it.
     """
-    low = max(0.0, (min(values) - margin) // step * step)
-    high = min(100.0, -(-(max(values) + margin) // step) * step)
+    low = max(0.0, (min(values) - room) // step * step)
+    high = min(100.0, -(-(max(values) + room) // step) * step)
     if high - low < 4 * step:  # companies close together still get a readable scale
         middle = (low + high) / 2
         low, high = max(0.0, middle - 2 * step), min(100.0, middle + 2 * step)

@@ -204,7 +204,7 @@ def bubble_chart(slide, bubbles: list[Bubble], axis_titles: tuple[str, str], reg
         data.add_series(b.name).add_data_point(b.x, b.y, b.size)
     frame = insert(slide, XL_CHART_TYPE.BUBBLE, data, region, placeholder)
     chart = frame.chart
-    spans = axis_span([b.x for b in bubbles], margin=8), axis_span([b.y for b in bubbles], margin=8)
+    spans = axis_span([b.x for b in bubbles], room=8), axis_span([b.y for b in bubbles], room=8)
     _axis_range(chart.category_axis, *spans[0])
     _axis_range(chart.value_axis, *spans[1])
     plot = chart.plots[0]
