@@ -22,9 +22,10 @@ from openpyxl.writer.excel import ExcelWriter
 from pipeline.labels import label
 from pipeline.model import DIMENSIONS, Deal
 from pipeline.reproducible import pin_zip_dates
+from pipeline.departures import with_standard_weights
 from pipeline.workbook_layout import (
     CHOICES, COMPETITOR, CONTACT, FIRST_COMPANY_COLUMN, FIRST_ITEM_ROW, OUTCOME, SHEETS, SPARE_ROWS, SURROUNDING,
-    EMPTY_CONCERNS, EMPTY_LEVELS, TEAM_FIELDS, VALUE_FIELDS, WORDS, customer_types, deal_fields,
+    EMPTY_CONCERNS, EMPTY_LEVELS, KIND, KIND_WORDS, TEAM_FIELDS, VALUE_FIELDS, WORDS, customer_types, deal_fields,
 )
 
 CREATOR = "dealdocs"
@@ -35,7 +36,11 @@ FORMULA_FILL = PatternFill("solid", fgColor="F2F2F2")
 
 
 def export_workbook(deal: Deal) -> bytes:
-    """The .xlsx bytes of the scoring workbook of `deal`."""
+    """The .xlsx bytes of the scoring workbook of `deal`.
+
+    A standard indicator without a weight is written with the method's weight, the one the
+    analysis uses, so the sheet's formulas give analysis.json's totals."""
+    deal = with_standard_weights(deal)
     book = Workbook()
     lang = deal.language
     deal_sheet(book.active, deal, SHEETS[lang]["deal"])
@@ -195,6 +200,13 @@ def dimension_sheet(sheet, deal: Deal, dimension: str) -> None:
             BOLD, FORMULA_FILL)
         sheet.cell(row=last + 1, column=FIRST_COMPANY_COLUMN + n).data_type = "f"
         sheet.cell(row=last + 2, column=FIRST_COMPANY_COLUMN + n).data_type = "f"
+    if dimension == "key_buying_factors":  # kind: price | other, after one more blank column
+        kind = later + len(companies) + 1
+        put(sheet, 2, kind, KIND_WORDS[lang], BOLD, HEADER_FILL)
+        put(sheet, 3, kind, KIND, GREY)
+        for r, item in enumerate(items, start=FIRST_ITEM_ROW):
+            put(sheet, r, kind, item.kind)
+        pick(sheet, kind, range(FIRST_ITEM_ROW, last + 1), ("price", "other"))
     end = get_column_letter(later + len(companies) - 1)
     number_rule(sheet, f"C{FIRST_ITEM_ROW}:{end}{last}", 0, 100, "0-100")
     number_rule(sheet, f"B{FIRST_ITEM_ROW}:B{last}", 0, None, "> 0")

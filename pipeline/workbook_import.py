@@ -22,7 +22,7 @@ from pipeline.rules import check_rules
 from pipeline.safety import check_user_template
 from pipeline.workbook_layout import (
     COMPETITOR, CONTACT, EMPTY_CONCERNS, EMPTY_LEVELS, FIRST_COMPANY_COLUMN, FIRST_ITEM_ROW, OUTCOME, ROLES, SHEETS, SURROUNDING, TOTAL_LABELS,
-    VALUE_FIELDS, TEAM_FIELDS, deal_fields,
+    KIND, VALUE_FIELDS, TEAM_FIELDS, deal_fields,
 )
 from pipeline.yaml_path import parent
 from pipeline.yaml_validate import text_fields, validate
@@ -196,8 +196,9 @@ def read_dimension(sheet, dimension: str, reading: Reading) -> None:
     ids = [(c.column, str(c.value).strip()) for c in sheet[3][FIRST_COMPANY_COLUMN - 1:] if c.value is not None]
     blank = next((col for col in range(FIRST_COMPANY_COLUMN, sheet.max_column + 2)
                   if sheet.cell(row=3, column=col).value is None), sheet.max_column + 1)
+    kind = next((col for col, cid in ids if cid == KIND), None)
     now = [(col, cid) for col, cid in ids if col < blank]
-    later = [(col, cid) for col, cid in ids if col > blank]
+    later = [(col, cid) for col, cid in ids if col > blank and (kind is None or col < kind)]
     items = []
     for number in range(FIRST_ITEM_ROW, min(sheet.max_row, MAX_ROWS) + 1):
         name = value_of(sheet.cell(row=number, column=1))
@@ -213,6 +214,10 @@ def read_dimension(sheet, dimension: str, reading: Reading) -> None:
             cell = sheet.cell(row=number, column=column)
             reading.cells[f"{at}.{key}"] = f"{sheet.title}!{cell.coordinate}"
             put_value(item, key, value_of(cell), f"{at}.{key}", reading)
+        if kind is not None:
+            cell = sheet.cell(row=number, column=kind)
+            reading.cells[f"{at}.kind"] = f"{sheet.title}!{cell.coordinate}"
+            put_value(item, "kind", value_of(cell), f"{at}.kind", reading)
         item["scores"] = scores_of(sheet, number, now, f"{at}.scores", reading, keep_empty_cell=True)
         projected = scores_of(sheet, number, later, f"{at}.in_3_years", reading)
         if projected:

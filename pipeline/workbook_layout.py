@@ -34,6 +34,8 @@ WORDS = {
 }
 TOTAL_LABELS = {WORDS[lang][key] for lang in LANGUAGES for key in ("total", "index")}
 FIRST_ITEM_ROW = 4  # row 1 the title, 2 the company names, 3 their ids
+KIND = "kind"  # row 3's marker of a key buying factor's kind column (price | other), right of the 3-year figures
+KIND_WORDS = {"zh": "类别（price 价格类 / other 非价格）", "en": "Kind (price / other)"}
 FIRST_COMPANY_COLUMN = 3  # C
 
 
