@@ -53,12 +53,14 @@ def deal_fields() -> list[tuple[str, str, str, str]]:
         ("date", "分析日期", "Date of the analysis", "date"),
         ("customer.name", "客户名称", "Customer", "text"),
         ("customer.segment", "客户行业（可选）", "Segment (optional)", "text"),
+        ("customer.short_name", "客户简称（可选）", "Customer's short name (optional)", "text"),
     ]
     if customer_types():
         fields.append(("customer.type", "客户类型（可选）", "Customer type (optional)", "customer_type"))
     return fields + [
         ("us.id", "我方代号", "Our id", "text"),
         ("us.name", "我方名称", "Our name", "text"),
+        ("us.short_name", "我方简称（可选）", "Our short name (optional)", "text"),
         ("situation", "竞争背景（可选）", "Situation (optional)", "text"),
         ("positioning_statement", "定位陈述（可选）", "Positioning statement (optional)", "text"),
     ]
@@ -92,7 +94,7 @@ TEAM_FIELDS = [
 ]
 
 # Table rows of the forms: key in column A, then these fields from column C on.
-COMPETITOR = ("competitor", ("id", "name"))
+COMPETITOR = ("competitor", ("id", "name", "short_name"))
 OUTCOME = ("outcome", ("metric", "change_pct"))
 CONTACT = ("contact", ("name", "title", "level", "strength", "our_contact"))
 SURROUNDING = ("surrounding", ("name", "kind", "influence", "strength"))

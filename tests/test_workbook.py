@@ -45,6 +45,25 @@ def test_examples_come_back_with_an_identical_analysis(path, tmp_path):
     assert export_workbook(deal) == export_workbook(deal)  # same deal, same bytes
 
 
+def test_short_names_and_a_factors_kind_come_back(tmp_path):
+    """The optional fields the documents use beyond the method's table: short names and `kind`."""
+    import yaml
+
+    data = yaml.safe_load(next(p for p in EXAMPLES if p.stem == "xyz-atm-network").read_text(encoding="utf-8"))
+    data["customer"]["short_name"] = "医保局"
+    data["us"]["short_name"] = "我方"
+    data["competitors"][0]["short_name"] = "甲"
+    data["key_buying_factors"][0]["kind"] = "price"
+    data["key_buying_factors"][-1]["kind"] = "other"
+    path = tmp_path / "deal.yaml"
+    path.write_text(to_yaml(data), encoding="utf-8")
+    deal, _ = load_deal(path)
+    again = round_trip(deal, tmp_path)
+    assert (again.customer.short_name, again.us.short_name, again.competitors[0].short_name) == ("医保局", "我方", "甲")
+    assert again.key_buying_factors[0].kind == "price" and again.key_buying_factors[-1].kind == "other"
+    assert analysis_json(analyze(again)) == analysis_json(analyze(deal))
+
+
 def in_company_order(data: dict) -> dict:
     """The workbook has a column per company, so it gives each item's scores in the companies' order; a
     file that lists them in another order comes back with the same figures in that order."""
