@@ -51,7 +51,7 @@ def audience(deal: Deal) -> Audience:
     kind = customer_type(deal)
     own = deal.value_proposition.concerns
     defaults = CONCERNS[language][kind]
-    concerns = {level: [unwrap_lines(c) for c in getattr(own, level)] if own and getattr(own, level) else
+    concerns = {level: [one_line(c) for c in getattr(own, level)] if own and getattr(own, level) else
                 list(defaults[level]) for level in AUDIENCES}
     return Audience(
         customer_type=kind,
@@ -84,3 +84,9 @@ def level_title(deal: Deal, level: str, in_sentence: bool = False) -> str:
     inside of an English sentence when `in_sentence`."""
     word = LEVEL_TITLES[deal.language][customer_type(deal)][level]
     return word[0].lower() + word[1:] if in_sentence and deal.language == "en" else word
+
+
+def one_line(concern: str) -> str:
+    """A concern as one line of a list: YAML's wrapped lines joined, a tab read as a space (Word
+    would drop it from a line of text)."""
+    return unwrap_lines(concern).replace("\t", " ")
