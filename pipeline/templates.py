@@ -17,7 +17,6 @@ from pipeline.errors import TemplateError
 from pipeline.safety import LimitedSandbox, NoIncludes
 
 
-
 def _shipped() -> Path:
     """The shipped templates' folder, found through the installed package `dealdocs_templates`
     (package data, so `pip install .` works from any folder); a source tree whose environment
@@ -55,19 +54,3 @@ def jinja_environment(folders: tuple[Path, ...] = (), autoescape: bool = False,
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-
-
-def check_user_templates(deck: Path | None = None, brief: Path | None = None,
-                         proposal: Path | None = None) -> None:
-    """Open and check the user's own templates once, before any deal: a template that cannot work is
-    one message for the run, not one per deal. TemplateError names the file and the fix."""
-    from pipeline.render import brief_template, deck_master
-
-    if deck is not None:
-        deck_master.check(Path(deck))
-    if brief is not None:
-        brief_template.load_brief_template(Path(brief))
-    if proposal is not None:
-        from pipeline.render.proposal import PROPOSAL
-
-        brief_template.load_word_template(PROPOSAL, Path(proposal))

@@ -6,8 +6,8 @@ import copy
 from pathlib import Path
 from typing import Any, Optional
 
-from pipeline.load import load_deal
-from pipeline.model import Deal
+from pipeline.load.deal import load_deal
+from pipeline.load.model import Deal
 
 XYZ = Path(__file__).resolve().parent.parent / "inputs" / "xyz-atm-network.yaml"
 

@@ -31,5 +31,5 @@ def root() -> Path:
 
 @pytest.fixture(autouse=True)
 def messages_in_english(monkeypatch):
-    """Messages follow the locale (pipeline.messages); the tests read them in English unless they choose."""
+    """Messages follow the locale (pipeline.words.messages); the tests read them in English unless they choose."""
     monkeypatch.setenv("DEALDOCS_LANG", "en")

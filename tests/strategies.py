@@ -13,8 +13,14 @@ import datetime as dt
 import yaml
 from hypothesis import strategies as st
 
-from pipeline.model import CHAIN_LEVELS, CUSTOMER_TYPE_SYNONYMS, CUSTOMER_TYPES, DIMENSIONS, SURROUNDING_KINDS
-from pipeline.placeholders import is_placeholder
+from pipeline.load.model import (
+    CHAIN_LEVELS,
+    CUSTOMER_TYPE_SYNONYMS,
+    CUSTOMER_TYPES,
+    DIMENSIONS,
+    SURROUNDING_KINDS,
+)
+from pipeline.load.placeholders import is_placeholder
 
 # A small valid deal; tests edit it line by line, so its line numbers matter.
 MINIMAL_DEAL = """\
@@ -87,7 +93,7 @@ def problems_after_edit(folder, old: str, new: str) -> list[str]:
     import os
 
     from pipeline.errors import InputError
-    from pipeline.load import load_deal
+    from pipeline.load.deal import load_deal
 
     assert MINIMAL_DEAL.count(old) == 1
     (folder / "demo.yaml").write_text(MINIMAL_DEAL.replace(old, new), encoding="utf-8")

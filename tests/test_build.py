@@ -13,7 +13,9 @@ import pytest
 from docx import Document
 from pptx import Presentation
 
-from pipeline.build import DOCUMENTS, Options, build_all, build_deal
+from pipeline.batch import build_all
+
+from pipeline.build import DOCUMENTS, Options, build_deal
 from tests.conftest import EXAMPLES, ROOT
 
 XYZ = ROOT / "inputs" / "xyz-atm-network.yaml"
@@ -308,7 +310,7 @@ def test_an_output_folder_that_cannot_be_one_is_one_line_without_a_traceback(tmp
 def test_a_full_disk_fails_each_deal_in_one_line_keeps_the_old_documents_and_cleans_staging(tmp_path, monkeypatch):
     import errno
 
-    import pipeline.output as output
+    import pipeline.publish.output as output
 
     out = tmp_path / "out"
     build_all([str(XYZ)], Options(out_dir=out))
@@ -330,8 +332,7 @@ def test_a_full_disk_fails_each_deal_in_one_line_keeps_the_old_documents_and_cle
 def test_an_index_that_cannot_be_saved_is_the_summary_s_error(tmp_path, monkeypatch):
     import errno
 
-    from pipeline import stamps
-
+    from pipeline.publish import stamps
     def refused(self, outcomes):
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self.out_dir / stamps.INDEX))
 

@@ -9,11 +9,10 @@ import shlex
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from pipeline.cli import _parser
+from pipeline.cli.main import _parser
 from tests.conftest import ROOT
 from tools import deal_reference
 
@@ -54,7 +53,7 @@ def test_the_deal_file_reference_is_generated_from_the_schema():
 
 
 def test_the_reference_walks_every_field_of_the_schema():
-    from pipeline.schema import deal_json_schema
+    from pipeline.load.schema import deal_json_schema
 
     schema = deal_json_schema()
     paths = {row[0] for row in deal_reference.rows(schema)}
@@ -92,7 +91,7 @@ def test_the_tutorial_runs_as_written(tmp_path):
             line = body.strip()
             command, _, comment = line.partition("  # ")
             if "needs LibreOffice" in comment:
-                continue  # dealdocs pdf: tests/test_pdf_incremental.py runs it
+                continue  # dealdocs pdf: tests/publish/test_pdf_incremental.py runs it
             expected = int(re.search(r"exit (\d+)", comment).group(1)) if "exit" in comment else 0
             words = shlex.split(command)
             assert words[0] == "dealdocs"
@@ -118,7 +117,7 @@ def test_the_tutorial_deal_keeps_every_field_of_the_skeleton(tmp_path):
     """What the tutorial shows filled in is what `new` wrote: the same required fields, no placeholder left."""
     import yaml
 
-    from pipeline.skeleton import skeleton
+    from pipeline.load.skeleton import skeleton
 
     blank = yaml.safe_load(skeleton(tmp_path / "customs-2026.yaml"))
     filled = yaml.safe_load(next(body for kind, body in tutorial_steps() if kind == "yaml"))

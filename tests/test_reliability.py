@@ -144,7 +144,7 @@ def test_builds_at_once_into_one_folder_publish_only_whole_folders_and_true_exit
 
 
 def test_a_second_build_waits_for_the_first_or_fails_at_once_with_no_wait(tmp_path):
-    from pipeline.output import session
+    from pipeline.publish.output import session
 
     deal = _make_batch(tmp_path / "inputs", 1)[0]
     out = tmp_path / "out"

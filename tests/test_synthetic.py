@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.load import load_deal
+from pipeline.load.deal import load_deal
 from tools import bench
 from tools.synthetic import INDICATOR_WEIGHTS, INDICATORS, write_deals
 

@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.build import Options, build_all
+from pipeline.batch import build_all
+
+from pipeline.build import Options
 from tests.conftest import EXAMPLES, ROOT
-from tests.test_brief_template import user_template
+from tests.render.brief.test_brief_template import user_template
 
 XYZ = ROOT / "inputs" / "xyz-atm-network.yaml"
 ENDLESS = "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}"  # 10^10 turns

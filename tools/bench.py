@@ -242,7 +242,9 @@ def profile(deals: int, work: Path, top: int) -> list[str]:
     import cProfile
     import pstats
 
-    from pipeline.build import Options, build_all
+    from pipeline.batch import build_all
+
+    from pipeline.build import Options
 
     paths = [str(p) for p in write_deals(fresh(work / "profile-inputs"), deals + 1, SEED)]
     options = Options(out_dir=fresh(work / "profile-out"), force=True)

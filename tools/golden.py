@@ -18,7 +18,9 @@ sys.path.insert(0, str(ROOT))
 from docx import Document  # noqa: E402
 from pptx import Presentation  # noqa: E402
 
-from pipeline.build import Options, build_all  # noqa: E402
+from pipeline.batch import build_all  # noqa: E402
+
+from pipeline.build import Options
 
 GOLDEN = ROOT / "tests" / "golden"
 EXAMPLES = sorted((ROOT / "inputs").glob("*.yaml"))

@@ -1,0 +1,112 @@
+"""The deal against the method's standard relationship indicators and weights.
+
+A sixth indicator or another weight is the team's right, but it changes the comparison the method
+teaches: in the south-gov example 解决方案的设计能力 alone turns parity with the strongest rival into
+an advantage. So each departure is reported (warning, slide mark, notes) and the analysis also gives
+our standing on the standard indicators alone at the standard weights, for the trainer to discuss.
+"""
+
+from __future__ import annotations
+
+from pipeline.analysis.position import classify
+from pipeline.analysis.results import (
+    CompanyScore,
+    CompetitorPosition,
+    Departure,
+    Finding,
+    MethodCheck,
+)
+from pipeline.analysis.score import company_score
+from pipeline.analysis.settings import rounded
+from pipeline.load.method import key, standard, standard_indicators
+from pipeline.load.model import Deal, Item
+
+RELATIONSHIP = "relationship_capabilities"
+
+
+def with_standard_weights(deal: Deal) -> Deal:
+    """The deal with every omitted weight of a standard indicator filled from the library."""
+    if all(item.weight is not None for item in deal.relationship_capabilities):
+        return deal
+    items = [item if item.weight is not None else item.model_copy(update={"weight": _weight_of(item)})
+             for item in deal.relationship_capabilities]
+    return deal.model_copy(update={RELATIONSHIP: items})
+
+
+def _weight_of(item: Item) -> float:
+    found = standard(RELATIONSHIP, item.name)
+    if found is None or found.weight is None:  # the loader refuses this; a deal built in code may not
+        raise ValueError(f"relationship indicator '{item.name}' has no weight and is not a standard one")
+    return found.weight
+
+
+def departures(deal: Deal) -> list[Departure]:
+    """Indicators of the team's own, standard ones reweighted (in file order), then standard ones left out."""
+    found, seen = [], set()
+    for index, item in enumerate(deal.relationship_capabilities):
+        match = standard(RELATIONSHIP, item.name)
+        if match is None or match.weight is None:
+            kind = "added" if match is None else "own_weight"
+            found.append(Departure(item=item.name, kind=kind, index=index, weight=item.weight, standard_weight=None))
+            continue
+        seen.add(key(match.zh))
+        if item.weight != match.weight:
+            found.append(Departure(item=item.name, kind="reweighted", index=index, weight=item.weight,
+                                   standard_weight=match.weight))
+    found += [Departure(item=s.name(deal.language), kind="omitted", index=None, weight=None, standard_weight=s.weight)
+              for s in standard_indicators() if key(s.zh) not in seen]
+    return found
+
+
+def standard_only(deal: Deal) -> list[Item]:
+    """The deal's standard indicators at the method's weights."""
+    items = []
+    for item in deal.relationship_capabilities:
+        match = standard(RELATIONSHIP, item.name)
+        if match is not None and match.weight is not None:
+            items.append(item.model_copy(update={"weight": match.weight}))
+    return items
+
+
+def method_check(deal: Deal, positioning: dict[str, CompetitorPosition]) -> MethodCheck:
+    """The departures and, when there are any and some standard indicator is scored, the standing
+    on the standard indicators alone (indexes rounded like the analysis' own)."""
+    found = departures(deal)
+    items = standard_only(deal)
+    if not found or not items:
+        return MethodCheck(departs=bool(found), departures=found, standard_items=[i.name for i in items],
+                           standard_scores=None, standard_positions=None, standard_margins=None, changed=[])
+    scores: dict[str, CompanyScore] = {c.id: company_score(items, c.id) for c in deal.companies}
+    margins = {c.id: rounded(scores[deal.us.id].index - scores[c.id].index) for c in deal.competitors}
+    positions = {cid: classify(m) for cid, m in margins.items()}
+    changed = [cid for cid, p in positions.items() if p != positioning[cid].relationship_capabilities]
+    return MethodCheck(departs=True, departures=found, standard_items=[i.name for i in items],
+                       standard_scores=scores, standard_positions=positions, standard_margins=margins,
+                       changed=changed)
+
+
+def findings(deal: Deal, check: MethodCheck, positioning: dict[str, CompetitorPosition]) -> list[Finding]:
+    """One warning per indicator or weight of the team's own, and one per competitor whose position
+    they change; a standard indicator left out is only noted in the deck (a deal may not know it)."""
+    names = ", ".join(f"{s.name(deal.language)} {s.weight:g}" for s in standard_indicators())
+    out = []
+    for d in check.departures:
+        if d.kind == "added":
+            out.append(Finding(field=f"{RELATIONSHIP}[{d.index}].name", message=(
+                f"'{d.item}' is not one of the method's standard relationship indicators ({names}); "
+                f"it and its weight {d.weight:g} are the team's own choice, marked so in the deck")))
+        elif d.kind == "own_weight":
+            out.append(Finding(field=f"{RELATIONSHIP}[{d.index}].weight", message=(
+                f"the method names '{d.item}' but gives it no weight, and it is not one of its weighted "
+                f"indicators ({names}); its weight {d.weight:g} is the team's own choice, marked so in the deck")))
+        elif d.kind == "reweighted":
+            out.append(Finding(field=f"{RELATIONSHIP}[{d.index}].weight", message=(
+                f"weight {d.weight:g} for '{d.item}' departs from the method's standard weight "
+                f"{d.standard_weight:g}; marked in the deck as the team's own choice (omit the weight to use the standard one)")))
+    for cid in check.changed:
+        out.append(Finding(field=RELATIONSHIP, message=(
+            f"on the method's standard indicators alone, at its weights, our relationship capability would be "
+            f"'{check.standard_positions[cid]}' against {deal.company_name(cid)} (index margin "
+            f"{check.standard_margins[cid]:g}), not '{positioning[cid].relationship_capabilities}': "
+            f"the team's own indicators or weights decide this comparison")))
+    return out

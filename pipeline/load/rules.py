@@ -1,0 +1,130 @@
+"""The contract's rules that span fields: unique ids, every company scored, known ids.
+
+They run on the plain data, not on a validated Deal, so that they are reported
+together with the field errors; each rule checks only what has the right shape.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Callable
+
+from pipeline.load.method import standard_indicators, standard_weight
+from pipeline.load.model import DIMENSIONS, ID_PATTERN
+from pipeline.load.paths import Issue, child
+from pipeline.words.messages import say
+
+LineOf = Callable[[str], int]
+
+
+def check_rules(data: dict, line_of: LineOf) -> list[Issue]:
+    """Every broken cross-field rule; `line_of` gives the line of a field path.
+
+    They run on whatever loaded: the missing scores of every company with a valid id
+    are reported even when another id is broken. An unknown id in `scores` is only
+    reported when the companies are settled (every id valid and unique), because a
+    duplicate or broken id would make each score of the company it meant look unknown.
+    """
+    companies = _companies(data)
+    duplicates = _duplicate_ids(companies, line_of)
+    ids = list(dict.fromkeys(cid for _, cid in companies if re.fullmatch(ID_PATTERN, cid)))
+    settled = not duplicates and _all_ids_known(data, companies)
+    issues = duplicates
+    for dimension in DIMENSIONS:
+        for path, item in _items(data, dimension):
+            issues += _item_scores(path, item, ids, settled)
+            issues += _item_weight(dimension, path, item)
+        issues += _duplicate_names(data, dimension, line_of)
+    return issues
+
+
+def _companies(data: dict) -> list[tuple[str, str]]:
+    """(path of the id, id) of us and each competitor, where the id is text."""
+    found = []
+    if isinstance(data.get("us"), dict):
+        found.append(("us.id", data["us"].get("id")))
+    for i, company in enumerate(_list(data.get("competitors"))):
+        if isinstance(company, dict):
+            found.append((f"competitors[{i}].id", company.get("id")))
+    return [(path, cid) for path, cid in found if isinstance(cid, str)]
+
+
+def _all_ids_known(data: dict, companies: list[tuple[str, str]]) -> bool:
+    competitors = data.get("competitors")
+    valid = [cid for _, cid in companies if re.fullmatch(ID_PATTERN, cid)]
+    return isinstance(competitors, list) and len(valid) == len(competitors) + 1 > 1
+
+
+def _list(value: object) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _items(data: dict, dimension: str) -> list[tuple[str, dict]]:
+    entries = enumerate(_list(data.get(dimension)))
+    return [(child(dimension, i), item) for i, item in entries if isinstance(item, dict)]
+
+
+def _duplicate_ids(companies: list[tuple[str, str]], line_of: LineOf) -> list[Issue]:
+    first: dict[str, str] = {}
+    issues = []
+    for path, cid in companies:
+        if cid in first:
+            issues.append(Issue(path, say("duplicate_id", id=cid, first=first[cid], line=line_of(first[cid]))))
+        first.setdefault(cid, path)
+    return issues
+
+
+def _item_scores(path: str, item: dict, ids: list[str], settled: bool) -> list[Issue]:
+    issues = []
+    for key in ("scores", "in_3_years"):
+        scores = item.get(key)
+        if isinstance(scores, dict) and settled:
+            issues += [_unknown_id(child(child(path, key), cid), cid, ids)
+                       for cid in scores if cid not in ids]
+    scores = item.get("scores")
+    missing = [cid for cid in ids if isinstance(scores, dict) and cid not in scores]
+    if missing:
+        issues.append(Issue(child(path, "scores"), _missing_scores(missing)))
+    return issues
+
+
+def _item_weight(dimension: str, path: str, item: dict) -> list[Issue]:
+    """Only the method's standard relationship indicators may leave their weight to the library."""
+    name = item.get("name")
+    if "weight" in item or not isinstance(name, str) or standard_weight(dimension, name) is not None:
+        return []
+    standards = ", ".join(f"{s.zh} {s.weight:g}" for s in standard_indicators())
+    why = (f"'{name.strip()}' is not one of the method's standard relationship indicators ({standards})"
+           if dimension == "relationship_capabilities" else
+           f"the method gives standard weights only to its relationship indicators ({standards})")
+    return [Issue(child(path, "weight"), f"missing; {why}, so it needs its own: add weight: <a positive number>",
+                  "parent")]
+
+
+def _unknown_id(path: str, cid: str, ids: list[str]) -> Issue:
+    match = difflib.get_close_matches(cid, ids, n=1, cutoff=0.6)
+    if not match:
+        match = [i for i in ids if i.lower() == cid.lower()]
+    if match:
+        return Issue(path, say("unknown_id_close", id=cid, close=match[0]), "key")
+    return Issue(path, say("unknown_id", id=cid, ids=", ".join(ids)), "key")
+
+
+def _missing_scores(missing: list[str]) -> str:
+    example = ", ".join(f"{cid}: <0-100>" for cid in missing)
+    return say("missing_scores", ids=", ".join(missing), example=example)
+
+
+def _duplicate_names(data: dict, dimension: str, line_of: LineOf) -> list[Issue]:
+    first: dict[str, str] = {}
+    issues = []
+    for path, item in _items(data, dimension):
+        name = item.get("name")
+        if not isinstance(name, str):
+            continue
+        key = name.strip()
+        if key in first:
+            issues.append(Issue(child(path, "name"), say("duplicate_item", name=key, line=line_of(first[key]))))
+        first.setdefault(key, child(path, "name"))
+    return issues
