@@ -234,13 +234,14 @@ def change(value: float) -> str:
 
 
 def index(value: float) -> str:
-    """An index (0-100), to one decimal: 81.7, 80."""
-    return score(value)
+    """An index (0-100), or the size of an index margin, always to one decimal: 81.7, 80.0."""
+    shown = f"{round(value, 1):.1f}"
+    return "0.0" if shown == "-0.0" else shown
 
 
 def margin(value: float) -> str:
-    """An index margin, signed, to one decimal: +15, -0.4, 0."""
-    return change(value)
+    """An index margin, signed, always to one decimal: +15.0, -0.4, 0.0."""
+    return ("+" if round(value, 1) > 0 else "") + index(value)
 
 
 def total(value: float) -> str:
