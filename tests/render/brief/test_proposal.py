@@ -66,8 +66,8 @@ def flat(words: str, language: str) -> str:
 
 
 def figure(value: float) -> str:
-    """A figure as analysis.json holds it, written without a needless decimal part (5.88, 16, 2,400)."""
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+    """A payback as analysis.json holds it, written to one decimal month without a needless ".0" (5.9, 16)."""
+    return f"{round(value, 1):.1f}".removesuffix(".0")
 
 
 @pytest.mark.parametrize("name", IDS)
