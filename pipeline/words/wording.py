@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from pipeline.words.labels import label
 
@@ -183,6 +184,7 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # What may close a piece of the user's text that a sentence goes on after: a full stop,
 # comma or semicolon, ASCII or full-width, and the spaces around it.
 CLOSING = re.compile(r"[\s。．.，,；;]+$")
+TENTH = Decimal("0.1")
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December")
 
@@ -221,27 +223,31 @@ def number(value: float) -> str:
 # --- one format per quantity, the same in every document ---------------------------------
 
 
+def tenths(value: float) -> Decimal:
+    """A figure to one decimal, a half rounded away from zero (46.25 -> 46.3), as a reader and Excel do."""
+    shown = Decimal(repr(float(value))).quantize(TENTH, rounding=ROUND_HALF_UP)
+    return shown.copy_abs() if shown.is_zero() else shown  # never "-0.0"
+
+
 def score(value: float) -> str:
     """An input score or weight to one decimal, without a needless ".0": 90, 82.5."""
-    shown = f"{round(value, 1):.1f}"
-    shown = shown[:-2] if shown.endswith(".0") else shown
-    return "0" if shown == "-0" else shown
+    shown = str(tenths(value))
+    return shown[:-2] if shown.endswith(".0") else shown
 
 
 def change(value: float) -> str:
     """A change of an input score, signed: +15, -2.5, 0."""
-    return ("+" if round(value, 1) > 0 else "") + score(value)
+    return ("+" if tenths(value) > 0 else "") + score(value)
 
 
 def index(value: float) -> str:
     """An index (0-100), or the size of an index margin, always to one decimal: 81.7, 80.0."""
-    shown = f"{round(value, 1):.1f}"
-    return "0.0" if shown == "-0.0" else shown
+    return str(tenths(value))
 
 
 def margin(value: float) -> str:
     """An index margin, signed, always to one decimal: +15.0, -0.4, 0.0."""
-    return ("+" if round(value, 1) > 0 else "") + index(value)
+    return ("+" if tenths(value) > 0 else "") + index(value)
 
 
 def total(value: float) -> str:
