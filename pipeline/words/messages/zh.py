@@ -122,11 +122,17 @@ MESSAGES: dict[str, str] = {
     "hint_items": "请至少添加一项：- {{name: ..., weight: 5, scores: {{us: 80, A: 60}}}}",
     "warning_line": "警告：{field}：{message}",
     # 分析给出的警告（analysis.json 只保存键和值，打印时才按语言成文）
-    "method_added": "'{item}' 不是方法的标准客户关系指标（{names}）；这一指标及其权重 {weight} 由团队自选，课件中已标出",
-    "method_own_weight": "方法提到 '{item}' 但没有给出权重，它也不是方法中带权重的指标（{names}）；权重 {weight} 由团队自选，课件中已标出",
-    "method_reweighted": "'{item}' 的权重 {weight} 不同于方法的标准权重 {standard_weight}；课件中已标为团队自选（删去 weight 即使用标准权重）",
-    "method_changes_position": "只按方法的标准指标和权重计算，我方对{competitor}的客户关系能力为'{standard_position}'（指数差{margin}），而不是'{position}'：这一比较取决于团队自选的指标或权重",
-    "type_inferred": "客户类型是根据名称 '{name}' 推断的 '{customer_type}'，文档因此称客户为'{address}'；请设置 customer.type（{types}）加以确认或更正，此警告即消失",
+    "method_added": "'{item}' 不是方法的标准客户关系指标（{names}）；这一指标及其权重 {weight} 由团队自选，"
+                    "课件中已标出",
+    "method_own_weight": "方法提到 '{item}' 但没有给出权重，它也不是方法中带权重的指标（{names}）；"
+                         "权重 {weight} 由团队自选，课件中已标出",
+    "method_reweighted": "'{item}' 的权重 {weight} 不同于方法的标准权重 {standard_weight}；"
+                         "课件中已标为团队自选（删去 weight 即使用标准权重）",
+    "method_changes_position": "只按方法的标准指标和权重计算，"
+                               "我方对{competitor}的客户关系能力为'{standard_position}'（指数差{margin}），"
+                               "而不是'{position}'：这一比较取决于团队自选的指标或权重",
+    "type_inferred": "客户类型是根据名称 '{name}' 推断的 '{customer_type}'，文档因此称客户为'{address}'；"
+                     "请设置 customer.type（{types}）加以确认或更正，此警告即消失",
     "statement_drafted": "交易文件没有写定位陈述，文档使用的是根据分析生成的草稿；请团队改写后写进交易文件",
     # SMART 检查的疑点：生成时的警告，也是（按交易的语言）SMART 结论的理由
     "doubt_zero": "{metric}的变化为0%，没有指明业务价值",
