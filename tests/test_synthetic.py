@@ -9,7 +9,8 @@ import pytest
 
 from pipeline.load.deal import load_deal
 from tools import bench
-from tools.synthetic import INDICATOR_WEIGHTS, INDICATORS, write_deals
+from tests.deals import write_deals
+from tests.deals.vocabulary import INDICATOR_WEIGHTS, INDICATORS
 
 N = 6
 CJK = re.compile(r"[\u4e00-\u9fff]")

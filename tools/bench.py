@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tools.synthetic import write_deals  # noqa: E402
+from tests.deals import write_deals  # noqa: E402
 
 SEED = 2026
 DOCUMENTS_PER_DEAL = 8  # analysis.json, the deck, three briefs, three proposals

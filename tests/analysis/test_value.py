@@ -12,7 +12,7 @@ from pipeline.analysis.results import Finding
 from pipeline.analysis.smart import findings
 from pipeline.analysis.value import value
 from pipeline.words.wording import money, start_date
-from tests.analysis_deals import make, xyz
+from tests.deals import make, xyz
 
 
 def valued(deal, with_overview=True):

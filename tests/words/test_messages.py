@@ -11,7 +11,7 @@ import pytest
 from pipeline.cli.main import main
 from pipeline.words.messages import CATALOGUES, choose, en, from_locale, language, zh
 from tests.conftest import ROOT
-from tests.strategies import MINIMAL_DEAL
+from tests.deals import MINIMAL_DEAL
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
