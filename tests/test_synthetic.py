@@ -4,7 +4,6 @@ the property tests' deals valid over the contract's whole range; both from the s
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import tempfile
 from collections import Counter
@@ -17,7 +16,7 @@ from hypothesis import strategies as st
 
 from pipeline.load.deal import load_deal
 from pipeline.load.model import CHAIN_LEVELS, DIMENSIONS
-from tests.deals import generator, realistic_deal_data, valid_deal_data, valid_deals, write_deals
+from tests.deals import generator, load_in, realistic_deal_data, valid_deal_data, valid_deals, write_deals
 from tests.deals.choosers import Drawn, Seeded
 from tests.deals.full_range import NAME_POOL, TRICKY_IDS, FullRange
 from tests.deals.realistic import Realistic
@@ -148,13 +147,7 @@ def test_the_bench_and_the_property_tests_draw_from_one_generator(monkeypatch, t
 
 def load_text(text: str):
     with tempfile.TemporaryDirectory() as folder:
-        (Path(folder) / "deal.yaml").write_text(text, encoding="utf-8")
-        here = os.getcwd()
-        os.chdir(folder)
-        try:
-            return load_deal("deal.yaml")[0]
-        finally:
-            os.chdir(here)
+        return load_in(Path(folder), "deal.yaml", text)
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -17,6 +17,7 @@ from tests.deals.fixtures import (
     deal_data,
     dims,
     item,
+    load_in,
     make,
     problems_after_edit,
     xyz,
@@ -24,6 +25,6 @@ from tests.deals.fixtures import (
 from tests.deals.generator import realistic_deal_data, valid_deal_data, valid_deals, write_deals
 from tests.deals.yaml_text import to_yaml
 
-__all__ = ["BASE", "HELD_CHAIN", "MINIMAL_DEAL", "XYZ", "contact", "deal_data", "dims", "item", "make",
+__all__ = ["BASE", "HELD_CHAIN", "MINIMAL_DEAL", "XYZ", "contact", "deal_data", "dims", "item", "load_in", "make",
            "problems_after_edit", "xyz", "realistic_deal_data", "valid_deal_data", "valid_deals", "write_deals",
            "to_yaml"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import os
+from pathlib import Path
 from typing import Any, Optional
 
 from pipeline.errors import InputError
@@ -62,18 +63,24 @@ chain:
 """
 
 
-def problems_after_edit(folder, old: str, new: str) -> list[str]:
-    """The loader's problems for MINIMAL_DEAL with `old` replaced by `new`, the file shown as demo.yaml."""
-    assert MINIMAL_DEAL.count(old) == 1
-    (folder / "demo.yaml").write_text(MINIMAL_DEAL.replace(old, new), encoding="utf-8")
+def load_in(folder: Path, name: str, text: str) -> Deal:
+    """The deal of `text` written to folder/name and loaded from inside folder, so problems name just the file."""
+    (folder / name).write_text(text, encoding="utf-8")
     here = os.getcwd()
     os.chdir(folder)
     try:
-        load_deal("demo.yaml")
-    except InputError as caught:
-        return caught.problems
+        return load_deal(name)[0]
     finally:
         os.chdir(here)
+
+
+def problems_after_edit(folder: Path, old: str, new: str) -> list[str]:
+    """The loader's problems for MINIMAL_DEAL with `old` replaced by `new`, the file shown as demo.yaml."""
+    assert MINIMAL_DEAL.count(old) == 1
+    try:
+        load_in(folder, "demo.yaml", MINIMAL_DEAL.replace(old, new))
+    except InputError as caught:
+        return caught.problems
     raise AssertionError("the edited deal loaded without a problem")
 
 
