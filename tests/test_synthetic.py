@@ -57,6 +57,14 @@ def test_a_shorter_run_is_a_prefix_of_a_longer_one(generated, tmp_path):
     assert contents(write_deals(tmp_path, 2)) == contents(generated[:2])
 
 
+def test_the_command_line_writes_the_benchmarks_deals(generated, tmp_path, capsys):
+    from tests.deals.__main__ import main
+
+    assert main(["--deals", "2", "--out", str(tmp_path)]) == 0
+    assert contents(sorted(tmp_path.glob("*.yaml"))) == contents(generated[:2])
+    assert capsys.readouterr().out == f"wrote 2 deals into {tmp_path}/\n"
+
+
 def test_file_names_and_ids(generated, deals):
     assert [p.name for p in generated] == [f"synthetic-000{i}.yaml" for i in range(1, N + 1)]
     assert [d.id for d in deals] == [p.stem for p in generated]
