@@ -64,6 +64,7 @@ class Drawn:
         return self.draw(self.st.integers(low, high))
 
     def chance(self, p: float) -> bool:
+        """Either, whatever p: Hypothesis tries both, and shrinks to False (an optional field left out)."""
         return self.draw(self.st.booleans())
 
     def choice(self, options: Sequence) -> Any:
