@@ -20,7 +20,7 @@ from pipeline.load.deal import Source, load_deal
 from pipeline.publish import stamps
 from pipeline.publish.fingerprint import file_digest
 from pipeline.publish.output import publish
-from pipeline.safety import TIME_LIMIT_SECONDS, time_limit
+from pipeline.safety import TIME_LIMIT_SECONDS, deal_limits
 
 Status = Literal["built", "skipped", "failed"]
 DOCUMENTS = ("analysis.json", "training-deck.pptx", "brief-senior.docx", "brief-middle.docx", "brief-frontline.docx",
@@ -97,7 +97,7 @@ def build_deal(path: str, options: Options, environment: str) -> Outcome:
     """Build one deal file into `<out>/<id>/`; never raises for bad input."""
     started = time.perf_counter()
     try:
-        with time_limit(options.time_limit, _too_slow(options)):
+        with deal_limits(options.time_limit, _too_slow(options)):
             analysis, source = analyse_file(path, options.playbook)
             files = render_documents(analysis, options)
         deal_id = analysis.deal.id
@@ -127,7 +127,7 @@ def check_deal(path: str, debug: bool = False, playbook: Optional[Path] = None) 
     would refuse about the deal, `check` refuses too."""
     options = Options(playbook=playbook)
     try:
-        with time_limit(options.time_limit, _too_slow(options)):
+        with deal_limits(options.time_limit, _too_slow(options)):
             analysis, source = analyse_file(path, playbook)
             render_documents(analysis, options)
         return Outcome(path, "built", analysis.deal.id, (), warning_lines(analysis, source))
