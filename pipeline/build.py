@@ -15,7 +15,7 @@ from typing import Literal, Optional
 from pipeline.analysis.analyze import analyze
 from pipeline.analysis.playbook import load_playbook
 from pipeline.analysis.results import Analysis
-from pipeline.errors import InputError, PipelineError, Unfinished
+from pipeline.errors import InputError, PipelineError, RenderError, Unfinished
 from pipeline.load.deal import Source, load_deal
 from pipeline.publish import stamps
 from pipeline.publish.fingerprint import file_digest
@@ -89,6 +89,16 @@ def render_documents(analysis: Analysis, options: Options) -> dict[str, bytes]:
     return files
 
 
+def render_deal(analysis: Analysis, source: Source, options: Options) -> dict[str, bytes]:
+    """`render_documents`; a text the documents cannot place is an error on its field's line in the deal file."""
+    try:
+        return render_documents(analysis, options)
+    except RenderError as error:
+        if error.field is None:
+            raise
+        raise InputError([f"{source.where(error.field)}: {error.field}: {error}"]) from None
+
+
 def analysis_json(analysis: Analysis) -> bytes:
     return (analysis.model_dump_json(indent=2) + "\n").encode("utf-8")
 
@@ -99,7 +109,7 @@ def build_deal(path: str, options: Options, environment: str) -> Outcome:
     try:
         with deal_limits(options.time_limit, _too_slow(options)):
             analysis, source = analyse_file(path, options.playbook)
-            files = render_documents(analysis, options)
+            files = render_deal(analysis, source, options)
         deal_id = analysis.deal.id
         input_digest = file_digest(Path(path))
 
@@ -129,7 +139,7 @@ def check_deal(path: str, debug: bool = False, playbook: Optional[Path] = None) 
     try:
         with deal_limits(options.time_limit, _too_slow(options)):
             analysis, source = analyse_file(path, playbook)
-            render_documents(analysis, options)
+            render_deal(analysis, source, options)
         return Outcome(path, "built", analysis.deal.id, (), warning_lines(analysis, source))
     except Exception as error:  # noqa: BLE001 - the one place an error becomes a message
         return _failed(path, error, debug)
