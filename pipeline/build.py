@@ -17,6 +17,7 @@ from pipeline.analysis.playbook import load_playbook
 from pipeline.analysis.results import Analysis
 from pipeline.errors import InputError, PipelineError, RenderError, Unfinished
 from pipeline.load.deal import Source, load_deal
+from pipeline.load.paths import longest_within
 from pipeline.publish import stamps
 from pipeline.publish.fingerprint import file_digest
 from pipeline.publish.output import publish
@@ -94,9 +95,18 @@ def render_deal(analysis: Analysis, source: Source, options: Options) -> dict[st
     try:
         return render_documents(analysis, options)
     except RenderError as error:
-        if error.field is None:
+        field = error.field or _field_within(analysis, source, error.text)
+        if field is None:
             raise
-        raise InputError([f"{source.where(error.field)}: {error.field}: {error}"]) from None
+        raise InputError([f"{source.where(field)}: {field}: {error}"]) from None
+
+
+def _field_within(analysis: Analysis, source: Source, text: Optional[str]) -> Optional[str]:
+    """The deal file's longest text that the text too long for its place holds, if any."""
+    if not text:
+        return None
+    field = longest_within(analysis.deal.model_dump(mode="json", exclude_defaults=True), text)
+    return field if field in source.positions else None  # a field the file gives: its line
 
 
 def analysis_json(analysis: Analysis) -> bytes:

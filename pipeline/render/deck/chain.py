@@ -149,7 +149,8 @@ def _too_long(box: Planned, smallest: float) -> RenderError:
     shorten, and to about how many characters, when the box knows it."""
     if box.field is None or box.cut is None:
         first = box.paras[0].text[:40]
-        return RenderError(f"text too long for its box even at {smallest} pt; shorten it in the deal file: '{first}…'")
+        return RenderError(f"text too long for its box even at {smallest} pt; shorten it in the deal file: '{first}…'",
+                           text="\n".join(p.text for p in box.paras))
     fits = lambda n: fitted_size(list(box.cut(n)), _room(box.region), smallest, smallest, False) is not None  # noqa: E731
     low, high = 0, len(box.paras[0].text)  # the longest cut that fits, by halving (fitting only grows shorter)
     while low < high:

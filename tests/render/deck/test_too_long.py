@@ -1,5 +1,5 @@
-"""A name too long for its box in the chain diagram is the deal's own error: the file, line and
-field to shorten, and to about how many characters; `check` says it as `build` does."""
+"""A text too long for its place in the deck is the deal's own error: the file, line and field to
+shorten (in the chain diagram, also to about how many characters); `check` says it as `build` does."""
 
 from __future__ import annotations
 
@@ -67,3 +67,48 @@ def test_a_name_too_long_for_the_chain_is_named_on_its_line_by_check_and_build(t
     data = yaml.safe_load(NORTHBANK.read_text(encoding="utf-8"))
     CROWDED[crowd](data, cut=fits)  # shortened as the message says: the deal builds
     assert check_deal(str(_write(tmp_path / "fixed.yaml", data))).errors == ()
+
+
+# Elsewhere a box, a table row or a title holds several texts; the error names the deal's longest
+# text in what did not fit (in a table, the cell that takes the most lines).
+XYZ = ROOT / "inputs" / "xyz-atm-network.yaml"
+LONG_ZH = "客户的网络建设需要统一规划分步实施并且保证业务连续性" * 40
+
+
+def _long_level_message(data: dict) -> str:
+    data["value_proposition"]["levels"] = {level: LONG_ZH[:1000] for level in ("senior", "middle", "frontline")}
+    return "value_proposition.levels.senior"  # the first row of the step-3 table
+
+
+def _long_item_names(data: dict) -> str:
+    for i, item in enumerate(data["key_buying_factors"]):
+        item["name"] = (f"{i}" + LONG_ZH)[:80]  # the most a name may have; the slide title quotes the first
+    return "key_buying_factors[0].name"
+
+
+ELSEWHERE = {"level message": (_long_level_message, "a table row is too long for a slide even at 12 pt"),
+             "item in a title": (_long_item_names, "a slide title is too long for its box even at 16 pt")}
+
+
+@pytest.mark.parametrize("case", ELSEWHERE, ids=ELSEWHERE)
+def test_a_text_too_long_elsewhere_is_named_on_its_line_by_check_and_build(tmp_path, case):
+    edit, message = ELSEWHERE[case]
+    data = yaml.safe_load(XYZ.read_text(encoding="utf-8"))
+    field = edit(data)
+    path = _write(tmp_path / "deal.yaml", data)
+    value = _value(data, field)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.endswith(f": {value}"))
+    where = f"{path}:{line}:{lines[line - 1].index(value) + 1}: {field}: {message}"
+
+    checked = check_deal(str(path))
+    built = build_deal(str(path), Options(out_dir=tmp_path / "out"), "env")
+    assert checked.errors == built.errors
+    (error,) = built.errors
+    assert error.startswith(where), error
+
+
+def _value(data: dict, field: str) -> str:
+    for part in re.findall(r"[^.\[\]]+|\[\d+\]", field):
+        data = data[int(part[1:-1])] if part.startswith("[") else data[part]
+    return data
