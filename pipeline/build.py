@@ -21,7 +21,7 @@ from pipeline.load.paths import longest_within
 from pipeline.publish import stamps
 from pipeline.publish.fingerprint import file_digest
 from pipeline.publish.output import publish
-from pipeline.safety import TIME_LIMIT_SECONDS, deal_limits
+from pipeline.safety import TIME_LIMIT_SECONDS, TimeLimitExceeded, deal_limits
 
 Status = Literal["built", "skipped", "failed"]
 DOCUMENTS = ("analysis.json", "training-deck.pptx", "brief-senior.docx", "brief-middle.docx", "brief-frontline.docx",
@@ -129,7 +129,7 @@ def build_deal(path: str, options: Options, environment: str) -> Outcome:
         publish(options.out_dir, deal_id, files, stamp, options.staging)
         warnings = warning_lines(analysis, source)
         return Outcome(path, "built", deal_id, (), warnings, time.perf_counter() - started)
-    except Exception as error:  # noqa: BLE001 - the one place an error becomes a message
+    except (Exception, TimeLimitExceeded) as error:  # noqa: BLE001 - the one place an error becomes a message
         return _failed(path, error, options.debug, _stale_note(path, options))
 
 
@@ -151,15 +151,15 @@ def check_deal(path: str, debug: bool = False, playbook: Optional[Path] = None) 
             analysis, source = analyse_file(path, playbook)
             render_deal(analysis, source, options)
         return Outcome(path, "built", analysis.deal.id, (), warning_lines(analysis, source))
-    except Exception as error:  # noqa: BLE001 - the one place an error becomes a message
+    except (Exception, TimeLimitExceeded) as error:  # noqa: BLE001 - the one place an error becomes a message
         return _failed(path, error, debug)
 
 
-def _failed(path: str, error: Exception, debug: bool, notes: tuple[str, ...] = ()) -> Outcome:
+def _failed(path: str, error: BaseException, debug: bool, notes: tuple[str, ...] = ()) -> Outcome:
     """Bad input and template problems as their own lines; anything else as one internal-error line."""
     if isinstance(error, InputError):
         lines = tuple(error.problems)
-    elif isinstance(error, PipelineError):
+    elif isinstance(error, (PipelineError, TimeLimitExceeded)):
         lines = (f"{path}: {error}",)
     else:
         lines = _internal_error(path, error, debug)

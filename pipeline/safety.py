@@ -17,7 +17,7 @@ from typing import Iterator
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
-from pipeline.errors import PipelineError, TemplateError
+from pipeline.errors import TemplateError
 
 try:
     import resource
@@ -156,8 +156,12 @@ def _check_repeat(left, right) -> None:
             raise SecurityError("a product too large a number for a document")
 
 
-class TimeLimitExceeded(PipelineError):
-    """A deal took longer than its time limit; raised inside it by a timer."""
+class TimeLimitExceeded(BaseException):
+    """A deal took longer than its time limit; raised inside it by a timer, wherever it is.
+
+    Not an Exception (as KeyboardInterrupt is not): it can arrive inside any `except Exception`
+    of the code it stops (a library's, or ours that says "not a Word document"), and none of them
+    may catch it and carry on or call it something else. The build catches it by name."""
 
 
 @contextmanager

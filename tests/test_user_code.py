@@ -214,3 +214,33 @@ def test_in_a_thread_the_deadline_stops_a_loop_and_never_outlives_its_block(monk
 
     assert _in_a_thread(fires_too_late) == "finished"
     assert _HeldTimer.made[-1].cancelled
+
+
+def _swallows_errors(fire):
+    """Code that turns any error into another (as a loader saying "not a Word document" does)."""
+    try:
+        fire()
+        for _ in range(10**9):
+            pass
+    except Exception:  # noqa: BLE001 - what the limit must pass through
+        return "swallowed"
+    return "ran to the end"
+
+
+def test_the_time_limit_passes_through_code_that_catches_every_error(monkeypatch):
+    import signal
+
+    from pipeline.safety import TimeLimitExceeded, time_limit
+
+    with pytest.raises(TimeLimitExceeded, match="^stopped$"):  # the main thread: the signal
+        with time_limit(60, "stopped"):
+            _swallows_errors(lambda: signal.raise_signal(signal.SIGALRM))
+
+    monkeypatch.setattr("pipeline.safety.threading.Timer", _HeldTimer)
+
+    def in_a_thread():
+        with time_limit(60, "stopped"):
+            return _swallows_errors(lambda: _HeldTimer.made[-1].function())
+
+    error = _in_a_thread(in_a_thread)
+    assert isinstance(error, TimeLimitExceeded) and str(error) == "stopped"
