@@ -118,7 +118,7 @@ def test_the_standing_on_the_standard_indicators_alone_is_reported_when_a_sixth_
     assert check.changed == ["A", "B"]
     flips = [f.message for f in analysis.findings if "alone" in f.message]
     assert flips[0] == ("on the method's standard indicators alone, at its weights, our relationship capability would be "
-                        "'disadvantage' against Rival A (index margin -8), not 'advantage': the team's own indicators "
+                        "'disadvantage' against Rival A (index margin -8.0), not 'advantage': the team's own indicators "
                         "or weights decide this comparison")
 
 

@@ -118,7 +118,7 @@ def allowed_numbers(analysis: Analysis) -> set[str]:
     if spec.monthly_benefit:
         shown.append(wording.money(lang, spec.monthly_benefit.amount, spec.monthly_benefit.currency))
     if analysis.value.payback_months is not None:
-        shown += [wording.number(analysis.value.payback_months), str(wording.whole_months(analysis.value.payback_months))]
+        shown += [wording.payback(analysis.value.payback_months), str(wording.whole_months(analysis.value.payback_months))]
     return {"1"} | {n.replace(",", "") for text in shown for n in NUMBER.findall(text)}
 
 
