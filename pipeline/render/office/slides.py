@@ -117,7 +117,7 @@ class Deck:
         if size is None:
             raise RenderError(f"a slide title is too long for its box even at {TITLE_SIZES[1]} pt: '{title[:40]}…'")
         write(shape.text_frame, [para(kicker, colour="grey"), para(title)], self.fonts, size, False, anchor,
-              gap=KICKER_GAP / size)
+              gap=KICKER_GAP / size, region=rest)
         first = shape.text_frame._txBody.find(A_P)
         for rPr in first.iter(A_RPR):
             rPr.set("sz", str(KICKER * 100))

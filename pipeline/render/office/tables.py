@@ -194,7 +194,7 @@ def place(slide, table: Table, region: Region, sizes: Sizes, fonts: Fonts, place
 
 
 PAIRS = re.compile(r"[\u3400-\u9fff]{1,2}|[^\s\u2e80-\uffff]+|\s+|.")  # two Chinese characters at a time, a word
-OPENING = set("（《「『【〔([{“‘")
+OPENING = textfit.OPENING
 
 
 @functools.lru_cache(maxsize=1024)
@@ -268,13 +268,14 @@ def _row(table: Table, r: int, cells: list[str], cols: list[float], sizes: Sizes
     for c, text in enumerate(cells):
         bold = header or footer or (c == 0 and table.first_bold)
         lines = [para(line, bold=bold, colour="white" if header else None) for line in text.split("\n")]
-        out.append(_cell(lines, fonts, size, shade, "ctr" if c and _short(text) else "l"))
+        out.append(_cell(lines, fonts, size, shade, "ctr" if c and _short(text) else "l", cols[c] - CELL_PAD_X))
     return height, f'<a:tr h="{height}">{"".join(out)}</a:tr>'
 
 
-def _cell(paras: list, fonts: Fonts, size: float, shade: str, align: str) -> str:
-    """An <a:tc>: its text at `size`, narrow insets, centred vertically, a theme fill (write_body's XML)."""
-    text = paragraphs_xml(paras, fonts, size, False, gap=0, last=align)
+def _cell(paras: list, fonts: Fonts, size: float, shade: str, align: str, room: float) -> str:
+    """An <a:tc>: its text at `size` in `room` points, narrow insets, centred vertically, a theme fill
+    (write_body's XML)."""
+    text = paragraphs_xml(paras, fonts, size, False, gap=0, last=align, widths=[room] * len(paras))
     return (f'<a:tc><a:txBody><a:bodyPr wrap="square" anchor="ctr"><a:noAutofit/></a:bodyPr><a:lstStyle/>{text}'
             f'</a:txBody><a:tcPr marL="{MARGIN_X}" marR="{MARGIN_X}" marT="{MARGIN_Y}" marB="{MARGIN_Y}" anchor="ctr">'
             f'<a:solidFill><a:schemeClr val="{SCHEME[shade]}"/></a:solidFill></a:tcPr></a:tc>')
