@@ -145,7 +145,7 @@ def _no_orphan(text: str, lines: list[str], size: float, width: float, bold: boo
 
     The last line is the end of `text`, so where it starts is known from its length.
     """
-    if len(lines) < 2 or not _orphan(lines[-1]):
+    if len(lines) < 2 or not _at_risk(lines[-1]):
         return lines
     end = len(text.rstrip())
     start = end - len(lines[-1])
@@ -162,9 +162,16 @@ def _no_orphan(text: str, lines: list[str], size: float, width: float, bold: boo
     return [*lines[:-2], lines[-2][: -len(word)].rstrip(), last]
 
 
-# A number with its unit, after at most one Chinese character: a viewer with a little more room than
-# measured would leave the number alone ('手7.3' is measured, '7.3' may be drawn).
-NUMBER_AND_UNIT = re.compile(r"[\u2e80-\u9fff]?[(（]?[+\-−]?\d[\d.,]*\s?\S{0,2}")
+NUMBER_AND_UNIT = re.compile(r"[(（]?[+\-−]?\d[\d.,]*\s?\S{0,2}")
+
+
+def _at_risk(line: str) -> bool:
+    """An orphan, or a line a viewer with a character's more room than measured would make one (it
+    would take the line's first character or word up: '性 高' leaves '高', '手7.3' leaves '7.3')."""
+    if _orphan(line):
+        return True
+    rest = (line[1:] if _is_wide(line[0]) else re.sub(r"^\S+", "", line)).lstrip()
+    return bool(rest) and _orphan(rest)
 
 
 def _orphan(line: str) -> bool:
