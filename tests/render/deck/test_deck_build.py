@@ -105,7 +105,8 @@ def by_cells(slide, table, region, sizes):
         header, footer = r == 0, r > len(table.rows)
         size = sizes[0] if header else sizes[1]
         height = deck_table.row_height(cells, cols, size, header or table.first_bold)
-        frame.table.rows[r].height = Emu(int(height * 12700))
+        extra = int(deck_table.spread(table, region, sizes) * 12700)  # a sparse table's taller rows
+        frame.table.rows[r].height = Emu(int(height * 12700) + extra)
         for c, text in enumerate(cells):
             cell = frame.table.cell(r, c)
             cell.margin_left = cell.margin_right = Pt(3.6)
