@@ -29,6 +29,7 @@ def test_every_relative_link_resolves_inside_the_repository(page):
         resolved = (page.parent / target.split("#")[0]).resolve()
         assert ROOT in resolved.parents or resolved == ROOT, f"{page.name}: {target} leaves the repository"
         assert resolved.exists(), f"{page.name}: {target} does not exist"
+        assert not target.startswith("../"), f"{page.name}: {target} climbs out of its folder; link within docs/"
 
 
 def test_nothing_points_at_the_team_notes():

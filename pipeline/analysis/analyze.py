@@ -1,6 +1,8 @@
 """The analysis stage: one deal in, its whole Analysis out, before any file is written.
 
-The only place that knows the order of the stages (METHOD.md sections 1-3).
+The only place that knows the order of the method's steps (score, three years, standings, position,
+claims, chain, audience, value, tactics, plan, robustness); the order of the pipeline's stages
+(load, analyze, render, publish) is `pipeline.build`'s.
 """
 
 from __future__ import annotations

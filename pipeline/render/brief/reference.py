@@ -3,7 +3,7 @@
 The variables are the fields of `BriefContext` and of the row types it holds; the page is
 written from them, so it cannot drift: tests/render/brief/test_template_reference.py fails when the
 committed page differs from what this writes, and when a field has no description here.
-Refresh it with `python -m pipeline.render.brief.reference > templates/brief/VARIABLES.md`.
+Refresh it with `python -m pipeline.render.brief.reference > docs/template-variables.md`.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ own names, Office's, LibreOffice's and a Chinese PowerPoint's all work. A kind o
 with no layout that holds all it needs goes on the closest layout with a title, its
 table, chart or text drawn as shapes where the layout has no placeholder. Only a file
 that cannot work at all (not a presentation, no layout with a title) is refused.
-templates/deck/README.md explains the choice to template designers.
+docs/deck-master.md explains the choice to template designers.
 """
 
 from __future__ import annotations

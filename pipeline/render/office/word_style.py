@@ -5,7 +5,7 @@ never a template with fields. Such a reference becomes a template here: its pack
 everything of its own (styles, theme, numbering, settings, page set-up, headers, footers)
 and its body is replaced by the body of our shipped template, fields and all, with each
 style we use mapped to the reference's style of the same name. What the reference lacks
-is documented in templates/brief/README.md:
+is documented in docs/word-templates.md:
 
 - a style the reference has under the same name (case aside: Word writes 'heading 1',
   python-docx 'Heading 1') is used as it is, fonts and all;

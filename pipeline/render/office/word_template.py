@@ -96,7 +96,7 @@ def as_template(kind: Kind, path: Path, blob: bytes, shipped: Path) -> tuple[byt
     if not has_styles(document):
         raise TemplateError(
             f"{kind.what} {path} has no {{{{ }}}} fields and no styles of its own: it is neither a template nor a "
-            "style reference; save a document with your styles from Word (see templates/brief/README.md)")
+            "style reference; save a document with your styles from Word (see docs/word-templates.md)")
     return styled(document, shipped.read_bytes()), True
 
 
@@ -146,7 +146,7 @@ def check_variables(path: Path, template: DocxTemplate, kind: Kind) -> None:
     if missing:
         raise TemplateError(
             f"{kind.what} {path} uses {', '.join(missing)}, which the {kind.context} does not have "
-            f"(it has: {', '.join(sorted(kind.variables))}; see templates/brief/VARIABLES.md)")
+            f"(it has: {', '.join(sorted(kind.variables))}; see docs/template-variables.md)")
 
 
 DOCXTPL_TAG = re.compile(r"([{][{%])-?\s*(?:p|tr|tc|r)\s")  # {%p, {%tr, {{r ... as plain Jinja

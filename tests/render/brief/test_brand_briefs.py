@@ -162,7 +162,7 @@ def test_a_document_with_neither_fields_nor_styles_is_refused(folder, analysis):
         render_briefs(analysis, path)
     assert str(error.value) == (
         f"brief template {path.resolve()} has no {{{{ }}}} fields and no styles of its own: it is neither a "
-        "template nor a style reference; save a document with your styles from Word (see templates/brief/README.md)")
+        "template nor a style reference; save a document with your styles from Word (see docs/word-templates.md)")
 
 
 def test_the_build_stops_once_on_an_empty_document_and_publishes_nothing(folder, tmp_path, capsys):

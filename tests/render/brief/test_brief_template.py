@@ -77,7 +77,7 @@ def test_a_template_asking_for_an_unknown_variable_is_refused(tmp_path):
     with pytest.raises(TemplateError) as error:
         render_briefs(example("xyz-atm-network"), path)
     assert str(error.value) == (f"brief template {path.resolve()} uses budget_code, region, which the brief "
-                                f"context does not have (it has: {CONTEXT_LIST}; see templates/brief/VARIABLES.md)")
+                                f"context does not have (it has: {CONTEXT_LIST}; see docs/template-variables.md)")
 
 
 def test_a_template_using_an_undefined_style_is_refused(tmp_path):

@@ -1,4 +1,4 @@
-"""templates/brief/VARIABLES.md: generated from the context types, current, and its loop example works."""
+"""docs/template-variables.md: generated from the context types, current, and its loop example works."""
 
 from __future__ import annotations
 
@@ -16,12 +16,12 @@ from pipeline.templates import SHIPPED
 from tests.paths import ROOT
 from tests.render.brief.test_brief_helpers import body_text, example
 
-PAGE = ROOT / "templates" / "brief" / "VARIABLES.md"
+PAGE = ROOT / "docs" / "template-variables.md"
 
 
 def test_the_committed_page_is_what_the_context_types_give():
     assert PAGE.read_text(encoding="utf-8") == reference(), \
-        "run: python -m pipeline.render.brief.reference > templates/brief/VARIABLES.md"
+        "run: python -m pipeline.render.brief.reference > docs/template-variables.md"
 
 
 def test_every_variable_of_the_context_is_described():
