@@ -128,8 +128,9 @@ def test_a_deal_that_keeps_to_the_method_reports_no_standard_only_standing():
 
 
 def one_line(text: str) -> str:
-    """A table cell's text with the line breaks the deck puts into long headers taken out."""
-    return re.sub(r"(?<=[\u4e00-\u9fff])\n(?=[\u4e00-\u9fff（])", "", text).replace("\n", " ")
+    """A table cell's text with the line breaks the deck puts into long headers, and those that keep an
+    orphan with its word, taken out."""
+    return re.sub(r"(?<=[\u4e00-\u9fff])\n(?=[\u4e00-\u9fff（])", "", text.replace("\v", "")).replace("\n", " ")
 
 
 def relationship_slide(deal: Deal):
