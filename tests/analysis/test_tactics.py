@@ -11,7 +11,7 @@ from pipeline.analysis.facts import facts
 from pipeline.analysis.playbook import Playbook, When, load_playbook
 from pipeline.analysis.score import score
 from pipeline.errors import TemplateError
-from tests.analysis_deals import HELD_CHAIN, contact, dims, item, make, xyz
+from tests.deals import HELD_CHAIN, contact, dims, item, make, xyz
 
 SHIPPED = load_playbook()
 

@@ -11,7 +11,7 @@ from pipeline.analysis.chain import chain
 from pipeline.analysis.smart import findings
 from pipeline.analysis.value import value
 from pipeline.words.wording import money, start_date
-from tests.analysis_deals import make, xyz
+from tests.deals import make, xyz
 
 
 def valued(deal, with_overview=True):

@@ -19,7 +19,7 @@ from pipeline.load.limits import check_limits
 from pipeline.words.messages import CATALOGUES, choose, en, from_locale, language, zh
 from tests.analysis_deals import make
 from tests.conftest import ROOT
-from tests.strategies import MINIMAL_DEAL
+from tests.deals import MINIMAL_DEAL
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 

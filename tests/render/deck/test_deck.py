@@ -114,10 +114,10 @@ def texts(slide) -> str:
     """Every text on a slide: shapes, table cells and chart series names."""
     out = []
     for shape in slide.shapes:
-        if shape.has_text_frame:
-            out.append(shape.text_frame.text)
+        if shape.has_text_frame:  # a line break kept an orphan with its word: layout, not text
+            out.append(shape.text_frame.text.replace("\v", ""))
         if getattr(shape, "has_table", False) and shape.has_table:
-            out += [cell.text for row in shape.table.rows for cell in row.cells]
+            out += [cell.text.replace("\v", "") for row in shape.table.rows for cell in row.cells]
         if getattr(shape, "has_chart", False) and shape.has_chart:
             out += [s.name for s in shape.chart.series]
     return "\n".join(out)

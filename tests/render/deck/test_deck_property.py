@@ -13,7 +13,7 @@ from pipeline.analysis.analyze import analyze
 from pipeline.load.deal import load_deal
 from pipeline.render.deck.slides import render_deck
 from tests.render.deck.test_deck_fit import overflows
-from tests.strategies import valid_deals
+from tests.deals import valid_deals
 
 
 def deck_of(text: str):
