@@ -28,8 +28,9 @@ from pipeline.errors import OutputError, PipelineError
 from pipeline.load.ids import declared_id
 from pipeline.publish import output, stamps
 from pipeline.publish.fingerprint import environment_digest
-from pipeline.safety import limit_memory
+from pipeline.safety import MEMORY_LIMIT_BYTES, limit_memory, memory_limit
 from pipeline.templates import SHIPPED
+from pipeline.words.messages import say
 
 
 class ExecutorError(PipelineError):
@@ -166,10 +167,8 @@ def _earlier_builder(path: str, deal_id: str, out_dir: Path) -> str:
 
 
 def _clash(path: str, deal_id: str, holder: str, out_dir: Path) -> str:
-    newer = (f"{path} is the newer of the two, so change its id:" if _mtime(path) > _mtime(holder)
-             else "change the id: of one of them")
-    return (f"{path}: id '{deal_id}' is also the id of {holder}, whose documents go to {out_dir / deal_id}/; "
-            f"{newer} (each deal needs its own id)")
+    fix = say("id_clash_newer", path=path) if _mtime(path) > _mtime(holder) else say("id_clash_either")
+    return say("id_clash", path=path, id=deal_id, holder=holder, folder=f"{out_dir / deal_id}/", fix=fix)
 
 
 def _mtime(path: str) -> float:
@@ -233,15 +232,16 @@ EXECUTORS = ("process", "thread", "dask")
 @contextlib.contextmanager
 def executor_for(kind: str = "process", jobs: int = 0, scheduler: Optional[str] = None) -> Iterator[Optional[Executor]]:
     """The executor `build_all` runs the deals on: None for the default process pool; a pool of
-    `jobs` threads (one process: no per-deal time limit, the sandbox's limits still hold); or a
+    `jobs` threads (one process, its memory capped while the pool runs); or a
     Dask cluster's executor, at `scheduler` (tcp://host:8786) or a local cluster of `jobs` worker
     processes. A Dask worker must see the deal files and the output folder at the same paths."""
     if kind == "process":
         yield None
     elif kind == "thread":
         warm_up()
-        with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
-            yield pool
+        workers = jobs or os.cpu_count() or 1
+        with memory_limit(MEMORY_LIMIT_BYTES * workers), ThreadPoolExecutor(max_workers=workers) as pool:
+            yield pool  # one process: its memory is capped for the whole pool, a gigabyte a thread
     elif kind == "dask":
         with _dask_client(jobs, scheduler) as client:
             yield client.get_executor()

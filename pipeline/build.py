@@ -15,12 +15,14 @@ from typing import Literal, Optional
 from pipeline.analysis.analyze import analyze
 from pipeline.analysis.playbook import load_playbook
 from pipeline.analysis.results import Analysis
-from pipeline.errors import InputError, PipelineError, Unfinished
+from pipeline.errors import InputError, PipelineError, RenderError, Unfinished
 from pipeline.load.deal import Source, load_deal
+from pipeline.load.paths import longest_within
 from pipeline.publish import stamps
 from pipeline.publish.fingerprint import file_digest
 from pipeline.publish.output import publish
-from pipeline.safety import TIME_LIMIT_SECONDS, time_limit
+from pipeline.safety import TIME_LIMIT_SECONDS, TimeLimitExceeded, deal_limits
+from pipeline.words.messages import say
 
 Status = Literal["built", "skipped", "failed"]
 DOCUMENTS = ("analysis.json", "training-deck.pptx", "brief-senior.docx", "brief-middle.docx", "brief-frontline.docx",
@@ -64,13 +66,13 @@ def analyse_file(path: str, playbook: Optional[Path] = None) -> tuple[Analysis, 
 
 
 def warning_lines(analysis: Analysis, source: Source) -> tuple[str, ...]:
-    """The analysis' doubts as `path:line: warning: field: message`."""
+    """The analysis' doubts as `path:line: warning: field: message`, worded in the messages' language."""
     lines = []
     for finding in analysis.findings:
         line = source.line_of(finding.field) or 1  # a field the file lacks: its first line
         shown = source.shown or str(source.path)
         where = f"{shown}:{line}" if line else shown
-        lines.append(f"{where}: warning: {finding.field}: {finding.message}")
+        lines.append(f"{where}: {say('warning_line', field=finding.field, message=finding.say())}")
     return tuple(lines)
 
 
@@ -89,6 +91,25 @@ def render_documents(analysis: Analysis, options: Options) -> dict[str, bytes]:
     return files
 
 
+def render_deal(analysis: Analysis, source: Source, options: Options) -> dict[str, bytes]:
+    """`render_documents`; a text the documents cannot place is an error on its field's line in the deal file."""
+    try:
+        return render_documents(analysis, options)
+    except RenderError as error:
+        field = error.field or _field_within(analysis, source, error.text)
+        if field is None:
+            raise
+        raise InputError([f"{source.where(field)}: {field}: {error}"]) from None
+
+
+def _field_within(analysis: Analysis, source: Source, text: Optional[str]) -> Optional[str]:
+    """The deal file's longest text that the text too long for its place holds, if any."""
+    if not text:
+        return None
+    field = longest_within(analysis.deal.model_dump(mode="json", exclude_defaults=True), text)
+    return field if field in source.positions else None  # a field the file gives: its line
+
+
 def analysis_json(analysis: Analysis) -> bytes:
     return (analysis.model_dump_json(indent=2) + "\n").encode("utf-8")
 
@@ -97,9 +118,9 @@ def build_deal(path: str, options: Options, environment: str) -> Outcome:
     """Build one deal file into `<out>/<id>/`; never raises for bad input."""
     started = time.perf_counter()
     try:
-        with time_limit(options.time_limit, _too_slow(options)):
+        with deal_limits(options.time_limit, _too_slow(options)):
             analysis, source = analyse_file(path, options.playbook)
-            files = render_documents(analysis, options)
+            files = render_deal(analysis, source, options)
         deal_id = analysis.deal.id
         input_digest = file_digest(Path(path))
 
@@ -109,7 +130,7 @@ def build_deal(path: str, options: Options, environment: str) -> Outcome:
         publish(options.out_dir, deal_id, files, stamp, options.staging)
         warnings = warning_lines(analysis, source)
         return Outcome(path, "built", deal_id, (), warnings, time.perf_counter() - started)
-    except Exception as error:  # noqa: BLE001 - the one place an error becomes a message
+    except (Exception, TimeLimitExceeded) as error:  # noqa: BLE001 - the one place an error becomes a message
         return _failed(path, error, options.debug, _stale_note(path, options))
 
 
@@ -127,19 +148,19 @@ def check_deal(path: str, debug: bool = False, playbook: Optional[Path] = None) 
     would refuse about the deal, `check` refuses too."""
     options = Options(playbook=playbook)
     try:
-        with time_limit(options.time_limit, _too_slow(options)):
+        with deal_limits(options.time_limit, _too_slow(options)):
             analysis, source = analyse_file(path, playbook)
-            render_documents(analysis, options)
+            render_deal(analysis, source, options)
         return Outcome(path, "built", analysis.deal.id, (), warning_lines(analysis, source))
-    except Exception as error:  # noqa: BLE001 - the one place an error becomes a message
+    except (Exception, TimeLimitExceeded) as error:  # noqa: BLE001 - the one place an error becomes a message
         return _failed(path, error, debug)
 
 
-def _failed(path: str, error: Exception, debug: bool, notes: tuple[str, ...] = ()) -> Outcome:
+def _failed(path: str, error: BaseException, debug: bool, notes: tuple[str, ...] = ()) -> Outcome:
     """Bad input and template problems as their own lines; anything else as one internal-error line."""
     if isinstance(error, InputError):
         lines = tuple(error.problems)
-    elif isinstance(error, PipelineError):
+    elif isinstance(error, (PipelineError, TimeLimitExceeded)):
         lines = (f"{path}: {error}",)
     else:
         lines = _internal_error(path, error, debug)

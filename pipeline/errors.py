@@ -35,7 +35,16 @@ class TemplateError(PipelineError):
 
 
 class RenderError(PipelineError):
-    """Raised when a document cannot be rendered or written."""
+    """Raised when a document cannot be rendered or written.
+
+    `field`, when the renderer knows it, is the deal field whose text cannot be placed
+    (`chain.customer[3].name`): the build reports the error on that field's line. Else `text`,
+    the whole text that could not be placed, lets the build find the deal's longest text in it.
+    """
+
+    def __init__(self, message: str, field: str | None = None, text: str | None = None):
+        super().__init__(message)
+        self.field, self.text = field, text
 
 
 class OutputError(PipelineError):

@@ -3,6 +3,7 @@ opens them, and template code runs sandboxed with limits on time, memory and the
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import os
 import re
@@ -16,7 +17,12 @@ from typing import Iterator
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
-from pipeline.errors import PipelineError, TemplateError
+from pipeline.errors import TemplateError
+
+try:
+    import resource
+except ImportError:  # not on Windows
+    resource = None
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
@@ -61,14 +67,14 @@ WORKBOOK_OPTIONS = {"in_memory": True, "strings_to_formulas": False, "strings_to
 # --- user code: templates and playbooks ---------------------------------------------------
 # The sandbox stops escapes; these stop a template from taking all time or memory: arithmetic
 # and repetition that would build huge values are refused before they run, ranges are capped,
-# includes are refused, and each deal runs under a time limit (and a pool worker under a memory
-# limit), so one hostile template costs at most its limit and the other deals still build.
+# includes are refused, and each deal runs under a time limit and a memory limit (`deal_limits`),
+# so one hostile template costs at most its limit and the other deals still build.
 
 MAX_RANGE = 100_000  # items in one range()
 MAX_POWER_BITS = 4096  # about 1,200 digits: more than any figure in a deal
 MAX_REPEAT = 1_000_000  # characters or items made by one `*`
 TIME_LIMIT_SECONDS = 60.0  # per deal; a deal takes well under a second
-MEMORY_LIMIT_BYTES = 1 << 30  # per pool worker, on top of what it holds when it starts
+MEMORY_LIMIT_BYTES = 1 << 30  # per deal (per pool worker), on top of what the process holds when it starts
 
 
 class LimitedSandbox(SandboxedEnvironment):
@@ -150,18 +156,44 @@ def _check_repeat(left, right) -> None:
             raise SecurityError("a product too large a number for a document")
 
 
-class TimeLimitExceeded(PipelineError):
-    """A deal took longer than its time limit; raised inside it by a timer signal."""
+class TimeLimitExceeded(BaseException):
+    """A deal took longer than its time limit; raised inside it by a timer, wherever it is.
+
+    Not an Exception (as KeyboardInterrupt is not): it can arrive inside any `except Exception`
+    of the code it stops (a library's, or ours that says "not a Word document"), and none of them
+    may catch it and carry on or call it something else. The build catches it by name."""
+
+
+@contextmanager
+def deal_limits(seconds: float | None, message: str) -> Iterator[None]:
+    """One deal's user code under both limits: `seconds` of real time (`time_limit`) and, in a
+    process's main thread, a gigabyte of memory more than it holds now (`memory_limit`)."""
+    with memory_limit(), time_limit(seconds, message):
+        yield
 
 
 @contextmanager
 def time_limit(seconds: float | None, message: str) -> Iterator[None]:
-    """Stop the block with TimeLimitExceeded(message) after `seconds` (real time). Only in a
-    process's main thread, where signals arrive; elsewhere the block runs unlimited."""
-    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
-        yield
-        return
+    """Stop the block with TimeLimitExceeded(message) after `seconds` (real time).
 
+    In a process's main thread a timer signal (SIGALRM) raises it. Signals reach no other thread,
+    so in a thread (`--executor thread`, a Dask worker) a timer thread raises it in the block's
+    thread asynchronously (CPython's PyThreadState_SetAsyncExc): like the signal, it arrives
+    between two bytecodes, so it stops any loop of a template or playbook, but not one long
+    C call (the sandbox refuses the huge values that would make one). Without either, the
+    block runs unlimited."""
+    if not seconds:
+        yield
+    elif threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+        with _signal_deadline(seconds, message):
+            yield
+    else:
+        with _thread_deadline(seconds, message):
+            yield
+
+
+@contextmanager
+def _signal_deadline(seconds: float, message: str) -> Iterator[None]:
     def expire(signum, frame):
         raise TimeLimitExceeded(message)
 
@@ -174,12 +206,70 @@ def time_limit(seconds: float | None, message: str) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def limit_memory(extra: int = MEMORY_LIMIT_BYTES) -> None:
-    """Cap this process's address space at what it maps now plus `extra`: a template that would
-    take all memory gets a MemoryError instead. For pool workers only (never the caller's process)."""
-    try:
-        import resource
+@contextmanager
+def _thread_deadline(seconds: float, message: str) -> Iterator[None]:
+    """The deadline of a block that runs in a thread other than the main one.
 
+    The timer fires at most once and only while the block runs (`armed`, under a lock); leaving
+    the block disarms it and drops an exception fired but not yet raised, so it can never reach
+    what the thread runs next (the pool's next deal)."""
+    raise_in = getattr(getattr(ctypes, "pythonapi", None), "PyThreadState_SetAsyncExc", None)
+    if raise_in is None:  # not CPython: the sandbox's size limits still hold
+        yield
+        return
+    target = ctypes.c_ulong(threading.get_ident())
+    expired = type("TimeLimitExceeded", (TimeLimitExceeded,),
+                   {"__init__": lambda self, *_: TimeLimitExceeded.__init__(self, message)})
+    lock, armed = threading.Lock(), [True]
+
+    def expire() -> None:
+        with lock:
+            if armed[0]:
+                raise_in(target, ctypes.py_object(expired))
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            armed[0] = False
+        timer.cancel()
+        raise_in(target, None)  # NULL: clears a pending one
+
+
+@contextmanager
+def memory_limit(extra: int = MEMORY_LIMIT_BYTES) -> Iterator[None]:
+    """Cap the process's address space at what it maps now plus `extra` while the block runs,
+    then restore the cap it had: a deal built in the caller's own process (`-j 1`, one deal,
+    `check`) cannot take the machine's memory, and the caller is not capped after it.
+
+    Only in the main thread: the cap is the whole process's, and threads building other deals
+    at the same time would share it (the thread executor caps its whole pool instead). A soft
+    limit may always be raised back up to the hard one, so restoring cannot fail."""
+    previous = _lower_memory_cap(extra) if threading.current_thread() is threading.main_thread() else None
+    try:
+        yield
+    finally:
+        if previous is not None:
+            resource.setrlimit(resource.RLIMIT_AS, previous)
+
+
+def limit_memory(extra: int = MEMORY_LIMIT_BYTES) -> None:
+    """Cap this process's address space at what it maps now plus `extra`, for good: a template
+    that would take all memory gets a MemoryError instead. For pool workers only (never the
+    caller's process: `memory_limit` caps it for a block)."""
+    _lower_memory_cap(extra)
+
+
+def _lower_memory_cap(extra: int) -> tuple[int, int] | None:
+    """Lower RLIMIT_AS's soft limit to the mapped size plus `extra`; the limits it replaced, or None
+    when it did not change them (already lower, or no rlimits or /proc here: the sandbox's checks
+    still hold)."""
+    if resource is None:
+        return None
+    try:
         with open("/proc/self/statm") as statm:
             mapped = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
@@ -188,8 +278,10 @@ def limit_memory(extra: int = MEMORY_LIMIT_BYTES) -> None:
             wanted = min(wanted, hard)
         if soft == resource.RLIM_INFINITY or wanted < soft:
             resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
-    except (ImportError, OSError, ValueError):
-        pass  # no /proc or no rlimits here: the sandbox's checks still hold
+            return soft, hard
+    except (OSError, ValueError):
+        pass
+    return None
 
 
 def user_code_problem(error: BaseException) -> str:

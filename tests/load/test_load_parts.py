@@ -9,7 +9,7 @@ import pytest
 from pipeline.errors import InputError
 from pipeline.load.clean import clean_text
 from pipeline.load.deal import load_deal
-from pipeline.load.paths import child, from_parts, parent
+from pipeline.load.paths import child, from_parts, longest_within, parent
 
 
 def test_paths_read_as_users_write_them():
@@ -44,6 +44,16 @@ def problems(tmp_path, text: str) -> list[str]:
     with pytest.raises(InputError) as caught:
         load_deal(path)
     return [p.removeprefix(f"{path}:") for p in caught.value.problems]
+
+
+def test_the_longest_text_within_names_the_field_to_shorten():
+    deal = {"title": "Bank", "chain": {"customer": [{"name": "Ann Lee", "title": "Chief\nRisk Officer"}]},
+            "levels": {"senior": "Chief"}}
+    # a box's text joins lines with spaces: "Chief\nRisk Officer" is in it; the longest such text wins
+    assert longest_within(deal, "Ann Lee · Chief Risk Officer  4/5") == "chain.customer[0].title"
+    assert longest_within(deal, "Ann Lee, Bank") == "chain.customer[0].name"
+    assert longest_within(deal, "nothing of the deal") is None
+    assert longest_within({"id": "a"}, "a b a") is None  # one character says nothing
 
 
 def test_an_empty_key_is_named_not_lost(tmp_path):

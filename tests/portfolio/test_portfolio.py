@@ -16,7 +16,7 @@ from pipeline.analysis.analyze import analyze
 from pipeline.load.model import DIMENSIONS
 from pipeline.portfolio.build import build_portfolio, portfolio_files
 from pipeline.words.labels import label
-from tests.analysis_deals import contact, dims, make
+from tests.deals import contact, dims, make
 from tests.conftest import EXAMPLES
 
 CHROMIUM = "/usr/bin/chromium"

@@ -8,8 +8,8 @@ a level is not held; the surrounding relations stand on the right.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Optional
+from dataclasses import dataclass, replace
+from typing import Callable, Optional
 
 from pptx.enum.text import MSO_ANCHOR
 
@@ -49,6 +49,8 @@ class Planned:
     dashed: bool = False
     short: Optional[tuple[Para, ...]] = None  # what to show when the whole text cannot fit (a contact without title)
     width: Optional[float] = None  # the outline's width in points, when not the theme's
+    field: Optional[str] = None  # the deal field whose text makes the box (short) too long: its error names it
+    cut: Optional[Callable[[int], tuple[Para, ...]]] = None  # the box's (short) text with that field cut to n characters
 
 
 def chain_slide(deck: Deck) -> None:
@@ -90,13 +92,14 @@ def _plan_level(deck: Deck, level: str, row: Region, ours: Region, theirs: Regio
     label_col, contacts_col = Region(theirs.left, row.top, theirs.width, row.height).columns([1.1, 3.5], INCH // 10)
     our_region = Region(ours.left, row.top, ours.width, row.height)
     targets = state.contacts or [None]
+    fields = _contact_fields(deck, level) or [None]
     slots = contacts_col.grid(len(targets), PER_COLUMN, INCH // 20)
     people = _flat(deck.word("word_list_sep").join(_our_people(state))) or "—"
     label = para(deck.text.base["level_title"](level), bold=True, colour="white")
     return {
         "labels": [Planned(label_col, (label,), "accent" if state.held else "red")],
         "ours": [Planned(our_region, (para(people, bold=True, colour="title"),), "pale", "accent")],
-        "contacts": [_contact(deck, slot, contact) for slot, contact in zip(slots, targets)],
+        "contacts": [_contact(deck, slot, contact, at) for slot, contact, at in zip(slots, targets, fields)],
         "links": [(our_region, slot, c.status if c else "missing") for slot, c in zip(slots, targets)],
     }
 
@@ -108,15 +111,23 @@ def _our_people(state) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _contact(deck: Deck, slot: Region, contact) -> Planned:
+def _contact_fields(deck: Deck, level: str) -> list[str]:
+    """The deal field of each contact of `level`, in the order the analysis lists them (the file's)."""
+    return [f"chain.customer[{i}]" for i, c in enumerate(deck.analysis.deal.chain.customer) if c.level == level]
+
+
+def _contact(deck: Deck, slot: Region, contact, at: Optional[str]) -> Planned:
+    """A contact's box: name, title and link; only name and link when that cannot fit, so the
+    name is what to shorten when even that cannot."""
     t = deck.text
     if contact is None:
         colour = STATUS_COLOUR["missing"]
         return Planned(slot, (para(t.block("chain_missing"), bold=True, colour=colour),), "white", colour, dashed=True)
     strength = Run("  " + _flat(t.block("chain_strength", contact=contact)), False, "white")
     line = Para((Run(_flat(t.block("chain_contact", contact=contact)), True, "white"), strength))
-    short = Para((Run(_flat(contact.name), True, "white"), strength))
-    return Planned(slot, (line,), STATUS_COLOUR[contact.status], short=(short,))
+    name = _flat(contact.name)
+    return Planned(slot, (line,), STATUS_COLOUR[contact.status], short=(Para((Run(name, True, "white"), strength)),),
+                   field=f"{at}.name", cut=lambda n: (Para((Run(name[:n], True, "white"), strength)),))
 
 
 def _flat(text: str) -> str:
@@ -129,16 +140,31 @@ def _draw_all(deck: Deck, shapes, boxes: list[Planned], largest: float = 14, sma
     boxes = [_shortened(box, smallest) for box in boxes]
     sizes = [fitted_size(list(box.paras), _room(box.region), largest, smallest, False) for box in boxes]
     if None in sizes:
-        first = boxes[sizes.index(None)].paras[0].text[:40]
-        raise RenderError(f"text too long for its box even at {smallest} pt; shorten it in the deal file: '{first}…'")
+        raise _too_long(boxes[sizes.index(None)], smallest)
     return [_draw(deck, shapes, box, min(sizes)) for box in boxes]
+
+
+def _too_long(box: Planned, smallest: float) -> RenderError:
+    """The error for a box whose text cannot fit even at the smallest size: the deal field to
+    shorten, and to about how many characters, when the box knows it."""
+    if box.field is None or box.cut is None:
+        first = box.paras[0].text[:40]
+        return RenderError(f"text too long for its box even at {smallest} pt; shorten it in the deal file: '{first}…'",
+                           text="\n".join(p.text for p in box.paras))
+    fits = lambda n: fitted_size(list(box.cut(n)), _room(box.region), smallest, smallest, False) is not None  # noqa: E731
+    low, high = 0, len(box.paras[0].text)  # the longest cut that fits, by halving (fitting only grows shorter)
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if fits(middle) else (low, middle - 1)
+    return RenderError(f"too long for the chain diagram's box even at {smallest:g} pt; shorten it to about "
+                       f"{max(low, 1)} characters", field=box.field)
 
 
 def _shortened(box: Planned, smallest: float) -> Planned:
     """The box with its short text when the whole text cannot fit even at the smallest size."""
     if box.short is None or fitted_size(list(box.paras), _room(box.region), smallest, smallest, False):
         return box
-    return Planned(box.region, box.short, box.colour, box.line, box.dashed, width=box.width)
+    return replace(box, paras=box.short, short=None)
 
 
 def _room(region: Region) -> Region:
@@ -180,11 +206,16 @@ def _surrounding(deck: Deck, shapes, column: Region) -> None:
     if not relations:
         textbox(shapes, column, [para(deck.text.block("chain_no_surrounding"), colour="grey")], deck.fonts, 12, 8)
         return
-    boxes = [Planned(slot, (para(_flat(r.name), bold=True, colour="title"),
-                            para(deck.text.block("chain_relation", relation=r), colour="text")),
-                     "pale", "red" if r.flagged else "grey", width=2.5 if r.flagged else 1.0)
-             for slot, r in zip(column.grid(len(relations), PER_COLUMN + 1, INCH // 10), relations)]
-    _draw_all(deck, shapes, boxes)
+    slots = column.grid(len(relations), PER_COLUMN + 1, INCH // 10)
+    _draw_all(deck, shapes, [_relation(deck, slot, r, i) for i, (slot, r) in enumerate(zip(slots, relations))])
+
+
+def _relation(deck: Deck, slot: Region, relation, index: int) -> Planned:
+    """A surrounding relation's box: its name over its kind, influence and link."""
+    name, about = _flat(relation.name), para(deck.text.block("chain_relation", relation=relation), colour="text")
+    return Planned(slot, (para(name, bold=True, colour="title"), about), "pale", "red" if relation.flagged else "grey",
+                   width=2.5 if relation.flagged else 1.0, field=f"chain.surrounding[{index}].name",
+                   cut=lambda n: (para(name[:n], bold=True, colour="title"), about))
 
 
 def _legend(deck: Deck, shapes, region: Region) -> None:

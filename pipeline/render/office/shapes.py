@@ -271,7 +271,8 @@ def fill(frame, paras: list[Para], region: Region, fonts: Fonts, largest: float,
     size = fitted_size(paras, region, largest, smallest, bulleted)
     if size is None:
         first = paras[0].text[:40] if paras else ""
-        raise RenderError(f"text too long for its box even at {smallest} pt; shorten it in the deal file: '{first}…'")
+        raise RenderError(f"text too long for its box even at {smallest} pt; shorten it in the deal file: '{first}…'",
+                          text="\n".join(p.text for p in paras))
     write(frame, paras, fonts, size, bulleted, anchor, region=region)
     return size
 

@@ -115,7 +115,8 @@ class Deck:
         rest = Region(region.left, region.top, region.width, region.height - kicker_room)
         size = fitted_size([para(title)], rest, largest, TITLE_SIZES[1], False)
         if size is None:
-            raise RenderError(f"a slide title is too long for its box even at {TITLE_SIZES[1]} pt: '{title[:40]}…'")
+            raise RenderError(f"a slide title is too long for its box even at {TITLE_SIZES[1]} pt: '{title[:40]}…'",
+                              text=title)
         write(shape.text_frame, [para(kicker, colour="grey"), para(title)], self.fonts, size, False, anchor,
               gap=KICKER_GAP / size, region=rest)
         first = shape.text_frame._txBody.find(A_P)

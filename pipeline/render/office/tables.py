@@ -164,10 +164,18 @@ def fitted(table: Table, region: Region, largest: float, smallest: float) -> Siz
     """The table's sizes; RenderError when even one row cannot fit a slide at the smallest size."""
     sizes = table_size(table, region, largest, smallest)
     if sizes is None:
-        longest = max((cell for row in table.rows for cell in row), key=len, default="")
+        tallest = _tallest_cell(table, region, smallest)
         raise RenderError(f"a table row is too long for a slide even at {smallest} pt; shorten it in the deal file: "
-                          f"'{longest[:40]}…'")
+                          f"'{tallest[:40]}…'", text=tallest)
     return sizes
+
+
+def _tallest_cell(table: Table, region: Region, size: float) -> str:
+    """The cell that takes the most lines at `size`: what makes its row too tall."""
+    cols = widths(table, region, size)
+    cells = [(text, width) for row in table.rows for text, width in zip(row, cols)]
+    return max(cells, key=lambda c: len(textfit.wrap(c[0], size, c[1] - CELL_PAD_X, table.first_bold)),
+               default=("", 0.0))[0]
 
 
 def enlarged(table: Table, region: Region, sizes: Sizes, largest: float) -> Sizes:

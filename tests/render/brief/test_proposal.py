@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import zipfile
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import docx
@@ -66,8 +67,8 @@ def flat(words: str, language: str) -> str:
 
 
 def figure(value: float) -> str:
-    """A figure as analysis.json holds it, written without a needless decimal part (5.88, 16, 2,400)."""
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+    """A payback as analysis.json holds it, written to one decimal month without a needless ".0" (5.9, 16)."""
+    return str(Decimal(str(value)).quantize(Decimal("0.1"), ROUND_HALF_UP)).removesuffix(".0")
 
 
 @pytest.mark.parametrize("name", IDS)
