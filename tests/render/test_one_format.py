@@ -24,7 +24,7 @@ from pipeline.load.model import DIMENSIONS, Deal
 from pipeline.render.brief.briefs import render_briefs
 from pipeline.render.deck.slides import render_deck
 from tests.analysis.test_claims import deals
-from tests.analysis_deals import deal_data, item
+from tests.deals import deal_data, item
 from tests.render.brief.test_brief_helpers import body_lines
 
 NUMBER = re.compile(r"(?<![\d.])[+-]?\d+(?:\.\d+)?(?![\d.])")

@@ -17,7 +17,7 @@ from pipeline.build import analyse_file, analysis_json, warning_lines
 from pipeline.cli.main import main
 from pipeline.load.limits import check_limits
 from pipeline.words.messages import CATALOGUES, choose, en, from_locale, language, zh
-from tests.analysis_deals import make
+from tests.deals import make
 from tests.conftest import ROOT
 from tests.deals import MINIMAL_DEAL
 
