@@ -17,9 +17,8 @@ from pipeline.build import analyse_file, analysis_json, warning_lines
 from pipeline.cli.main import main
 from pipeline.load.limits import check_limits
 from pipeline.words.messages import CATALOGUES, choose, en, from_locale, language, zh
-from tests.deals import make
 from tests.conftest import ROOT
-from tests.deals import MINIMAL_DEAL
+from tests.deals import MINIMAL_DEAL, make
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
