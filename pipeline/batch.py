@@ -30,6 +30,7 @@ from pipeline.publish import output, stamps
 from pipeline.publish.fingerprint import environment_digest
 from pipeline.safety import MEMORY_LIMIT_BYTES, limit_memory, memory_limit
 from pipeline.templates import SHIPPED
+from pipeline.words.messages import say
 
 
 class ExecutorError(PipelineError):
@@ -166,10 +167,8 @@ def _earlier_builder(path: str, deal_id: str, out_dir: Path) -> str:
 
 
 def _clash(path: str, deal_id: str, holder: str, out_dir: Path) -> str:
-    newer = (f"{path} is the newer of the two, so change its id:" if _mtime(path) > _mtime(holder)
-             else "change the id: of one of them")
-    return (f"{path}: id '{deal_id}' is also the id of {holder}, whose documents go to {out_dir / deal_id}/; "
-            f"{newer} (each deal needs its own id)")
+    fix = say("id_clash_newer", path=path) if _mtime(path) > _mtime(holder) else say("id_clash_either")
+    return say("id_clash", path=path, id=deal_id, holder=holder, folder=f"{out_dir / deal_id}/", fix=fix)
 
 
 def _mtime(path: str) -> float:

@@ -22,6 +22,7 @@ from pipeline.publish import stamps
 from pipeline.publish.fingerprint import file_digest
 from pipeline.publish.output import publish
 from pipeline.safety import TIME_LIMIT_SECONDS, TimeLimitExceeded, deal_limits
+from pipeline.words.messages import say
 
 Status = Literal["built", "skipped", "failed"]
 DOCUMENTS = ("analysis.json", "training-deck.pptx", "brief-senior.docx", "brief-middle.docx", "brief-frontline.docx",
@@ -65,13 +66,13 @@ def analyse_file(path: str, playbook: Optional[Path] = None) -> tuple[Analysis, 
 
 
 def warning_lines(analysis: Analysis, source: Source) -> tuple[str, ...]:
-    """The analysis' doubts as `path:line: warning: field: message`."""
+    """The analysis' doubts as `path:line: warning: field: message`, worded in the messages' language."""
     lines = []
     for finding in analysis.findings:
         line = source.line_of(finding.field) or 1  # a field the file lacks: its first line
         shown = source.shown or str(source.path)
         where = f"{shown}:{line}" if line else shown
-        lines.append(f"{where}: warning: {finding.field}: {finding.message}")
+        lines.append(f"{where}: {say('warning_line', field=finding.field, message=finding.say())}")
     return tuple(lines)
 
 

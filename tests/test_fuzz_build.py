@@ -14,7 +14,7 @@ from pptx import Presentation
 from pipeline.build import Options, build_deal
 from tests.conftest import EXAMPLES
 from tests.load.test_fuzz_load import MUTATIONS
-from tests.strategies import valid_deals
+from tests.deals import valid_deals
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

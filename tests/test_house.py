@@ -83,6 +83,14 @@ def test_the_layering_check_sees_an_import_up_the_layers():
     assert layer_of("pipeline.render.deck.chain")[1] != layer_of("pipeline.render.brief.talk")[1]
 
 
+def test_the_product_imports_no_test_code():
+    """The synthetic deals (tests/deals), the tools and the test libraries stay out of the package."""
+    wrong = [f"{path.relative_to(ROOT)}:{line}: {module} imports {imported}"
+             for path, module in modules() for line, imported in imports(path)
+             if imported.split(".")[0] in {"tests", "tools", "hypothesis", "pytest"}]
+    assert wrong == []
+
+
 def test_only_the_office_engine_touches_a_library_s_internals():
     """Outside pipeline/render/office/: no import of the libraries' XML, package or writer modules,
     and no private attribute read of anything but the module's own objects (self, cls)."""

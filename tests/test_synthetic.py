@@ -1,15 +1,28 @@
-"""The synthetic deal generator behind `make bench`: deterministic, and every deal valid and complete."""
+"""The one synthetic deal generator (tests/deals): the benchmark's deals deterministic, valid and complete;
+the property tests' deals valid over the contract's whole range; both from the same code."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import tempfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import HealthCheck, find, given, settings
+from hypothesis import strategies as st
 
 from pipeline.load.deal import load_deal
+from pipeline.load.model import CHAIN_LEVELS, DIMENSIONS
+from tests.deals import generator, load_in, realistic_deal_data, valid_deal_data, valid_deals, write_deals
+from tests.deals.choosers import Drawn, Seeded
+from tests.deals.full_range import NAME_POOL, TRICKY_IDS, FullRange
+from tests.deals.realistic import Realistic
+from tests.deals.vocabulary import INDICATOR_WEIGHTS, INDICATORS
+from tests.deals.yaml_text import STYLES, in_style
 from tools import bench
-from tools.synthetic import INDICATOR_WEIGHTS, INDICATORS, write_deals
 
 N = 6
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -42,6 +55,14 @@ def test_another_seed_other_deals(generated, tmp_path):
 
 def test_a_shorter_run_is_a_prefix_of_a_longer_one(generated, tmp_path):
     assert contents(write_deals(tmp_path, 2)) == contents(generated[:2])
+
+
+def test_the_command_line_writes_the_benchmarks_deals(generated, tmp_path, capsys):
+    from tests.deals.__main__ import main
+
+    assert main(["--deals", "2", "--out", str(tmp_path)]) == 0
+    assert contents(sorted(tmp_path.glob("*.yaml"))) == contents(generated[:2])
+    assert capsys.readouterr().out == f"wrote 2 deals into {tmp_path}/\n"
 
 
 def test_file_names_and_ids(generated, deals):
@@ -110,6 +131,91 @@ def test_english_deals_speak_english(deals):
     texts = (en.title, en.customer.name, en.situation, *(c.name for c in en.chain.customer))
     assert not any(CJK.search(text) for text in texts)
     assert en.value_proposition.specific.investment.currency == "USD"
+
+
+# --- one generator for the benchmark, the property tests and the fuzzers ---
+
+def test_the_bench_and_the_property_tests_draw_from_one_generator(monkeypatch, tmp_path):
+    made = []
+
+    def spy(choose, profile, index=0):
+        data = real(choose, profile, index)
+        made.append((type(choose), profile, data))
+        return data
+
+    real = generator.deal
+    monkeypatch.setattr(generator, "deal", spy)
+    written = write_deals(tmp_path, 2)
+    drawn = find(valid_deals(), lambda text: True)
+    assert [(chooser, profile) for chooser, profile, _ in made[:2]] == [(Seeded, Realistic)] * 2
+    assert {(chooser, profile) for chooser, profile, _ in made[2:]} == {(Drawn, FullRange)}
+    assert yaml.safe_load(written[1].read_text(encoding="utf-8")) == made[1][2]
+    assert yaml.safe_load(drawn) in [data for _, _, data in made[2:]]
+
+
+def load_text(text: str):
+    with tempfile.TemporaryDirectory() as folder:
+        return load_in(Path(folder), "deal.yaml", text)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(realistic_deal_data())
+def test_hypothesis_draws_the_benchmarks_deals_with_the_same_profile(data):
+    deal = load_text(in_style(data, "bench"))
+    assert (len(deal.competitors), len(deal.chain.customer)) == (4, 8)
+    assert [(i.name, i.weight) for i in deal.relationship_capabilities] == list(
+        zip(INDICATORS[deal.language], INDICATOR_WEIGHTS))
+    spec = deal.value_proposition.specific
+    assert spec.payback_months == round(spec.investment.amount / spec.monthly_benefit.amount)
+
+
+def test_seeded_full_range_deals_load_and_read_back_in_every_style():
+    choose = Seeded(11)
+    for index in range(30):
+        data = generator.deal(choose, FullRange, index)
+        for style in STYLES:
+            text = in_style(data, style)
+            assert yaml.safe_load(text) == data, style
+            deal = load_text(text)
+            assert [c.id for c in deal.companies] == [data["us"]["id"], *(c["id"] for c in data["competitors"])]
+            assert len(deal.chain.customer) == len(data["chain"]["customer"])
+
+
+def test_the_full_range_reaches_the_contracts_corners():
+    """Counted over 300 seeded deals: each corner the property tests rely on is reached."""
+    choose = Seeded(5)
+    deals = [generator.deal(choose, FullRange, index) for index in range(300)]
+    competitors = Counter(len(d["competitors"]) for d in deals)
+    assert set(competitors) == {1, 2, 3, 4}
+    ids = {c["id"] for d in deals for c in [d["us"], *d["competitors"]]}
+    assert set(TRICKY_IDS) <= ids
+    assert {d.get("language") for d in deals} == {"zh", "en", None}
+    for key in ("id", "situation", "positioning_statement"):
+        assert Counter(key in d for d in deals).keys() == {True, False}, key
+    items = [item for d in deals for dimension in DIMENSIONS for item in d[dimension]]
+    assert {type(item["weight"]) for item in items} == {int, float}
+    assert {type(score) for item in items for score in item["scores"].values()} == {int, float}
+    assert min(score for item in items for score in item["scores"].values()) == 0
+    assert Counter("in_3_years" in item for item in items).keys() == {True, False}
+    chains = [d["chain"]["customer"] for d in deals]
+    assert min(map(len, chains)) == 0 and max(map(len, chains)) == 6
+    assert any({c["level"] for c in chain} < set(CHAIN_LEVELS) and chain for chain in chains)
+    assert {c["level"] for chain in chains for c in chain} == set(CHAIN_LEVELS)
+    starts = {type(d["value_proposition"]["specific"]["start"]) for d in deals}
+    assert starts == {dt.date, str}
+    specific = [d["value_proposition"]["specific"] for d in deals]
+    for key in ("monthly_benefit", "payback_months", "tracking"):
+        assert Counter(key in s for s in specific).keys() == {True, False}, key
+    names = {d["title"] for d in deals}
+    assert any(re.search(r"[\u4e00-\u9fff]", n) for n in names) and any("\n" in n or ": " in n for n in names)
+
+
+def test_hypothesis_shrinks_through_the_chooser():
+    """What the profile draws through `Drawn` shrinks: to the fewest competitors, the simplest names."""
+    companies = st.composite(lambda draw: FullRange(Drawn(draw), 0).companies())
+    us, competitors = find(companies(), lambda found: len(found[1]) >= 3)
+    assert len(competitors) == 3 and len({us, *(c["id"] for c in competitors)}) == 4
+    assert [c["name"] for c in competitors] == [NAME_POOL[0]] * 3
 
 
 # --- the benchmark's bookkeeping (tools/bench.py): parsing, arithmetic, verdicts; no timings ---

@@ -31,9 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tools.synthetic import write_deals  # noqa: E402
+from tests.deals.generator import BENCH_SEED as SEED, write_deals  # noqa: E402
 
-SEED = 2026
 DOCUMENTS_PER_DEAL = 8  # analysis.json, the deck, three briefs, three proposals
 TARGET_DEALS = 200  # the deal count the targets are set at
 TARGET_MS = 75.0

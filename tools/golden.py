@@ -52,10 +52,15 @@ def _shape_text(shape) -> list[str]:
                 out.append(f"  {series.name}: {list(series.values)}")
         return out
     if getattr(shape, "has_table", False) and shape.has_table:
-        return [" | ".join(cell.text for cell in row.cells) for row in shape.table.rows]
+        return [" | ".join(_unbroken(cell.text) for cell in row.cells) for row in shape.table.rows]
     if shape.has_text_frame and shape.text_frame.text.strip():
-        return shape.text_frame.text.splitlines()
+        return _unbroken(shape.text_frame.text).splitlines()
     return []
+
+
+def _unbroken(text: str) -> str:
+    """Text without the line breaks (\v) the engine puts in to keep an orphan with its word: layout, not words."""
+    return text.replace("\v", "")
 
 
 def brief_text(path: Path) -> str:

@@ -74,10 +74,9 @@ def findings(deal: Deal, result: Audience) -> list[Finding]:
     """A guessed type other than enterprise is reported: the whole wording of the documents follows it."""
     if not result.type_inferred or result.customer_type == "enterprise":
         return []
-    return [Finding(field=TYPE_FIELD, message=(
-        f"the customer type was inferred as '{result.customer_type}' from the name "
-        f"'{deal.customer.name}', so the documents address it as '{result.address}'; set customer.type "
-        f"({' | '.join(CUSTOMER_TYPES)}) to confirm or correct it and silence this warning"))]
+    return [Finding(field=TYPE_FIELD, key="type_inferred", values={
+        "customer_type": result.customer_type, "name": deal.customer.name, "address": result.address,
+        "types": " | ".join(CUSTOMER_TYPES)})]
 
 
 def customer_type(deal: Deal) -> str:

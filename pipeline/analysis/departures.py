@@ -20,8 +20,10 @@ from pipeline.analysis.score import company_score
 from pipeline.analysis.settings import rounded
 from pipeline.load.method import key, standard, standard_indicators
 from pipeline.load.model import Deal, Item
+from pipeline.words.wording import margin, score
 
 RELATIONSHIP = "relationship_capabilities"
+NAME_JOIN = {"zh": "、", "en": ", "}  # the standard indicators, named in the deal's language
 
 
 def with_standard_weights(deal: Deal) -> Deal:
@@ -88,25 +90,21 @@ def method_check(deal: Deal, positioning: dict[str, CompetitorPosition]) -> Meth
 def findings(deal: Deal, check: MethodCheck, positioning: dict[str, CompetitorPosition]) -> list[Finding]:
     """One warning per indicator or weight of the team's own, and one per competitor whose position
     they change; a standard indicator left out is only noted in the deck (a deal may not know it)."""
-    names = ", ".join(f"{s.name(deal.language)} {s.weight:g}" for s in standard_indicators())
+    names = NAME_JOIN[deal.language].join(f"{s.name(deal.language)} {score(s.weight)}" for s in standard_indicators())
     out = []
     for d in check.departures:
+        where = f"{RELATIONSHIP}[{d.index}]"
+        values = {"item": d.item, "weight": score(d.weight or 0), "names": names}
         if d.kind == "added":
-            out.append(Finding(field=f"{RELATIONSHIP}[{d.index}].name", message=(
-                f"'{d.item}' is not one of the method's standard relationship indicators ({names}); "
-                f"it and its weight {d.weight:g} are the team's own choice, marked so in the deck")))
+            out.append(Finding(field=f"{where}.name", key="method_added", values=values))
         elif d.kind == "own_weight":
-            out.append(Finding(field=f"{RELATIONSHIP}[{d.index}].weight", message=(
-                f"the method names '{d.item}' but gives it no weight, and it is not one of its weighted "
-                f"indicators ({names}); its weight {d.weight:g} is the team's own choice, marked so in the deck")))
+            out.append(Finding(field=f"{where}.weight", key="method_own_weight", values=values))
         elif d.kind == "reweighted":
-            out.append(Finding(field=f"{RELATIONSHIP}[{d.index}].weight", message=(
-                f"weight {d.weight:g} for '{d.item}' departs from the method's standard weight "
-                f"{d.standard_weight:g}; marked in the deck as the team's own choice (omit the weight to use the standard one)")))
+            out.append(Finding(field=f"{where}.weight", key="method_reweighted",
+                               values={"item": d.item, "weight": score(d.weight or 0),
+                                       "standard_weight": score(d.standard_weight or 0)}))
     for cid in check.changed:
-        out.append(Finding(field=RELATIONSHIP, message=(
-            f"on the method's standard indicators alone, at its weights, our relationship capability would be "
-            f"'{check.standard_positions[cid]}' against {deal.company_name(cid)} (index margin "
-            f"{check.standard_margins[cid]:g}), not '{positioning[cid].relationship_capabilities}': "
-            f"the team's own indicators or weights decide this comparison")))
+        out.append(Finding(field=RELATIONSHIP, key="method_changes_position", values={
+            "standard_position": check.standard_positions[cid], "competitor": deal.company_name(cid),
+            "margin": margin(check.standard_margins[cid]), "position": positioning[cid].relationship_capabilities}))
     return out

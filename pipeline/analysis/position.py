@@ -125,6 +125,4 @@ def statement_findings(standing: Overview) -> list[Finding]:
     """A drafted statement is said once, as a warning (and in the deck's notes), never on a slide."""
     if not standing.statement_drafted:
         return []
-    return [Finding(field="positioning_statement",
-                    message="not given, so the documents use a draft generated from the analysis; "
-                            "have the team rewrite it and put it in the deal file")]
+    return [Finding(field="positioning_statement", key="statement_drafted")]

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, computed_field
 
 from pipeline.load.model import Deal
+from pipeline.words.messages import finding
 
 Position = Literal["advantage", "parity", "disadvantage"]
 LinkStatus = Literal["strong", "held", "weak", "broken"]
@@ -28,10 +29,22 @@ class Result(BaseModel):
 
 class Finding(Result):
     """A doubt about valid content (never stops the build): `field` is the deal path, e.g.
-    `value_proposition.specific.payback_months`, which the CLI maps to a file line."""
+    `value_proposition.specific.payback_months`, which the CLI maps to a file line. It is a message
+    of the catalogues (`key`, `values`), worded when printed in the user's language (`say`), so
+    analysis.json is the same whatever the locale; `message` is its English wording, for a reader."""
 
     field: str
-    message: str
+    key: str
+    values: dict[str, str] = {}
+
+    @computed_field
+    @property
+    def message(self) -> str:
+        return finding(self.key, self.values, "en")
+
+    def say(self, language: Optional[str] = None) -> str:
+        """The warning in `language`, else in the messages' language (--lang, the locale)."""
+        return finding(self.key, self.values, language)
 
 
 class CompanyScore(Result):

@@ -1,8 +1,9 @@
 """Step 2's check: the payback the figures give, and a SMART verdict per letter.
 
 Every doubt carries the deal path it is about, so the CLI can print it as
-`file:line: warning: ...`; the same doubts, in the deal's language, are the
-reasons of the SMART verdicts, so the warnings and the documents never disagree.
+`file:line: warning: ...` in the user's language; the same doubts, in the deal's language, are the
+reasons of the SMART verdicts, so the warnings and the documents never disagree (one wording, in
+the messages' catalogues).
 """
 
 from __future__ import annotations
@@ -19,12 +20,12 @@ from pipeline.analysis.settings import (
     rounded,
 )
 from pipeline.load.model import Deal, Specific
+from pipeline.words.messages import say_in
 from pipeline.words.wording import change_verb, join, money, number, start_date, text
 from pipeline.words.wording import payback as payback_figure
 
 SPECIFIC = "value_proposition.specific"
 LETTERS: tuple[SmartLetter, ...] = ("S", "M", "A", "R", "T")
-FINDINGS_LANGUAGE = "en"  # warnings read like the loader's errors, whatever the deal's language
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ class Doubt:
     values: dict[str, str]
 
     def say(self, language: str) -> str:
-        return text(language, self.key, **self.values)
+        return say_in(language, self.key, **self.values)
 
 
 def payback(spec: Specific) -> Payback:
@@ -111,7 +112,7 @@ def time_doubts(deal: Deal) -> list[Doubt]:
 
 def findings(deal: Deal) -> list[Finding]:
     """The doubts as warnings for the CLI."""
-    return [Finding(field=d.field, message=d.say(FINDINGS_LANGUAGE)) for d in doubts(deal)]
+    return [Finding(field=d.field, key=d.key, values=d.values) for d in doubts(deal)]
 
 
 def smart(deal: Deal) -> dict[SmartLetter, SmartCheck]:

@@ -13,6 +13,7 @@ import math
 import re
 
 from pipeline.load.paths import Issue
+from pipeline.words.messages import say
 
 MAX_TITLE = 150  # a brief's Word title is "<brief>: <title>", and Office caps titles at 255
 MAX_CUSTOMER_NAME = 100
@@ -49,34 +50,34 @@ def check_limits(data: object, raw: dict[str, str]) -> list[Issue]:
     check.text(_at(data, "us"), "us.name", MAX_NAME)
     check.text(data, "situation", MAX_TEXT)
     check.text(data, "positioning_statement", MAX_TEXT)
-    for i, company in check.items(data, "competitors", MAX_COMPETITORS, "competitors"):
+    for i, company in check.items(data, "competitors", MAX_COMPETITORS, say("limit_competitors")):
         check.text(company, f"competitors[{i}].name", MAX_NAME)
     for dimension in DIMENSIONS:
-        for i, item in check.items(data, dimension, MAX_ITEMS, "items in each dimension"):
+        for i, item in check.items(data, dimension, MAX_ITEMS, say("limit_items")):
             check.text(item, f"{dimension}[{i}].name", MAX_ITEM_NAME)
-            check.number(item, f"{dimension}[{i}].weight", 0, MAX_WEIGHT, "a weight")
+            check.number(item, f"{dimension}[{i}].weight", 0, MAX_WEIGHT, say("limit_weight"))
     value = _at(data, "value_proposition")
     for part in ("expertise", "capability", "improves"):
         check.text(_at(value, "overall"), f"value_proposition.overall.{part}", MAX_SHORT_TEXT)
     specific = _at(value, "specific")
     for part in ("offering", "tracking"):
         check.text(specific, f"value_proposition.specific.{part}", MAX_SHORT_TEXT)
-    for i, outcome in check.items(specific, "value_proposition.specific.outcomes", MAX_OUTCOMES, "outcomes"):
+    for i, outcome in check.items(specific, "value_proposition.specific.outcomes", MAX_OUTCOMES, say("limit_outcomes")):
         check.text(outcome, f"value_proposition.specific.outcomes[{i}].metric", MAX_SHORT_TEXT)
         check.number(outcome, f"value_proposition.specific.outcomes[{i}].change_pct", MIN_CHANGE_PCT,
-                     MAX_CHANGE_PCT, "a change in percent", low_inclusive=True)
+                     MAX_CHANGE_PCT, say("limit_change_pct"), low_inclusive=True)
     for money in ("investment", "monthly_benefit"):
         check.number(_at(specific, money), f"value_proposition.specific.{money}.amount", MIN_AMOUNT, MAX_AMOUNT,
-                     "an amount", low_inclusive=True)
+                     say("limit_amount"), low_inclusive=True)
         check.text(_at(specific, money), f"value_proposition.specific.{money}.currency", MAX_NAME)
-    check.number(specific, "value_proposition.specific.payback_months", 0, MAX_PAYBACK_MONTHS, "a number of months")
+    check.number(specific, "value_proposition.specific.payback_months", 0, MAX_PAYBACK_MONTHS, say("limit_months"))
     for level in ("senior", "middle", "frontline"):
         check.text(_at(value, "levels"), f"value_proposition.levels.{level}", MAX_TEXT)
     chain = _at(data, "chain")
-    for i, contact in check.items(chain, "chain.customer", MAX_CONTACTS, "contacts"):
+    for i, contact in check.items(chain, "chain.customer", MAX_CONTACTS, say("limit_contacts")):
         for part in ("name", "title", "our_contact"):
             check.text(contact, f"chain.customer[{i}].{part}", MAX_NAME)
-    for i, relation in check.items(chain, "chain.surrounding", MAX_SURROUNDING, "surrounding relations"):
+    for i, relation in check.items(chain, "chain.surrounding", MAX_SURROUNDING, say("limit_surrounding")):
         check.text(relation, f"chain.surrounding[{i}].name", MAX_NAME)
     for level in ("senior", "middle", "frontline"):
         check.text(_at(chain, "our_team"), f"chain.our_team.{level}", MAX_NAME)
@@ -90,15 +91,14 @@ class _Checker:
     def text(self, parent: object, path: str, limit: int) -> None:
         value = _at(parent, path.rsplit(".", 1)[-1])
         if isinstance(value, str) and len(value.strip()) > limit:
-            self._add(path, f"{len(value.strip())} characters; the documents carry at most {limit} here: shorten it")
+            self._add(path, say("limit_text", count=len(value.strip()), limit=limit))
 
     def items(self, parent: object, path: str, limit: int, what: str):
         value = _at(parent, path.rsplit(".", 1)[-1])
         if not isinstance(value, list):
             return []
         if len(value) > limit:
-            self._add(path, f"{len(value)} entries; the documents carry at most {limit} {what}: keep the "
-                            f"{limit} that matter most")
+            self._add(path, say("limit_entries", count=len(value), limit=limit, what=what))
         return [(i, entry) for i, entry in enumerate(value) if isinstance(entry, dict)]
 
     def number(self, parent: object, path: str, low: float, high: float, what: str,
@@ -107,12 +107,12 @@ class _Checker:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             return
         if not math.isfinite(value):
-            self._add(path, f"expected a finite number, got {value}")
+            self._add(path, say("limit_not_finite", value=value))
             return
         too_low = value < low if low_inclusive else value <= low
         if too_low or value > high:
-            lower = f"from {_plain(low)}" if low_inclusive else f"over {_plain(low)}"
-            self._add(path, f"expected {what} {lower} up to {_plain(high)}, got {value!r}")
+            key = "limit_number_from" if low_inclusive else "limit_number_over"
+            self._add(path, say(key, what=what, low=_plain(low), high=_plain(high), value=repr(value)))
 
     def _add(self, path: str, message: str) -> None:
         if path not in self.said:
@@ -128,12 +128,10 @@ def _yaml11_numbers(data: object, raw: dict[str, str]) -> list[Issue]:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             continue
         if _OCTAL.match(typed):
-            issues.append(Issue(path, f"{typed} is read by YAML 1.1 as the octal number {value}; write it without "
-                                      f"the leading zero ({typed.lstrip('+-').lstrip('0_') or '0'}), or in quotes "
-                                      "if it is text"))
+            issues.append(Issue(path, say("yaml11_octal", typed=typed, value=value,
+                                          plain=typed.lstrip("+-").lstrip("0_") or "0")))
         elif _SEXAGESIMAL.match(typed):
-            issues.append(Issue(path, f"{typed} is read by YAML 1.1 as {value} (base 60, like a time); write the "
-                                      "number you mean, or put it in quotes if it is text"))
+            issues.append(Issue(path, say("yaml11_sexagesimal", typed=typed, value=value)))
     return issues
 
 

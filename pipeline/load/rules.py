@@ -95,7 +95,7 @@ def _item_weight(dimension: str, path: str, item: dict) -> list[Issue]:
     if "weight" in item or not isinstance(name, str) or standard_weight(dimension, name) is not None:
         return []
     standards = ", ".join(f"{s.zh} {s.weight:g}" for s in standard_indicators())
-    why = (f"'{name.strip()}' is not one of the method's standard relationship indicators ({standards})"
+    why = (f"'{' '.join(name.split())}' is not one of the method's standard relationship indicators ({standards})"
            if dimension == "relationship_capabilities" else
            f"the method gives standard weights only to its relationship indicators ({standards})")
     return [Issue(child(path, "weight"), f"missing; {why}, so it needs its own: add weight: <a positive number>",

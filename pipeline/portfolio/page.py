@@ -8,7 +8,7 @@ from html import escape
 from pipeline.load.model import CHAIN_LEVELS, DIMENSIONS
 from pipeline.portfolio.rows import FAIL, PASS, SMART, WORDS, DealRow, dimension_label
 from pipeline.words.labels import label
-from pipeline.words.wording import number
+from pipeline.words.wording import margin, payback
 
 STATUS_COLOURS = {"strong": "#2e7d32", "held": "#66bb6a", "weak": "#f9a825", "broken": "#c62828",
                   "missing": "#9e9e9e"}
@@ -91,12 +91,12 @@ def row_cells(r: DealRow, lang: str) -> str:
     cells = [
         cell(escape(r.title), r.id), cell(escape(r.customer)), cell(escape(r.customer_type)), cell(r.date),
         cell(escape(w[f"stage_{r.stage}"]), r.stage),
-        *(cell(number(r.margin[d]), r.margin[d], bad=r.margin[d] <= -5, numeric=True) for d in DIMENSIONS),
+        *(cell(margin(r.margin[d]), r.margin[d], bad=r.margin[d] <= -5, numeric=True) for d in DIMENSIONS),
         cell(r.counts["disadvantage"], r.counts["disadvantage"], bad=r.counts["disadvantage"] > 0, numeric=True),
         cell(escape(w[f"status_{r.top}"]), r.top, bad=r.top in ("broken", "missing")),
         cell(chain_squares(r, lang), r.held, bad=r.broken > 0),
         cell(smart, sum(r.smart.values()), bad=not all(r.smart.values())),
-        cell("" if r.payback is None else number(r.payback), "" if r.payback is None else r.payback, numeric=True),
+        cell("" if r.payback is None else payback(r.payback), "" if r.payback is None else r.payback, numeric=True),
         cell(documents(r, lang)),
     ]
     return "".join(cells)

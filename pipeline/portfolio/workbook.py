@@ -28,6 +28,10 @@ RED = PatternFill("solid", fgColor="FFC7CE")
 RED_TEXT = Font(color="9C0006")
 HEADER = PatternFill("solid", fgColor="DDEBF7")
 BOLD = Font(bold=True)
+# One format per quantity, as the documents write it: an index and a payback to one decimal, a margin
+# signed; the cells keep the exact figure.
+ONE_DECIMAL = "0.0"
+SIGNED = "+0.0;-0.0;0.0"
 
 
 def columns(lang: str) -> list[tuple[str, object]]:
@@ -82,13 +86,18 @@ def deals_sheet(sheet, rows: list[DealRow], lang: str) -> None:
     header(sheet, [heading for heading, _ in cols])
     for letter, width in (("A", 26), ("B", 34), ("C", 26)):  # the deal's id, title and customer: read whole
         sheet.column_dimensions[letter].width = width
+    w = WORDS[lang]
+    formats = {n: SIGNED if heading.startswith(w["margin"]) else ONE_DECIMAL
+               for n, (heading, _) in enumerate(cols, start=1)
+               if heading.startswith((w["index"], w["margin"])) or heading == w["payback"]}
     for r, row in enumerate(rows, start=2):
         for c, (_, get) in enumerate(cols, start=1):
-            put(sheet, r, c, get(row))
+            cell = put(sheet, r, c, get(row))
+            if c in formats:
+                cell.number_format = formats[c]
     last = max(2, len(rows) + 1)
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{last}"
     headings = [heading for heading, _ in cols]
-    w = WORDS[lang]
     top = get_column_letter(headings.index(w["top"]) + 1)
     broken = f'OR({top}2="{w["status_broken"]}",{top}2="{w["status_missing"]}")'
     sheet.conditional_formatting.add(f"{top}2:{top}{last}", FormulaRule(formula=[broken], fill=RED, font=RED_TEXT))

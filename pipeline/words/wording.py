@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from pipeline.words.labels import label
 
@@ -64,7 +65,7 @@ TEXT: dict[str, dict[str, str]] = {
         "frontline_message": "在日常运作中，{outcomes}；实施与运维由我方{person}负责，减少一线人员的工作量。{tracking}",
         "frontline_person": "团队",
         "frontline_tracking_missing": "我们将与一线人员共同确定记录实际效果的方法。",
-        # SMART verdicts and the doubts behind them
+        # SMART verdicts (the doubts behind them are in pipeline.words.messages, also the build's warnings)
         "smart_S_ok": "指明了业务价值：{offering}带来{metrics}的变化。",
         "smart_S_bad": "没有指明业务价值：{problems}。",
         "smart_M_ok": "结果可以度量：{outcomes}；投资{investment}。",
@@ -75,12 +76,6 @@ TEXT: dict[str, dict[str, str]] = {
         "smart_R_bad": "不够现实：{problems}。",
         "smart_T_ok": "从{start}开始，{months}个月内收回投资。",
         "smart_T_bad": "没有时间限制：{problems}。",
-        "doubt_zero": "{metric}的变化为0%，没有指明业务价值",
-        "doubt_change": "{metric}的变化{pct}%超出了±{limit}%",
-        "doubt_range": "回收期{months}个月不在{low}到{high}个月之间",
-        "doubt_stated": "声明的回收期{stated}个月与计算值{computed}个月相差超过{tolerance}%",
-        "doubt_currency": "投资（{investment}）与每月收益（{benefit}）的币种不同，无法计算回收期",
-        "doubt_no_end": "没有回收期或每月收益，看不出何时完成",
         "doubt_join": "；",
         # facts quoted by the tactics' reasons
         "fact_top_strength": "{who}的关系强度为{strength}",
@@ -149,12 +144,6 @@ TEXT: dict[str, dict[str, str]] = {
         "smart_R_bad": "Not realistic as stated: {problems}.",
         "smart_T_ok": "From {start}, paid back within {months} months.",
         "smart_T_bad": "Not time-based: {problems}.",
-        "doubt_zero": "a change of 0% in {metric} names no business value",
-        "doubt_change": "a change of {pct}% in {metric} is beyond ±{limit}%",
-        "doubt_range": "a payback of {months} months is outside {low}-{high} months",
-        "doubt_stated": "the stated payback of {stated} months is more than {tolerance}% off the computed {computed} months",
-        "doubt_currency": "the investment ({investment}) and the monthly benefit ({benefit}) are in different currencies, so no payback can be computed",
-        "doubt_no_end": "there is no payback or monthly benefit, so no end",
         "doubt_join": "; ",
         "fact_top_strength": "{who} at strength {strength}",
         "fact_no_contact": "no contact yet",
@@ -183,6 +172,7 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # What may close a piece of the user's text that a sentence goes on after: a full stop,
 # comma or semicolon, ASCII or full-width, and the spaces around it.
 CLOSING = re.compile(r"[\s。．.，,；;]+$")
+TENTH = Decimal("0.1")
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December")
 
@@ -221,26 +211,31 @@ def number(value: float) -> str:
 # --- one format per quantity, the same in every document ---------------------------------
 
 
+def tenths(value: float) -> Decimal:
+    """A figure to one decimal, a half rounded away from zero (46.25 -> 46.3), as a reader and Excel do."""
+    shown = Decimal(repr(float(value))).quantize(TENTH, rounding=ROUND_HALF_UP)
+    return shown.copy_abs() if shown.is_zero() else shown  # never "-0.0"
+
+
 def score(value: float) -> str:
     """An input score or weight to one decimal, without a needless ".0": 90, 82.5."""
-    shown = f"{round(value, 1):.1f}"
-    shown = shown[:-2] if shown.endswith(".0") else shown
-    return "0" if shown == "-0" else shown
+    shown = str(tenths(value))
+    return shown[:-2] if shown.endswith(".0") else shown
 
 
 def change(value: float) -> str:
     """A change of an input score, signed: +15, -2.5, 0."""
-    return ("+" if round(value, 1) > 0 else "") + score(value)
+    return ("+" if tenths(value) > 0 else "") + score(value)
 
 
 def index(value: float) -> str:
-    """An index (0-100), to one decimal: 81.7, 80."""
-    return score(value)
+    """An index (0-100), or the size of an index margin, always to one decimal: 81.7, 80.0."""
+    return str(tenths(value))
 
 
 def margin(value: float) -> str:
-    """An index margin, signed, to one decimal: +15, -0.4, 0."""
-    return change(value)
+    """An index margin, signed, always to one decimal: +15.0, -0.4, 0.0."""
+    return ("+" if tenths(value) > 0 else "") + index(value)
 
 
 def total(value: float) -> str:

@@ -17,7 +17,7 @@ from pipeline.analysis.chain import chain
 from pipeline.analysis.results import Analysis
 from pipeline.analysis.score import score
 from pipeline.load.deal import load_deal
-from tests.analysis_deals import XYZ, contact, item, make, xyz
+from tests.deals import XYZ, contact, item, make, xyz
 from tests.paths import ROOT
 
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")

@@ -18,7 +18,7 @@ from pipeline.load.model import Deal
 from pipeline.render.brief.briefs import render_briefs
 from pipeline.render.brief.proposals import render_proposals
 from pipeline.render.deck.slides import render_deck
-from tests.analysis_deals import deal_data, make
+from tests.deals import deal_data, make
 from tests.render.brief.test_brief_helpers import body_lines, table_with_header
 from tools.golden import brief_text, deck_text
 

@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.analysis.chain import chain, status
 from pipeline.analysis.results import WeakLink
-from tests.analysis_deals import HELD_CHAIN, contact, make, xyz
+from tests.deals import HELD_CHAIN, contact, make, xyz
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from pipeline.analysis.analyze import analyze
 from pipeline.load.model import DIMENSIONS, Deal
-from tests.analysis_deals import deal_data
+from tests.deals import deal_data
 
 # Names that are no substring of one another, so a name found in a sentence is that item.
 KBF_NAMES = ["安全性", "价格", "总体拥有成本", "服务响应", "Reliability", "Tariff level", "Support hours",

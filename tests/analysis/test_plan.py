@@ -11,7 +11,7 @@ from pipeline.analysis.analyze import analyze
 from pipeline.analysis.plan import add_months
 from pipeline.load.model import Deal
 from tests.render.brief.test_brief_helpers import example
-from tests.strategies import deal_data
+from tests.deals import valid_deal_data
 
 
 def test_the_xyz_curve_is_the_investment_against_17万_a_month():
@@ -43,7 +43,7 @@ def test_add_months(start, months, expected):
 
 
 @settings(max_examples=40, deadline=None)
-@given(deal_data())
+@given(valid_deal_data())
 def test_the_curve_crosses_the_investment_at_the_payback_on_every_deal(data):
     analysis = analyze(Deal.model_validate(data))
     spec, curve = analysis.deal.value_proposition.specific, analysis.plan.payback_curve

@@ -10,7 +10,7 @@ from pipeline.analysis.analyze import analyze
 from pipeline.analysis.position import classify, sentence
 from pipeline.load.model import DIMENSIONS
 from pipeline.words.wording import in_sentence
-from tests.analysis_deals import dims, item, make, xyz
+from tests.deals import dims, item, make, xyz
 
 
 def analysed(deal):

@@ -16,8 +16,7 @@ from pipeline.analysis.standings import standings
 from pipeline.analysis.three_years import three_years
 from pipeline.load.model import DIMENSIONS, Deal
 from pipeline.words.labels import label
-from tests.analysis_deals import deal_data, dims, item, make, xyz
-from tests.strategies import deal_data as generated_data
+from tests.deals import deal_data, dims, item, make, valid_deal_data, xyz
 
 
 def test_an_advantage_of_exactly_five_flips_at_the_first_weight_and_score_change():
@@ -151,7 +150,7 @@ def pipeline_position(deal: Deal, rival: str, dimension: str) -> str:
 @st.composite
 def close_deal(draw) -> dict:
     """A generated deal whose companies score within 60-80, so that positions flip often."""
-    data = copy.deepcopy(draw(generated_data()))
+    data = copy.deepcopy(draw(valid_deal_data()))
     for dimension in DIMENSIONS:
         for it in data[dimension]:
             it["scores"] = {cid: draw(st.integers(60, 80)) for cid in it["scores"]}
@@ -159,7 +158,7 @@ def close_deal(draw) -> dict:
 
 
 def close_deals():
-    return st.one_of(generated_data(), close_deal())
+    return st.one_of(valid_deal_data(), close_deal())
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

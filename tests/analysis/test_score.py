@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from pipeline.analysis.results import CompanyScore
 from pipeline.analysis.score import score
-from tests.analysis_deals import item, make, xyz
+from tests.deals import item, make, xyz
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.analysis.analyze import analyze
 from pipeline.render.brief.context import brief_context
-from tests.analysis_deals import item, make, xyz
+from tests.deals import item, make, xyz
 from tests.paths import ROOT
 
 RENDER = ROOT / "pipeline" / "render"

@@ -11,7 +11,7 @@ from pipeline.analysis.facts import facts
 from pipeline.analysis.playbook import Playbook, When, load_playbook
 from pipeline.analysis.score import score
 from pipeline.errors import TemplateError
-from tests.analysis_deals import HELD_CHAIN, contact, dims, item, make, xyz
+from tests.deals import HELD_CHAIN, contact, dims, item, make, xyz
 
 SHIPPED = load_playbook()
 
@@ -45,7 +45,7 @@ def test_xyz_tactics():
     assert reasons["work-surrounding"] == "证监会派出机构（监管机构，影响力4，关系强度2）对客户影响大，而我方关系薄弱。"
     # B in 3 years: 1900/23 = 82.61 > our 80 today; our target 2005/23 = 87.17 (shown to one decimal)
     assert reasons["invest-in-gaps"] == (
-        "对手B在3年后的客户关系能力预计达到82.6分，超过我方现在的80分（我方目标87.2分）；"
+        "对手B在3年后的客户关系能力预计达到82.6分，超过我方现在的80.0分（我方目标87.2分）；"
         "我方最大的差距在于客户经理的影响力 70→85（+15）、交易历史及口碑 75→85（+10）、组织内部协调能力 80→85（+5）。")
     assert tactics_[0].title == "捆绑销售，在价格上让步"
     assert tactics_[1].recommendation.startswith("由李总出面")
@@ -58,7 +58,7 @@ def test_an_even_intact_deal_fires_nothing():
 def test_bundle_on_business():
     deal = make(**dims((80, 80, 80), (90, 70, 70), (60, 80, 60)))
     assert by_rule(deal, "bundle-on-business").reason == \
-        "我方在客户关系能力方面落后于Rival A（Rival A -20、Rival B 0），但在业务能力方面领先所有对手（Rival A +20、Rival B +20）。"
+        "我方在客户关系能力方面落后于Rival A（Rival A -20.0、Rival B 0.0），但在业务能力方面领先所有对手（Rival A +20.0、Rival B +20.0）。"
     assert "bundle-on-business" not in rule_ids(make(**dims((80, 80, 80), (90, 70, 88), (60, 80, 60))))
     assert "bundle-on-business" not in rule_ids(make(**dims((80, 80, 80), (90, 70, 70), (80, 80, 60))))
 
@@ -109,8 +109,8 @@ def test_work_surrounding():
 def test_exclusive_agreement():
     strong = make(language="en", **dims((90, 70, 80), (90, 70, 70), (90, 80, 85)))
     assert by_rule(strong, "exclusive-agreement").reason == (
-        "We lead every competitor by 5 points or more: key buying factor match Rival A +20; Rival B +10; "
-        "business capability Rival A +20; Rival B +20; customer relationship capability Rival A +10; Rival B +5.")
+        "We lead every competitor by 5 points or more: key buying factor match Rival A +20.0; Rival B +10.0; "
+        "business capability Rival A +20.0; Rival B +20.0; customer relationship capability Rival A +10.0; Rival B +5.0.")
     assert "exclusive-agreement" not in rule_ids(make(**dims((90, 70, 80), (90, 70, 70), (90, 80, 86))))
 
 
@@ -123,7 +123,7 @@ def test_invest_in_gaps():
         item("Influence", 70, 80, 60, future={"A": 90, "us": 85}), item("History", 80, 62, 60, future={"us": 84})])
     # A: (90 + 62)/2 = 76 > ours (70 + 80)/2 = 75; our target (85 + 84)/2 = 84.5
     assert by_rule(passing, "invest-in-gaps").reason == (
-        "Rival A is projected at 76 in customer relationship capability in three years, above our 75 today "
+        "Rival A is projected at 76.0 in customer relationship capability in three years, above our 75.0 today "
         "(our target: 84.5); our largest gaps: Influence 70→85 (+15); History 80→84 (+4).")
     assert "invest-in-gaps" not in rule_ids(make())
 
@@ -132,7 +132,7 @@ def test_reframe_buying_factors():
     deal = make(key_buying_factors=[item("安全性", 90, 80, 80), item("速度", 40, 90, 60, weight=3)])
     # KBF us (90 + 120)/4 = 52.5, A 87.5, B 65
     tactic = by_rule(deal, "reframe-buying-factors")
-    assert tactic.reason == "我方在客户购买关键因素的匹配上落后于Rival A和Rival B（Rival A -35、Rival B -12.5）。"
+    assert tactic.reason == "我方在客户购买关键因素的匹配上落后于Rival A和Rival B（Rival A -35.0、Rival B -12.5）。"
     assert "安全性" in tactic.recommendation
     assert "reframe-buying-factors" not in rule_ids(make())
 
@@ -216,4 +216,4 @@ def test_a_custom_rule_with_facts(tmp_path):
     custom = rule(when={"chain_intact": True, "kbf": "no_disadvantage"},
                   reason={"zh": "{{ customer }}: {{ kbf_margins }}", "en": "x"})
     playbook = load_playbook(write(tmp_path, [custom]))
-    assert [(t.rule, t.title, t.reason) for t in fired(make(), playbook)] == [("r", "标题", "Acme: Rival A 0、Rival B 0")]
+    assert [(t.rule, t.title, t.reason) for t in fired(make(), playbook)] == [("r", "标题", "Acme: Rival A 0.0、Rival B 0.0")]

@@ -7,7 +7,7 @@ import pytest
 from pipeline.analysis.results import FutureScore, Gap
 from pipeline.analysis.score import score
 from pipeline.analysis.three_years import three_years
-from tests.analysis_deals import item, make, xyz
+from tests.deals import item, make, xyz
 
 
 @pytest.fixture(scope="module")

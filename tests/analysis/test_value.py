@@ -8,11 +8,10 @@ import pytest
 
 from pipeline.analysis.analyze import analyze
 from pipeline.analysis.chain import chain
-from pipeline.analysis.results import Finding
 from pipeline.analysis.smart import findings
 from pipeline.analysis.value import value
 from pipeline.words.wording import money, start_date
-from tests.analysis_deals import make, xyz
+from tests.deals import make, xyz
 
 
 def valued(deal, with_overview=True):
@@ -78,7 +77,7 @@ SPECIFIC = "value_proposition.specific"
 ])
 def test_each_smart_warning(specific, letter, field, message):
     deal = make(specific=specific)
-    assert findings(deal) == [Finding(field=field, message=message)]
+    assert [(f.field, f.message) for f in findings(deal)] == [(field, message)]
     result = valued(deal)
     assert [l for l, check in result.smart.items() if not check.ok] == [letter]
     assert result.smart_ok is False

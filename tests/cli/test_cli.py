@@ -13,7 +13,7 @@ import pytest
 from pipeline import __version__
 from pipeline.cli.main import main
 from tests.conftest import ROOT
-from tests.strategies import MINIMAL_DEAL
+from tests.deals import MINIMAL_DEAL
 
 XYZ = ROOT / "inputs" / "xyz-atm-network.yaml"
 

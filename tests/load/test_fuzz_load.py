@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from pipeline.errors import InputError
 from pipeline.load.deal import load_deal
 from pipeline.load.model import Deal
-from tests.strategies import valid_deals
+from tests.deals import valid_deals
 
 FUZZ = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                         HealthCheck.too_slow])

@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.load.keyboard import syntax_hint, value_hint
 from pipeline.load.synonyms import SYNONYMS
-from tests.strategies import MINIMAL_DEAL, problems_after_edit
+from tests.deals import MINIMAL_DEAL, problems_after_edit
 
 CASES = {
     "full-width colon after a top-level key": ("title: 演示项目", "title：演示项目", [

@@ -17,7 +17,7 @@ from pipeline.errors import InputError
 from pipeline.load import limits
 from pipeline.load.deal import load_deal
 from tests.conftest import ROOT
-from tests.strategies import deal_data, to_yaml
+from tests.deals import to_yaml, valid_deal_data
 
 NORTHBANK = ROOT / "inputs" / "northbank-branch-network.yaml"
 LOCATED = re.compile(r"^.+:\d+:\d+: \S+: ")
@@ -148,7 +148,7 @@ _extreme = st.sampled_from([1e308, 1e-320, -1e6, 0.0, 1e13, 0.01, 5000.0])
 
 @st.composite
 def _stretched(draw) -> dict:
-    data = draw(deal_data())
+    data = draw(valid_deal_data())
     for _ in range(draw(st.integers(0, 3))):
         stretch = draw(st.sampled_from(["competitors", "contacts", "outcomes", "text", "number", "title"]))
         if stretch == "competitors":

@@ -11,7 +11,7 @@ from pipeline.errors import InputError
 from pipeline.load.deal import Source, load_deal
 from tests.conftest import EXAMPLES
 from tests.paths import TESTS
-from tests.strategies import MINIMAL_DEAL
+from tests.deals import MINIMAL_DEAL
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.strategies import problems_after_edit
+from tests.deals import problems_after_edit
 
 SCORES = "scores: {us: 90, A: 60, B: 70}"
 BUSINESS = "business_capabilities:\n  - name: 全程全网\n    weight: 5\n    scores: {us: 90, A: 60, B: 75}\n"

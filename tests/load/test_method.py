@@ -14,9 +14,8 @@ from pipeline.analysis.analyze import analyze
 from pipeline.load.method import library, standard_indicators, standard_weight
 from pipeline.load.model import Deal
 from pipeline.render.deck.slides import render_deck
-from tests.analysis_deals import deal_data, item
 from tests.conftest import ROOT
-from tests.strategies import problems_after_edit
+from tests.deals import deal_data, item, problems_after_edit
 
 # The method's five indicators and weights (METHOD.md section 1), written out here, not read from the library.
 METHOD = {"客户经理的影响力": 5, "组织内部协调能力": 4, "高层对项目的重视程度": 3, "交易历史及口碑": 4, "长期合作潜力": 3}
@@ -80,7 +79,7 @@ def test_a_missing_weight_on_an_item_of_the_teams_own_is_an_error_at_its_line(tm
 
 def test_a_standard_weight_left_out_loads(tmp_path):
     from pipeline.load.deal import load_deal
-    from tests.strategies import MINIMAL_DEAL
+    from tests.deals import MINIMAL_DEAL
     path = tmp_path / "demo.yaml"
     path.write_text(MINIMAL_DEAL.replace("  - name: 客户经理的影响力\n    weight: 5\n", "  - name: 客户经理的影响力\n"),
                     encoding="utf-8")
@@ -119,7 +118,7 @@ def test_the_standing_on_the_standard_indicators_alone_is_reported_when_a_sixth_
     assert check.changed == ["A", "B"]
     flips = [f.message for f in analysis.findings if "alone" in f.message]
     assert flips[0] == ("on the method's standard indicators alone, at its weights, our relationship capability would be "
-                        "'disadvantage' against Rival A (index margin -8), not 'advantage': the team's own indicators "
+                        "'disadvantage' against Rival A (index margin -8.0), not 'advantage': the team's own indicators "
                         "or weights decide this comparison")
 
 
@@ -129,8 +128,9 @@ def test_a_deal_that_keeps_to_the_method_reports_no_standard_only_standing():
 
 
 def one_line(text: str) -> str:
-    """A table cell's text with the line breaks the deck puts into long headers taken out."""
-    return re.sub(r"(?<=[\u4e00-\u9fff])\n(?=[\u4e00-\u9fff（])", "", text).replace("\n", " ")
+    """A table cell's text with the line breaks the deck puts into long headers, and those that keep an
+    orphan with its word, taken out."""
+    return re.sub(r"(?<=[\u4e00-\u9fff])\n(?=[\u4e00-\u9fff（])", "", text.replace("\v", "")).replace("\n", " ")
 
 
 def relationship_slide(deal: Deal):

@@ -10,7 +10,7 @@ from pipeline.errors import InputError
 from pipeline.load.deal import load_deal
 from pipeline.load.paths import Issue
 from pipeline.load.rules import check_rules
-from tests.strategies import MINIMAL_DEAL, problems_after_edit
+from tests.deals import MINIMAL_DEAL, problems_after_edit
 
 SCORES = "scores: {us: 90, A: 60, B: 70}"
 SECOND_ITEM = "    scores: {us: 90, A: 60, B: 70}\n  - name: 安全性\n    weight: 2\n    scores: {us: 1, A: 2, B: 3}"

@@ -13,7 +13,7 @@ import yaml
 
 from pipeline.load.schema import deal_json_schema, known_keys, type_at
 from tests.conftest import EXAMPLES, ROOT
-from tests.strategies import MINIMAL_DEAL
+from tests.deals import MINIMAL_DEAL
 
 SHIPPED = ROOT / "schema" / "deal.schema.json"
 REFRESH = "python -m pipeline schema > schema/deal.schema.json"

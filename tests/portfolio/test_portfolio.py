@@ -16,7 +16,7 @@ from pipeline.analysis.analyze import analyze
 from pipeline.load.model import DIMENSIONS
 from pipeline.portfolio.build import build_portfolio, portfolio_files
 from pipeline.words.labels import label
-from tests.analysis_deals import contact, dims, make
+from tests.deals import contact, dims, make
 from tests.conftest import EXAMPLES
 
 CHROMIUM = "/usr/bin/chromium"
@@ -63,6 +63,31 @@ def test_the_workbook_has_a_row_per_deal_with_the_analyses_figures(built):
     sheet = book["交易"]
     last = sheet.cell(1, sheet.max_column).column_letter
     assert sheet.freeze_panes == "B2" and sheet.auto_filter.ref == f"A1:{last}{len(analyses) + 1}"
+
+
+def test_indexes_margins_and_paybacks_read_as_in_the_documents(built):
+    """One format per quantity (issue 12): the workbook keeps the exact figure and shows an index and a
+    payback to one decimal, a margin signed; the page writes a margin signed to one decimal (80.0, +15.0)."""
+    out, analyses = built
+    sheet = load_workbook(out / "portfolio.xlsx")["交易"]
+    headings = [cell.value for cell in sheet[1]]
+    for d in DIMENSIONS:
+        index_column = headings.index("我方指数：" + label("zh", d)) + 1
+        margin_column = headings.index("对最强对手：" + label("zh", d)) + 1
+        for row in range(2, len(analyses) + 2):
+            assert sheet.cell(row, index_column).number_format == "0.0"
+            assert sheet.cell(row, margin_column).number_format == "+0.0;-0.0;0.0"
+    payback_column = headings.index("回收期（月）") + 1
+    assert {sheet.cell(row, payback_column).number_format for row in range(2, len(analyses) + 2)} == {"0.0"}
+    page = (out / "portfolio.html").read_text(encoding="utf-8")
+    for analysis in analyses:
+        row = re.search(rf'<tr data-deal="{re.escape(analysis.deal.id)}">(.*?)</tr>', page).group(1)
+        cells = dict(re.findall(r'<td class="[^"]*num[^"]*" data-sort="([^"]*)">([^<]*)</td>', row))
+        for d in DIMENSIONS:
+            exact = analysis.overview.margins[d]
+            tenths = int(abs(exact) * 10 + 0.5 + 1e-9)  # a half rounds away from zero, as Excel's 0.0 does
+            shown = ("-" if exact < 0 else "+" if tenths else "") + f"{tenths // 10}.{tenths % 10}"
+            assert cells[str(exact)] == shown
 
 
 def test_each_dimension_sheet_scores_every_item_of_every_deal(built):

@@ -26,7 +26,7 @@ from pipeline.workbook.export import export_workbook
 from pipeline.workbook.layout import SHEETS
 from pipeline.workbook.reader import deal_yaml, import_workbook
 from tests.conftest import EXAMPLES
-from tests.strategies import MINIMAL_DEAL, deal_data, to_yaml
+from tests.deals import MINIMAL_DEAL, to_yaml, valid_deal_data
 
 
 def round_trip(deal, folder: Path):
@@ -77,7 +77,7 @@ def in_company_order(data: dict) -> dict:
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(deal_data().map(in_company_order), st.sampled_from([False, None]))
+@given(valid_deal_data().map(in_company_order), st.sampled_from([False, None]))
 def test_any_valid_deal_comes_back_with_an_identical_analysis(data, flow):
     text = to_yaml(data, flow)
     with tempfile.TemporaryDirectory() as folder:

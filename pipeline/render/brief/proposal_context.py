@@ -178,7 +178,7 @@ def middle_parts(analysis: Analysis, common: dict[str, str]) -> dict[str, object
             offering=common["offering"], outcomes=outcome_phrase(lang, spec)),
         say(lang, "summary_money", investment=common["investment"],
             benefit="" if benefit is None else say(lang, "summary_benefit", benefit=benefit_text),
-            payback="" if months is None else say(lang, "summary_payback", months=wording.number(months))),
+            payback="" if months is None else say(lang, "summary_payback", months=wording.payback(months))),
     ]
     if spec.tracking is not None:
         summary.append(tracking_sentence(lang, spec.tracking))
@@ -186,7 +186,7 @@ def middle_parts(analysis: Analysis, common: dict[str, str]) -> dict[str, object
     if benefit is not None:
         rows.append(Figure(say(lang, "row_benefit"), benefit_text))
     if months is not None:
-        rows.append(Figure(say(lang, "row_payback"), say(lang, "months", n=wording.number(months))))
+        rows.append(Figure(say(lang, "row_payback"), say(lang, "months", n=wording.payback(months))))
     rows.append(Figure(say(lang, "row_start"), common["start"]))
     curve = analysis.plan.payback_curve
     return {
@@ -203,7 +203,7 @@ def middle_parts(analysis: Analysis, common: dict[str, str]) -> dict[str, object
 def payback_chart(lang: str, curve: PaybackCurve, investment: str, benefit: str) -> ChartSpec:
     """The investment (flat), the cumulative benefit (rising) and the point where they meet."""
     months = tuple(float(m) for m in curve.months)
-    payback = wording.number(curve.payback_months)
+    payback = wording.payback(curve.payback_months)
     series = (
         Series(say(lang, "series_investment"), tuple(curve.investment for _ in months), months),
         Series(say(lang, "series_benefit"), tuple(curve.cumulative_benefit), months),

@@ -78,7 +78,8 @@ def glance(deck: Deck) -> None:
         solid(box, "accent")
         rest = Region(column.left, column.top + HEADER_HEIGHT, column.width, column.height - HEADER_HEIGHT)
         items = _marked_items(deck, dimension)
-        textbox(deck.shapes(slide), rest, items, deck.fonts, 20, 12 if fitted_size(items, rest, 12, 12, False) else 8)
+        textbox(deck.shapes(slide), rest, items, deck.fonts, 20, 12 if fitted_size(items, rest, 12, 12, True) else 8,
+                bulleted=True)
 
 
 def _marked_items(deck: Deck, dimension: str) -> list[Para]:
@@ -87,8 +88,8 @@ def _marked_items(deck: Deck, dimension: str) -> list[Para]:
     for item in analysis.deal.dimension(dimension):
         high = leads(analysis, dimension, item.name)
         mark = Run(" " + deck.word("word_high" if high else "word_low"), True, "teal" if high else "orange")
-        paras.append(Para((Run("▪ " + item.name), mark)))
-    paras.append(para(t.block("glance_index", dimension=dimension), bold=True, colour="grey"))
+        paras.append(Para((Run(item.name), mark)))
+    paras.append(Para((Run(t.block("glance_index", dimension=dimension), True, "grey"),), plain=True))
     return paras
 
 

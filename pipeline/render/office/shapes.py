@@ -34,6 +34,7 @@ INSET_X, INSET_Y = 7.2, 3.6  # points: python-pptx's and PowerPoint's default te
 BULLET_INDENT = 21.6  # points per outline level in the shipped master
 DEFAULT_EA = "Microsoft YaHei"  # 微软雅黑: Office ships it on Windows and macOS; LibreOffice substitutes
 LANG = {"zh": "zh-CN", "en": "en-US"}
+PH = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"  # a shape's placeholder mark
 AFTER_FONTS = {qn("a:hlinkClick"), qn("a:hlinkMouseOver"), qn("a:rtl"), qn("a:extLst")}
 # Qualified names, worked out once: python-pptx's qn() is a measurable cost at a few thousand calls a deck.
 A_BODYPR, A_P, A_PPR, A_R, A_T, A_RPR = (qn(t) for t in ("a:bodyPr", "a:p", "a:pPr", "a:r", "a:t", "a:rPr"))
@@ -82,6 +83,7 @@ class Run:
 class Para:
     runs: tuple[Run, ...]
     level: int = 0
+    plain: bool = False  # no bullet even in a bulleted text (a closing line under a list)
 
     @property
     def text(self) -> str:
@@ -168,10 +170,29 @@ class NumberedShapes(SlideShapes):
 
 
 @dataclass(frozen=True)
+class Bullet:
+    """One outline level of the master's body style: left margin and hanging indent (EMU), the
+    bullet character and its font. A placeholder inherits it; a text box does not, so it is written."""
+
+    margin: int
+    indent: int
+    char: str
+    font: str = "Arial"
+
+
+# The shipped master's body style, for a master that leaves a level without a bullet character.
+BULLETS = (Bullet(274320, -274320, "•"), Bullet(548640, -274320, "–"), Bullet(822960, -274320, "•"))
+
+
+@dataclass(frozen=True)
 class Fonts:
     latin: str
     east_asian: str
     language: str
+    bullets: tuple[Bullet, ...] = BULLETS  # the master's body-style bullets by level
+
+    def bullet(self, level: int) -> Bullet:
+        return self.bullets[min(level, len(self.bullets) - 1)]
 
 
 def theme_fonts(prs, language: str) -> Fonts:
@@ -182,12 +203,29 @@ def theme_fonts(prs, language: str) -> Fonts:
     """
     theme = etree.fromstring(prs.slide_master.part.part_related_by(RT.THEME).blob)
     minor = theme.find(f".//{qn('a:minorFont')}")
+    bullets = body_bullets(prs.slide_master.element)
     if minor is None:
-        return Fonts("Arial", DEFAULT_EA, language)
+        return Fonts("Arial", DEFAULT_EA, language, bullets)
     latin, ea = minor.find(qn("a:latin")), minor.find(qn("a:ea"))
     hans = next((f.get("typeface") for f in minor.findall(qn("a:font")) if f.get("script") == "Hans"), "")
     east_asian = (ea.get("typeface") if ea is not None else "") or hans or DEFAULT_EA
-    return Fonts((latin.get("typeface") if latin is not None else "") or "Arial", east_asian, language)
+    return Fonts((latin.get("typeface") if latin is not None else "") or "Arial", east_asian, language, bullets)
+
+
+def body_bullets(master) -> tuple[Bullet, ...]:
+    """The bullets of the master's body style (<p:txStyles><p:bodyStyle>), levels 1-3; where the master
+    gives a level no bullet character, margin or indent, the shipped master's."""
+    out = []
+    for level, default in enumerate(BULLETS, start=1):
+        pPr = master.find(f"{qn('p:txStyles')}/{qn('p:bodyStyle')}/{qn(f'a:lvl{level}pPr')}")
+        char = pPr.find(qn("a:buChar")) if pPr is not None else None
+        if char is None or not char.get("char"):
+            out.append(default)
+            continue
+        font = pPr.find(qn("a:buFont"))
+        out.append(Bullet(int(pPr.get("marL", default.margin)), int(pPr.get("indent", default.indent)), char.get("char"),
+                          font.get("typeface", "Arial") if font is not None else default.font))
+    return tuple(out)
 
 
 def set_typefaces(rPr, fonts: Fonts) -> None:
@@ -204,7 +242,7 @@ def set_typefaces(rPr, fonts: Fonts) -> None:
 
 
 def indent_of(p: Para, bulleted: bool) -> float:
-    return BULLET_INDENT * (p.level + 1) if bulleted else 0.0
+    return BULLET_INDENT * (p.level + 1) if bulleted and not p.plain else 0.0
 
 
 def fitted_size(paras: list[Para], region: Region, largest: float, smallest: float, bulleted: bool) -> Optional[float]:
@@ -235,20 +273,22 @@ def fill(frame, paras: list[Para], region: Region, fonts: Fonts, largest: float,
         first = paras[0].text[:40] if paras else ""
         raise RenderError(f"text too long for its box even at {smallest} pt; shorten it in the deal file: '{first}…'",
                           text="\n".join(p.text for p in paras))
-    write(frame, paras, fonts, size, bulleted, anchor)
+    write(frame, paras, fonts, size, bulleted, anchor, region=region)
     return size
 
 
 def write(frame, paras: list[Para], fonts: Fonts, size: float, bulleted: bool, anchor=MSO_ANCHOR.TOP,
-          gap: float = 0.4) -> None:
-    """Replace the frame's text with `paras` at `size`: exact line spacing, no autofit, fonts on every run."""
-    write_body(frame._txBody, paras, fonts, size, bulleted, anchor, gap)
+          gap: float = 0.4, region: Optional[Region] = None) -> None:
+    """Replace the frame's text with `paras` at `size`: exact line spacing, no autofit, fonts on every run;
+    lines broken where the fitting engine keeps an orphan with its word, when the `region` is known."""
+    write_body(frame._txBody, paras, fonts, size, bulleted, anchor, gap, region)
 
 
 def write_body(body, paras: list[Para], fonts: Fonts, size: float, bulleted: bool, anchor=MSO_ANCHOR.TOP,
-               gap: float = 0.4) -> None:
+               gap: float = 0.4, region: Optional[Region] = None) -> None:
     """`write` on a bare <a:txBody>: the paragraphs as XML text parsed at once, the same XML as python-pptx's
-    setters give, many times faster."""
+    setters give, many times faster. A placeholder's bullets come from its layout and master; a text box's
+    are written from the master's body style, as it inherits none."""
     _body_properties(body.find(A_BODYPR), MSO_ANCHOR.to_xml(anchor))
     first = body.find(A_P)
     pPr = first.find(A_PPR) if first is not None else None
@@ -258,15 +298,26 @@ def write_body(body, paras: list[Para], fonts: Fonts, size: float, bulleted: boo
     if not paras:
         SubElement(body, A_P)  # a text body holds at least one paragraph
         return
-    body.extend(from_xml(paragraphs_xml(paras, fonts, size, bulleted, gap, align)))
+    widths = [region.box(indent_of(p, bulleted)).width for p in paras] if region is not None else None
+    own = bulleted and body.getparent().find(PH) is None  # a text box: no bullets to inherit
+    body.extend(from_xml(paragraphs_xml(paras, fonts, size, bulleted, gap, align, widths=widths, own_bullets=own)))
 
 
 def paragraphs_xml(paras: list[Para], fonts: Fonts, size: float, bulleted: bool, gap: float = 0.4, align: str = "",
-                   last: str = "") -> str:
-    """The <a:p> elements of `paras` as XML text; `last` is an alignment set after the rest (a table cell's)."""
+                   last: str = "", widths: Optional[list[float]] = None, own_bullets: bool = False) -> str:
+    """The <a:p> elements of `paras` as XML text; `last` is an alignment set after the rest (a table cell's).
+
+    With the room of each paragraph (`widths`, points), a line break goes where the fitting engine keeps
+    an orphan with the word before it, so viewers break there too. `own_bullets`: the bullets of the
+    master's body style written out (a text box's), not inherited (a placeholder's).
+    """
     sz, font = str(int(round(size * 100))), _font_xml(fonts)
-    return "".join(_paragraph(p, font, sz, size, bulleted, size * gap if n else 0.0, align, last)
-                   for n, p in enumerate(paras))
+    out = []
+    for n, p in enumerate(paras):
+        at = None if widths is None else textfit.forced_break(p.text, size, widths[n], all(r.bold for r in p.runs))
+        bullet = fonts.bullet(p.level) if own_bullets and not p.plain else None
+        out.append(_paragraph(p, font, sz, size, bulleted, size * gap if n else 0.0, align, last, at, bullet))
+    return "".join(out)
 
 
 def from_xml(text: str):
@@ -291,19 +342,46 @@ def _body_properties(bodyPr, anchor: str) -> None:
 
 
 def _paragraph(p: Para, font: tuple[str, str], sz: str, size: float, bulleted: bool, before: float,
-               align: str, last: str) -> str:
-    """One <a:p>: level, alignment, exact line spacing (viewers' font metrics differ), space before, runs."""
-    attributes = f' lvl="{p.level}"' + (f' algn="{align}"' if align else "")
-    attributes += ("" if bulleted else ' marL="0" indent="0"') + (f' algn="{last}"' if last else "")
+               align: str, last: str, at: Optional[int] = None, bullet: Optional[Bullet] = None) -> str:
+    """One <a:p>: level, margins, alignment, exact line spacing (viewers' font metrics differ), space
+    before, bullet, runs (with a line break at offset `at`)."""
+    bulleted = bulleted and not p.plain
+    attributes = f' lvl="{p.level}"'
+    if bullet is not None:
+        attributes += f' marL="{bullet.margin}" indent="{bullet.indent}"'
+    attributes += (f' algn="{align}"' if align else "") + ("" if bulleted else ' marL="0" indent="0"')
+    attributes += f' algn="{last}"' if last else ""
     spacing = f'<a:lnSpc><a:spcPts val="{int(round(size * textfit.LINE_HEIGHT * 100))}"/></a:lnSpc>'
     if before:
         spacing += f'<a:spcBef><a:spcPts val="{int(round(before * 100))}"/></a:spcBef>'
-    bullet = "" if bulleted else "<a:buNone/>"
-    runs = "".join(_run(r, font, sz) for r in p.runs)
-    return f"<a:p><a:pPr{attributes}>{spacing}{bullet}</a:pPr>{runs}</a:p>"
+    if not bulleted:
+        mark = "<a:buNone/>"
+    elif bullet is not None:
+        mark = f"<a:buFont typeface={quoteattr(bullet.font)}/><a:buChar char={quoteattr(bullet.char)}/>"
+    else:
+        mark = ""
+    runs = "".join(_run(r, font, sz) for r in (p.runs if at is None else _broken(p.runs, at)))
+    return f"<a:p><a:pPr{attributes}>{spacing}{mark}</a:pPr>{runs}</a:p>"
 
 
-def _run(r: Run, font: tuple[str, str], sz: str) -> str:
+def _broken(runs: tuple[Run, ...], at: int) -> list:
+    """The runs with a line break (None) at offset `at` of their joined text, the run there split in two."""
+    out, start = [], 0
+    for r in runs:
+        end = start + len(r.text)
+        if start < at < end:
+            out += [Run(r.text[: at - start], r.bold, r.colour), None, Run(r.text[at - start:], r.bold, r.colour)]
+        elif at == start and start:
+            out += [None, r]
+        else:
+            out.append(r)
+        start = end
+    return out
+
+
+def _run(r: Optional[Run], font: tuple[str, str], sz: str) -> str:
+    if r is None:
+        return f'<a:br><a:rPr lang="{font[0]}" sz="{sz}">{font[1]}</a:rPr></a:br>'
     bold = ' b="1"' if r.bold else ""
     colour = f'<a:solidFill><a:schemeClr val="{SCHEME[r.colour]}"/></a:solidFill>' if r.colour else ""
     return f'<a:r><a:rPr lang="{font[0]}" sz="{sz}"{bold}>{colour}{font[1]}</a:rPr><a:t>{_escaped(r.text)}</a:t></a:r>'
@@ -321,10 +399,10 @@ def _escaped(text: str) -> str:
 
 
 def textbox(shapes, region: Region, paras: list[Para], fonts: Fonts, largest: float, smallest: float,
-            anchor=MSO_ANCHOR.TOP):
-    """A free text box holding `paras`, fitted."""
+            anchor=MSO_ANCHOR.TOP, bulleted: bool = False):
+    """A free text box holding `paras`, fitted; `bulleted`: with the bullets of the master's body style."""
     shape = shapes.add_textbox(Emu(region.left), Emu(region.top), Emu(region.width), Emu(region.height))
-    fill(shape.text_frame, paras, region, fonts, largest, smallest, False, anchor)
+    fill(shape.text_frame, paras, region, fonts, largest, smallest, bulleted, anchor)
     return shape
 
 

@@ -118,7 +118,7 @@ class Deck:
             raise RenderError(f"a slide title is too long for its box even at {TITLE_SIZES[1]} pt: '{title[:40]}…'",
                               text=title)
         write(shape.text_frame, [para(kicker, colour="grey"), para(title)], self.fonts, size, False, anchor,
-              gap=KICKER_GAP / size)
+              gap=KICKER_GAP / size, region=rest)
         first = shape.text_frame._txBody.find(A_P)
         for rPr in first.iter(A_RPR):
             rPr.set("sz", str(KICKER * 100))
@@ -168,10 +168,13 @@ class Deck:
 
     def table_slides(self, layout: str, title: str, notes: str, table: tables.Table, sizes=TABLE_SIZES,
                      kicker: str = "") -> list:
-        """The table on one slide when it fits, else row pages on further slides, the footer rows on the last."""
+        """The table on one slide when it fits (a sparse one up to the body size), else row pages on further
+        slides, the footer rows on the last."""
         region = self.layout_region(layout, "table")
-        slides = []
-        for n, (page, fitted) in enumerate(tables.pages(table, region, *sizes)):
+        slides, pages = [], tables.pages(table, region, *sizes)
+        if len(pages) == 1:
+            pages = [(table, tables.enlarged(table, region, pages[0][1], BODY_SIZES[0]))]
+        for n, (page, fitted) in enumerate(pages):
             heading = title if n == 0 else self.text.block("continued", title=title, part=n + 1)
             slide = self.new(layout, heading, notes, kicker)
             tables.place(slide, page, region, fitted, self.fonts, self.holder(slide, "table"))

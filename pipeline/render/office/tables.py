@@ -30,6 +30,7 @@ from pipeline.render.office.shapes import (
 CELL_PAD_X, CELL_PAD_Y = INSET_X, INSET_Y  # left+right and top+bottom cell margins, points
 MARGIN_X, MARGIN_Y = str(Pt(INSET_X / 2)), str(Pt(INSET_Y / 2))  # each side's cell margin, EMU
 ROW_EMU = 370840  # python-pptx's height of a new table's row; the rows' own heights replace it
+SPARSE, FILL = 0.5, 0.8  # a table under half its region is laid out larger: rows taller, up to 80 % of it
 A_TBLGRID, A_GRIDCOL, A_TR = qn("a:tblGrid"), qn("a:gridCol"), qn("a:tr")
 Sizes = tuple[float, float]  # (header, body) font sizes
 
@@ -177,12 +178,31 @@ def _tallest_cell(table: Table, region: Region, size: float) -> str:
                default=("", 0.0))[0]
 
 
+def enlarged(table: Table, region: Region, sizes: Sizes, largest: float) -> Sizes:
+    """A sparse table's sizes: when it fills under half its region, the largest size up to `largest`
+    (the slide's body size) at which it still fits; else `sizes`."""
+    if table_height(table, region, sizes) >= SPARSE * region.height / EMU_PER_PT:
+        return sizes
+    return table_size(table, region, largest, sizes[0]) or sizes
+
+
+def spread(table: Table, region: Region, sizes: Sizes) -> float:
+    """The points each row of a sparse table grows by, so the table uses its region (up to 80 % of it,
+    at most a line more a row); 0 for a table that fills half or more."""
+    room, height = region.height / EMU_PER_PT, table_height(table, region, sizes)
+    if height >= SPARSE * room:
+        return 0.0
+    rows = 1 + len(table.rows) + len(table.footer)
+    return min((FILL * room - height) / rows, sizes[1] * textfit.LINE_HEIGHT)
+
+
 def _with(table: Table, rows: list[list[str]], footer: list[list[str]]) -> Table:
     return Table(table.header, rows, table.shares, footer, table.first_bold)
 
 
 def place(slide, table: Table, region: Region, sizes: Sizes, fonts: Fonts, placeholder=None):
-    """Draw `table` at (header, body) `sizes` in a table placeholder or, without one, at `region`.
+    """Draw `table` at (header, body) `sizes` in a table placeholder or, without one, at `region`; a table
+    filling under half the region has taller rows, its text centred in them (`spread`).
 
     python-pptx makes the frame; the <a:tbl> inside is written as XML directly (the same
     XML its cell-by-cell setters give, at a small part of the cost).
@@ -194,15 +214,16 @@ def place(slide, table: Table, region: Region, sizes: Sizes, fonts: Fonts, place
             placeholder.element.getparent().remove(placeholder.element)
         frame = slide.shapes.add_table(1, 1, Emu(region.left), Emu(region.top), Emu(region.width), Emu(region.height))
     cols = widths(table, region, sizes[1])
+    extra = int(spread(table, region, sizes) * EMU_PER_PT)
     height = _write_table(frame._element.graphic.graphicData.tbl, broken_header(table, cols, sizes[0]), cols, sizes,
-                          fonts)
+                          fonts, extra)
     frame.left, frame.top, frame.width, frame.height = (Emu(region.left), Emu(region.top), Emu(region.width),
                                                         Emu(height))
     return frame
 
 
 PAIRS = re.compile(r"[\u3400-\u9fff]{1,2}|[^\s\u2e80-\uffff]+|\s+|.")  # two Chinese characters at a time, a word
-OPENING = set("（《「『【〔([{“‘")
+OPENING = textfit.OPENING
 
 
 @functools.lru_cache(maxsize=1024)
@@ -253,36 +274,39 @@ def _in_placeholder(placeholder, region: Region):
     return PlaceholderGraphicFrame(frame, placeholder._parent)
 
 
-def _write_table(tbl, table: Table, cols: list[float], sizes: Sizes, fonts: Fonts) -> int:
-    """Fill an <a:tbl> with the grid and rows of `table`; its height in EMU (the sum of the rows')."""
+def _write_table(tbl, table: Table, cols: list[float], sizes: Sizes, fonts: Fonts, extra: int = 0) -> int:
+    """Fill an <a:tbl> with the grid and rows of `table`, each `extra` EMU taller than its text needs; its
+    height in EMU (the sum of the rows')."""
     grid = tbl.find(A_TBLGRID)
     for old in [*grid, *tbl.findall(A_TR)]:
         old.getparent().remove(old)
     for width in cols:
         SubElement(grid, A_GRIDCOL, w=str(int(width * EMU_PER_PT)))
-    rows = [_row(table, r, cells, cols, sizes, fonts) for r, cells in enumerate(table.all_rows)]
+    rows = [_row(table, r, cells, cols, sizes, fonts, extra) for r, cells in enumerate(table.all_rows)]
     tbl.extend(from_xml("".join(xml for _, xml in rows)))
     return sum(height for height, _ in rows)
 
 
-def _row(table: Table, r: int, cells: list[str], cols: list[float], sizes: Sizes, fonts: Fonts) -> tuple[int, str]:
+def _row(table: Table, r: int, cells: list[str], cols: list[float], sizes: Sizes, fonts: Fonts,
+         extra: int = 0) -> tuple[int, str]:
     """One <a:tr> as XML text and its height in EMU: header shaded in the accent colour, body rows banded,
     footer rows pale."""
     header, footer = r == 0, r > len(table.rows)
     size = sizes[0] if header else sizes[1]
-    height = int(row_height(cells, cols, size, header or table.first_bold) * EMU_PER_PT)
+    height = int(row_height(cells, cols, size, header or table.first_bold) * EMU_PER_PT) + extra
     shade = "accent" if header else ("pale" if footer or r % 2 == 0 else "white")
     out = []
     for c, text in enumerate(cells):
         bold = header or footer or (c == 0 and table.first_bold)
         lines = [para(line, bold=bold, colour="white" if header else None) for line in text.split("\n")]
-        out.append(_cell(lines, fonts, size, shade, "ctr" if c and _short(text) else "l"))
+        out.append(_cell(lines, fonts, size, shade, "ctr" if c and _short(text) else "l", cols[c] - CELL_PAD_X))
     return height, f'<a:tr h="{height}">{"".join(out)}</a:tr>'
 
 
-def _cell(paras: list, fonts: Fonts, size: float, shade: str, align: str) -> str:
-    """An <a:tc>: its text at `size`, narrow insets, centred vertically, a theme fill (write_body's XML)."""
-    text = paragraphs_xml(paras, fonts, size, False, gap=0, last=align)
+def _cell(paras: list, fonts: Fonts, size: float, shade: str, align: str, room: float) -> str:
+    """An <a:tc>: its text at `size` in `room` points, narrow insets, centred vertically, a theme fill
+    (write_body's XML)."""
+    text = paragraphs_xml(paras, fonts, size, False, gap=0, last=align, widths=[room] * len(paras))
     return (f'<a:tc><a:txBody><a:bodyPr wrap="square" anchor="ctr"><a:noAutofit/></a:bodyPr><a:lstStyle/>{text}'
             f'</a:txBody><a:tcPr marL="{MARGIN_X}" marR="{MARGIN_X}" marT="{MARGIN_Y}" marB="{MARGIN_Y}" anchor="ctr">'
             f'<a:solidFill><a:schemeClr val="{SCHEME[shade]}"/></a:solidFill></a:tcPr></a:tc>')

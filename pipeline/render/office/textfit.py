@@ -25,6 +25,7 @@ FONT_CANDIDATES = (
 )
 LINE_HEIGHT = 1.2  # em; the renderer sets this exact line spacing, so every viewer lays lines out alike
 SAFETY = 1.04  # widths are sums of advances; leave room for kerning and renderer rounding
+OPENING = set("（《「『【〔([{“‘")
 NO_LINE_START = set("，。、；：？！）》」』】〕,.;:?!)]}%'\"’”…")
 TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F'’\-./%+:@#&_]+|\s+|.", re.S)
 
@@ -100,7 +101,14 @@ def wrap(text: str, size: float, width: float, bold: bool = False) -> list[str]:
 
 @functools.lru_cache(maxsize=4096)
 def _wrap_line(text: str, size: float, width: float, bold: bool) -> tuple[str, ...]:
-    """One line of text wrapped; cached, as fitting measures the same text at the same size again and again."""
+    """One line of text wrapped, no orphan left on the last line; cached, as fitting measures the same
+    text at the same size again and again."""
+    return tuple(_no_orphan(text, list(_natural_lines(text, size, width, bold)), size, width, bold))
+
+
+def _natural_lines(text: str, size: float, width: float, bold: bool) -> list[str]:
+    """The lines a viewer makes of one line of text: as many tokens as fit, closing punctuation kept
+    with what it closes."""
     lines, current, used = [], "", 0.0
     scale = size * SAFETY * (1.05 if bold else 1.0)
     for token, em, space in _measured(text):
@@ -110,20 +118,93 @@ def _wrap_line(text: str, size: float, width: float, bold: bool) -> tuple[str, .
             current += token
             used += em
             continue
-        if token[0] in NO_LINE_START and len(current) > 1 and _is_wide(current[-1]):
-            current, token = current[:-1], current[-1] + token  # closing punctuation never starts a line
+        carried = _carried(current) if token[0] in NO_LINE_START else ""
+        if carried:  # closing punctuation never starts a line: what it closes comes along
+            current, token = current[: -len(carried)], carried + token
         lines.append(current.rstrip())
         current = token
         used = text_em(current)
     lines.append(current.rstrip())
-    return tuple(_no_orphan(_flatten([_split_long(line, size, width, bold) for line in lines])))
+    return _flatten([_split_long(line, size, width, bold) for line in lines])
 
 
-def _no_orphan(lines: list[str]) -> list[str]:
-    """A last line of one Chinese character takes the character before it along (「…响应」, not 「…响/应」)."""
-    if len(lines) > 1 and len(lines[-1]) == 1 and is_wide(lines[-1]) and len(lines[-2]) > 2 and is_wide(lines[-2][-1]):
-        lines[-2:] = [lines[-2][:-1], lines[-2][-1] + lines[-1]]
-    return lines
+def _carried(line: str) -> str:
+    """What closing punctuation takes to the next line: the Chinese character or the Latin word before
+    it; '' when that is the whole line."""
+    if _is_wide(line[-1]):
+        tail = line[-1]
+    else:
+        found = re.search(r"[^\s\u2e80-\uffff]+$", line)
+        tail = found.group() if found else ""
+    return tail if len(tail) < len(line.rstrip()) else ""
+
+
+def _no_orphan(text: str, lines: list[str], size: float, width: float, bold: bool) -> list[str]:
+    """A last line of one character, or of a number and its unit, takes the word before it along:
+    「…的响应」 not 「…的响/应」, 「…对手 7.3」 not 「…对手/7.3」, "by 2)" not "by/2)".
+
+    The last line is the end of `text`, so where it starts is known from its length.
+    """
+    if len(lines) < 2 or not _at_risk(lines[-1]):
+        return lines
+    end = len(text.rstrip())
+    start = end - len(lines[-1])
+    previous_end = start
+    while previous_end and text[previous_end - 1].isspace():
+        previous_end -= 1
+    joined = previous_end == start  # no space at the break: a Chinese character begins the last line
+    word = _last_word(lines[-2], joined and _is_wide(lines[-1][0]))
+    if not word or len(lines[-2]) - len(word) < 2:
+        return lines
+    last = text[previous_end - len(word):end]
+    if text_width(last, size, bold) > width:
+        return lines
+    return [*lines[:-2], lines[-2][: -len(word)].rstrip(), last]
+
+
+NUMBER_AND_UNIT = re.compile(r"[(（]?[+\-−]?\d[\d.,]*\s?\S{0,2}")
+
+
+def _at_risk(line: str) -> bool:
+    """An orphan, or a line a viewer with a character's more room than measured would make one (it
+    would take the line's first character or word up: '性 高' leaves '高', '手7.3' leaves '7.3')."""
+    if _orphan(line):
+        return True
+    rest = (line[1:] if _is_wide(line[0]) else re.sub(r"^\S+", "", line)).lstrip()
+    return bool(rest) and _orphan(rest)
+
+
+def _orphan(line: str) -> bool:
+    """A line that should not stand alone at a paragraph's end: one character (closing punctuation
+    aside), or a number with its unit."""
+    core = line.rstrip("".join(NO_LINE_START))
+    return len(core) <= 1 or NUMBER_AND_UNIT.fullmatch(line) is not None
+
+
+def _last_word(line: str, one: bool) -> str:
+    """The word that ends `line`: one Chinese character (`one`: the last line begins with one, and the
+    two make a word) or two, or a Latin word; '' after punctuation, where a break is natural."""
+    if not line or line[-1] in NO_LINE_START or line[-1].isspace():
+        return ""
+    if line[-1] in OPENING:  # an opening bracket stays with what it opens, and with the word before it
+        return _last_word(line[:-1], one) + line[-1]
+    if _is_wide(line[-1]):
+        return line[-1] if one or len(line) < 2 or not _is_wide(line[-2]) else line[-2:]
+    found = re.search(r"[^\s\u2e80-\uffff]+$", line)
+    return found.group() if found else ""
+
+
+@functools.lru_cache(maxsize=4096)
+def forced_break(text: str, size: float, width: float, bold: bool = False) -> int | None:
+    """Where a writer must break the line so viewers keep an orphan with the word before it (the
+    offset in `text` of the last line's start), or None when the viewer's own wrap leaves none."""
+    if "\n" in text or not text.strip():
+        return None
+    natural = _natural_lines(text, size, width, bold)
+    lines = _wrap_line(text, size, width, bold)
+    if list(lines) == natural:
+        return None
+    return len(text.rstrip()) - len(lines[-1])
 
 
 def is_wide(char: str) -> bool:

@@ -20,11 +20,15 @@ from __future__ import annotations
 
 import copy
 import io
+import posixpath
+import zipfile
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
+
+from pipeline.render.office.zipwriter import Payload, zip_bytes
 
 W_STYLE, W_NAME, W_BASED_ON, W_NEXT, W_LINK = (qn(t) for t in ("w:style", "w:name", "w:basedOn", "w:next", "w:link"))
 W_P, W_T, W_SECTPR, W_PPR, W_RPR = (qn(t) for t in ("w:p", "w:t", "w:sectPr", "w:pPr", "w:rPr"))
@@ -32,6 +36,7 @@ STYLE_ID, STYLE_TYPE, DEFAULT, VAL = qn("w:styleId"), qn("w:type"), qn("w:defaul
 REFERENCES = (qn("w:pStyle"), qn("w:rStyle"), qn("w:tblStyle"))
 OURS_ONLY = (qn("w:rFonts"), qn("w:numPr"), qn("w:rsid"))  # left out of a style copied into a reference
 FIELD_MARKS = ("{{", "{%", "{#")
+LOOK = (RT.STYLES, RT.NUMBERING, RT.FONT_TABLE, RT.THEME, RT.SETTINGS)  # the parts that make a document's look
 
 
 def has_fields(document) -> bool:
@@ -165,3 +170,32 @@ def _type(style) -> str:
 def _name(style) -> str:
     name = style.find(W_NAME)
     return (name.get(VAL) if name is not None else style.get(STYLE_ID) or "").casefold()
+
+
+def worn(blob: bytes, source: bytes) -> bytes:
+    """The Word package `blob` wearing the look of `source`: its styles, numbering, fonts, theme and
+    settings parts (each found through the main document's relationships, in both packages); every
+    other part, the body first, its own. How the shipped proposal template follows the brief's."""
+    with zipfile.ZipFile(io.BytesIO(blob)) as ours, zipfile.ZipFile(io.BytesIO(source)) as theirs:
+        mine, looks = _look_parts(ours), _look_parts(theirs)
+        taken = {name: looks[kind] for kind, name in mine.items() if kind in looks}
+        return zip_bytes([(info.filename, Payload.of(theirs.read(taken[info.filename]) if info.filename in taken
+                                                     else ours.read(info))) for info in ours.infolist()])
+
+
+def _look_parts(package) -> dict[str, str]:
+    """Relationship type -> part name, for the look parts of the package's main document."""
+    main = _targets(package, "_rels/.rels", "")[RT.OFFICE_DOCUMENT]
+    folder = posixpath.dirname(main)
+    rels = posixpath.join(folder, "_rels", posixpath.basename(main) + ".rels")
+    return {kind: name for kind, name in _targets(package, rels, folder).items() if kind in LOOK}
+
+
+def _targets(package, rels: str, folder: str) -> dict[str, str]:
+    found = {}
+    for rel in etree.fromstring(package.read(rels)):
+        target = rel.get("Target", "")
+        if rel.get("TargetMode") != "External":
+            name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            found.setdefault(rel.get("Type"), name)
+    return found

@@ -33,6 +33,7 @@ from pipeline.render.office.word_style import (
     has_styles,
     paragraph_texts,
     styled,
+    worn,
 )
 from pipeline.render.office.zipwriter import pin_zip_dates
 from pipeline.safety import LimitedSandbox, check_user_template
@@ -57,6 +58,7 @@ class Kind:
     shipped: str
     variables: frozenset[str]
     context: str  # what a message calls the variables' source
+    looks_like: str = ""  # a shipped template whose look (styles, fonts, theme, numbering) the shipped one wears
 
 
 def load_word_template(kind: Kind, path: Path | None = None) -> BriefTemplate:
@@ -65,12 +67,17 @@ def load_word_template(kind: Kind, path: Path | None = None) -> BriefTemplate:
     shipped = find_template(kind.shipped)
     path = shipped if path is None else check_user_template(Path(path))
     stat, base = path.stat(), shipped.stat()
-    return _load(kind, path.resolve(), stat.st_mtime_ns, stat.st_size, shipped.resolve(), base.st_mtime_ns)
+    look = find_template(kind.looks_like) if kind.looks_like and path == shipped else None
+    version = (look.resolve(), look.stat().st_mtime_ns) if look is not None else None
+    return _load(kind, path.resolve(), stat.st_mtime_ns, stat.st_size, shipped.resolve(), base.st_mtime_ns, version)
 
 
 @functools.lru_cache(maxsize=8)
-def _load(kind: Kind, path: Path, mtime_ns: int, size: int, shipped: Path, shipped_mtime_ns: int) -> BriefTemplate:
-    blob, reference = as_template(kind, path, path.read_bytes(), shipped)
+def _load(kind: Kind, path: Path, mtime_ns: int, size: int, shipped: Path, shipped_mtime_ns: int,
+          look: tuple[Path, int] | None = None) -> BriefTemplate:
+    """The template read and checked; the shipped one wearing the look of `look`'s file, when given."""
+    data = path.read_bytes() if look is None else worn(path.read_bytes(), look[0].read_bytes())
+    blob, reference = as_template(kind, path, data, shipped)
     template = DocxTemplate(io.BytesIO(blob))
     check_variables(path, template, kind)
     check_styles(path, template, kind)

@@ -125,4 +125,54 @@ MESSAGES: dict[str, str] = {
     "hint_chain": "add chain: with customer: - {{name: ..., level: top, strength: 3}}",
     "hint_chain_customer": "add the people inside the customer: - {{name: ..., level: top, strength: 3}}",
     "hint_items": "add at least one item: - {{name: ..., weight: 5, scores: {{us: 80, A: 60}}}}",
+    "warning_line": "warning: {field}: {message}",
+    # the analysis' warnings (analysis.json keeps their key and values; worded when printed)
+    "method_added": "'{item}' is not one of the method's standard relationship indicators ({names}); it and its "
+                    "weight {weight} are the team's own choice, marked so in the deck",
+    "method_own_weight": "the method names '{item}' but gives it no weight, and it is not one of its weighted "
+                         "indicators ({names}); its weight {weight} is the team's own choice, marked so in the deck",
+    "method_reweighted": "weight {weight} for '{item}' departs from the method's standard weight {standard_weight}; "
+                         "marked in the deck as the team's own choice (omit the weight to use the standard one)",
+    "method_changes_position": "on the method's standard indicators alone, at its weights, our relationship "
+                               "capability would be '{standard_position}' against {competitor} (index margin "
+                               "{margin}), not '{position}': the team's own indicators or weights decide this "
+                               "comparison",
+    "type_inferred": "the customer type was inferred as '{customer_type}' from the name '{name}', so the documents "
+                     "address it as '{address}'; set customer.type ({types}) to confirm or correct it and silence "
+                     "this warning",
+    "statement_drafted": "not given, so the documents use a draft generated from the analysis; have the team "
+                         "rewrite it and put it in the deal file",
+    # the SMART doubts: the build's warnings, and in the deal's language the reasons of the SMART verdicts
+    "doubt_zero": "a change of 0% in {metric} names no business value",
+    "doubt_change": "a change of {pct}% in {metric} is beyond ±{limit}%",
+    "doubt_range": "a payback of {months} months is outside {low}-{high} months",
+    "doubt_stated": "the stated payback of {stated} months is more than {tolerance}% off the computed {computed} "
+                    "months",
+    "doubt_currency": "the investment ({investment}) and the monthly benefit ({benefit}) are in different "
+                      "currencies, so no payback can be computed",
+    "doubt_no_end": "there is no payback or monthly benefit, so no end",
+    # what the documents can carry (pipeline/load/limits.py)
+    "limit_text": "{count} characters; the documents carry at most {limit} here: shorten it",
+    "limit_entries": "{count} entries; the documents carry at most {limit} {what}: keep the {limit} that matter most",
+    "limit_competitors": "competitors",
+    "limit_items": "items in each dimension",
+    "limit_outcomes": "outcomes",
+    "limit_contacts": "contacts",
+    "limit_surrounding": "surrounding relations",
+    "limit_not_finite": "expected a finite number, got {value}",
+    "limit_number_from": "expected {what} from {low} up to {high}, got {value}",
+    "limit_number_over": "expected {what} over {low} up to {high}, got {value}",
+    "limit_weight": "a weight",
+    "limit_change_pct": "a change in percent",
+    "limit_amount": "an amount",
+    "limit_months": "a number of months",
+    "yaml11_octal": "{typed} is read by YAML 1.1 as the octal number {value}; write it without the leading zero "
+                    "({plain}), or in quotes if it is text",
+    "yaml11_sexagesimal": "{typed} is read by YAML 1.1 as {value} (base 60, like a time); write the number you "
+                          "mean, or put it in quotes if it is text",
+    # two deal files with one id (pipeline/batch.py)
+    "id_clash": "{path}: id '{id}' is also the id of {holder}, whose documents go to {folder}; {fix} (each deal "
+                "needs its own id)",
+    "id_clash_newer": "{path} is the newer of the two, so change its id:",
+    "id_clash_either": "change the id: of one of them",
 }

@@ -120,4 +120,46 @@ MESSAGES: dict[str, str] = {
     "hint_chain": "请添加 chain:，包含 customer: - {{name: ..., level: top, strength: 3}}",
     "hint_chain_customer": "请添加客户内部的人：- {{name: ..., level: top, strength: 3}}",
     "hint_items": "请至少添加一项：- {{name: ..., weight: 5, scores: {{us: 80, A: 60}}}}",
+    "warning_line": "警告：{field}：{message}",
+    # 分析给出的警告（analysis.json 只保存键和值，打印时才按语言成文）
+    "method_added": "'{item}' 不是方法的标准客户关系指标（{names}）；这一指标及其权重 {weight} 由团队自选，"
+                    "课件中已标出",
+    "method_own_weight": "方法提到 '{item}' 但没有给出权重，它也不是方法中带权重的指标（{names}）；"
+                         "权重 {weight} 由团队自选，课件中已标出",
+    "method_reweighted": "'{item}' 的权重 {weight} 不同于方法的标准权重 {standard_weight}；"
+                         "课件中已标为团队自选（删去 weight 即使用标准权重）",
+    "method_changes_position": "只按方法的标准指标和权重计算，"
+                               "我方对{competitor}的客户关系能力为'{standard_position}'（指数差{margin}），"
+                               "而不是'{position}'：这一比较取决于团队自选的指标或权重",
+    "type_inferred": "客户类型是根据名称 '{name}' 推断的 '{customer_type}'，文档因此称客户为'{address}'；"
+                     "请设置 customer.type（{types}）加以确认或更正，此警告即消失",
+    "statement_drafted": "交易文件没有写定位陈述，文档使用的是根据分析生成的草稿；请团队改写后写进交易文件",
+    # SMART 检查的疑点：生成时的警告，也是（按交易的语言）SMART 结论的理由
+    "doubt_zero": "{metric}的变化为0%，没有指明业务价值",
+    "doubt_change": "{metric}的变化{pct}%超出了±{limit}%",
+    "doubt_range": "回收期{months}个月不在{low}到{high}个月之间",
+    "doubt_stated": "声明的回收期{stated}个月与计算值{computed}个月相差超过{tolerance}%",
+    "doubt_currency": "投资（{investment}）与每月收益（{benefit}）的币种不同，无法计算回收期",
+    "doubt_no_end": "没有回收期或每月收益，看不出何时完成",
+    # 文档能容纳的上限（pipeline/load/limits.py）
+    "limit_text": "{count} 个字符；文档在这里最多容纳 {limit} 个：请缩短",
+    "limit_entries": "{count} 项；文档最多容纳 {limit} 个{what}：请保留最重要的 {limit} 个",
+    "limit_competitors": "竞争对手",
+    "limit_items": "项目（每个维度）",
+    "limit_outcomes": "结果",
+    "limit_contacts": "联系人",
+    "limit_surrounding": "周边关系",
+    "limit_not_finite": "应为有限的数，实际为 {value}",
+    "limit_number_from": "应为 {low} 到 {high} 之间的{what}，实际为 {value}",
+    "limit_number_over": "应为大于 {low}、不超过 {high} 的{what}，实际为 {value}",
+    "limit_weight": "权重",
+    "limit_change_pct": "百分比变化",
+    "limit_amount": "金额",
+    "limit_months": "月数",
+    "yaml11_octal": "YAML 1.1 把 {typed} 读作八进制数 {value}；请去掉开头的 0（写成 {plain}），如果是文字请加引号",
+    "yaml11_sexagesimal": "YAML 1.1 把 {typed} 读作 {value}（六十进制，像时间）；请写出你要的数，如果是文字请加引号",
+    # 两个交易文件用了同一个 id（pipeline/batch.py）
+    "id_clash": "{path}：id '{id}' 也是 {holder} 的 id，后者的文档在 {folder}；{fix}（每个交易都需要自己的 id）",
+    "id_clash_newer": "{path} 是两者中较新的，请修改它的 id:",
+    "id_clash_either": "请修改其中一个文件的 id:",
 }

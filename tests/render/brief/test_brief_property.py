@@ -15,7 +15,7 @@ from pipeline.render.brief.briefs import render_briefs
 from pipeline.render.brief.format import reflow
 from pipeline.render.brief.words import HEADINGS
 from tests.render.brief.test_brief_helpers import body_lines, docxtpl_briefs, open_docx
-from tests.strategies import valid_deals
+from tests.deals import valid_deals
 
 
 def fuzzed_deal(text: str):

@@ -63,7 +63,7 @@ def test_senior_figures_carry_the_customers_figures_and_our_position_stays_inter
     figures = {f.label: f.value for f in senior.figures}
     assert figures == {"网上交易容量": "+25%", "全国网络扩容投资": "-15%", "起始时间": "2026年12月"}
     # our standing is in the competition section, which is for our team only
-    assert "我方最强维度（领先最强对手）：业务能力 +15" in senior.sentences
+    assert "我方最强维度（领先最强对手）：业务能力 +15.0" in senior.sentences
     assert senior.h["competition"] == "竞争态势（仅供我方团队，不对客户引用）"
 
 

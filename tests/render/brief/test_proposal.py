@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import zipfile
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import docx
@@ -66,8 +67,8 @@ def flat(words: str, language: str) -> str:
 
 
 def figure(value: float) -> str:
-    """A figure as analysis.json holds it, written without a needless decimal part (5.88, 16, 2,400)."""
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+    """A payback as analysis.json holds it, written to one decimal month without a needless ".0" (5.9, 16)."""
+    return str(Decimal(str(value)).quantize(Decimal("0.1"), ROUND_HALF_UP)).removesuffix(".0")
 
 
 @pytest.mark.parametrize("name", IDS)
@@ -235,15 +236,43 @@ def test_a_users_proposal_template_renders_the_proposals(tmp_path):
         assert lines[0].endswith(f"/ {name['customer']['name']} / {level}")
 
 
-def test_the_proposal_template_is_the_brief_templates_styles_with_its_own_body():
-    """One look for our Word documents: styles, fonts, theme and settings are the brief's own bytes
-    (restyle the brief in Word, then copy its styles into the proposal template: Word's Organizer)."""
-    root = ROOT / "templates"
-    with zipfile.ZipFile(root / "proposal" / "proposal.docx") as proposal, \
-            zipfile.ZipFile(root / "brief" / "brief.docx") as brief:
-        for part in ("word/styles.xml", "word/fontTable.xml", "word/theme/theme1.xml", "word/settings.xml"):
-            assert proposal.read(part) == brief.read(part), part
-        assert b"{{ header }}" in proposal.read("word/header1.xml")
+LOOK = ("word/styles.xml", "word/numbering.xml", "word/fontTable.xml", "word/theme/theme1.xml", "word/settings.xml")
+
+
+def test_the_shipped_proposals_wear_the_brief_templates_look_with_their_own_body():
+    """One look for our Word documents: the proposals' styles, numbering, fonts, theme and settings are
+    the brief template's own bytes; the body and header are the proposal template's."""
+    from pipeline.render.brief.proposals import render_proposals
+    from tests.render.brief.test_brief_helpers import example
+
+    with zipfile.ZipFile(ROOT / "templates" / "brief" / "brief.docx") as brief:
+        look = {part: brief.read(part) for part in LOOK}
+    for level, data in render_proposals(example(EXAMPLES[0].stem)).items():
+        with zipfile.ZipFile(io.BytesIO(data)) as proposal:
+            assert {part: proposal.read(part) for part in LOOK} == look, level
+            assert b"{{" not in proposal.read("word/header1.xml")  # rendered, from the proposal's own header
+    with zipfile.ZipFile(ROOT / "templates" / "proposal" / "proposal.docx") as template:
+        assert b"{{ header }}" in template.read("word/header1.xml")
+
+
+def test_restyling_the_brief_template_in_word_restyles_the_proposals(tmp_path, monkeypatch):
+    """A designer restyles brief.docx (here python-docx stands in for Word: it re-saves every part) and
+    copies nothing into the proposal template: the proposals carry the new heading font."""
+    import pipeline.templates
+    from pipeline.render.brief.proposals import render_proposals
+    from tests.render.brief.test_brief_helpers import example
+
+    shipped = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", shipped)
+    brief = docx.Document(str(shipped / "brief" / "brief.docx"))
+    brief.styles["Heading 1"].font.name = "Georgia"
+    brief.save(str(shipped / "brief" / "brief.docx"))
+    monkeypatch.setattr(pipeline.templates, "SHIPPED", shipped)
+    analysis = example(EXAMPLES[0].stem)
+    for level, data in render_proposals(analysis).items():
+        document = docx.Document(io.BytesIO(data))
+        assert document.styles["Heading 1"].font.name == "Georgia", level
+        assert analysis.deal.customer.name in "\n".join(p.text for p in document.paragraphs), level
 
 
 def test_a_brief_style_reference_dresses_the_proposals_and_a_brief_template_with_fields_does_not(tmp_path):

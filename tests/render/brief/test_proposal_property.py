@@ -27,7 +27,7 @@ from pipeline.load.model import AUDIENCES, DIMENSIONS, Deal
 from pipeline.render.brief.proposals import render_proposals
 from pipeline.words import wording
 from tests.conftest import EXAMPLES
-from tests.strategies import deal_data
+from tests.deals import valid_deal_data
 
 COMMON_WORDS = {"zh": ("价格", "服务", "安全性", "网络", "效率", "成本", "时间", "质量", "方案"),
                 "en": ("price", "service", "security", "network", "time", "cost", "quality", "plan", "support")}
@@ -49,7 +49,7 @@ def marker(index: int) -> str:
 @st.composite
 def sanitised_deals(draw) -> Deal:
     """A generated deal in a chosen language, competitors named by markers, items by common words."""
-    data = draw(deal_data())
+    data = draw(valid_deal_data())
     language = draw(st.sampled_from(["zh", "en"]))
     data["language"] = language
     for index, competitor in enumerate(data["competitors"]):
@@ -118,7 +118,7 @@ def allowed_numbers(analysis: Analysis) -> set[str]:
     if spec.monthly_benefit:
         shown.append(wording.money(lang, spec.monthly_benefit.amount, spec.monthly_benefit.currency))
     if analysis.value.payback_months is not None:
-        shown += [wording.number(analysis.value.payback_months), str(wording.whole_months(analysis.value.payback_months))]
+        shown += [wording.payback(analysis.value.payback_months), str(wording.whole_months(analysis.value.payback_months))]
     return {"1"} | {n.replace(",", "") for text in shown for n in NUMBER.findall(text)}
 
 
@@ -166,7 +166,7 @@ def test_items_named_with_common_words_leave_no_score_behind(language):
     scores and weights (all distinct, none a customer-facing figure) never do."""
     import yaml
 
-    from tests.strategies import MINIMAL_DEAL
+    from tests.deals import MINIMAL_DEAL
 
     data = yaml.safe_load(MINIMAL_DEAL)
     data["language"] = language

@@ -85,7 +85,8 @@ def decks(tmp_path_factory, analysis):
 
 
 def titles(prs) -> list[str]:
-    return [slide.shapes.title.text_frame.text for slide in prs.slides]
+    """Each slide's title, without the line breaks the engine puts in to keep an orphan with its word."""
+    return [slide.shapes.title.text_frame.text.replace("\v", "") for slide in prs.slides]
 
 
 def theme_of(prs) -> bytes:

@@ -105,7 +105,8 @@ def by_cells(slide, table, region, sizes):
         header, footer = r == 0, r > len(table.rows)
         size = sizes[0] if header else sizes[1]
         height = deck_table.row_height(cells, cols, size, header or table.first_bold)
-        frame.table.rows[r].height = Emu(int(height * 12700))
+        extra = int(deck_table.spread(table, region, sizes) * 12700)  # a sparse table's taller rows
+        frame.table.rows[r].height = Emu(int(height * 12700) + extra)
         for c, text in enumerate(cells):
             cell = frame.table.cell(r, c)
             cell.margin_left = cell.margin_right = Pt(3.6)
@@ -173,18 +174,26 @@ def test_the_embedded_workbook_is_dated_by_the_deal_in_one_pass():
 
 
 def by_elements(body, paras, fonts, size, bulleted, gap=0.4):
-    """Paragraphs element by element, as the deck built them before writing XML text."""
+    """Paragraphs element by element, as the deck built them before writing XML text; in a text box, a
+    bulleted paragraph carries the master's body-style bullet of its level (a text box inherits none)."""
     a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
     for old in body.findall(f"{a}p"):
         body.remove(old)
     for n, p in enumerate(paras):
         pPr = etree.SubElement(etree.SubElement(body, f"{a}p"), f"{a}pPr", lvl=str(p.level))
+        bullet = fonts.bullets[p.level] if bulleted else None
+        if bullet is not None:
+            pPr.set("marL", str(bullet.margin))
+            pPr.set("indent", str(bullet.indent))
         if not bulleted:
             pPr.set("marL", "0")
             pPr.set("indent", "0")
         spacing = [(f"{a}lnSpc", size * 1.2)] + ([(f"{a}spcBef", size * gap)] if n else [])
         for tag, points in spacing:
             etree.SubElement(etree.SubElement(pPr, tag), f"{a}spcPts", val=str(int(round(points * 100))))
+        if bullet is not None:
+            etree.SubElement(pPr, f"{a}buFont", typeface=bullet.font)
+            etree.SubElement(pPr, f"{a}buChar", char=bullet.char)
         if not bulleted:
             etree.SubElement(pPr, f"{a}buNone")
         for r in p.runs:

@@ -64,6 +64,8 @@ def bulleted(shape, paragraph) -> bool:
     pPr = paragraph._p.pPr
     if pPr is not None and pPr.find(qn("a:buNone")) is not None:
         return False
+    if pPr is not None and pPr.find(qn("a:buChar")) is not None:  # a text box's own bullet
+        return True
     return shape.is_placeholder and shape.placeholder_format.type in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
 
 
@@ -77,7 +79,8 @@ def text_height(shape, frame, width: float) -> float:
         size = max(r.font.size.pt for r in runs)
         indent = 21.6 * (paragraph.level + 1) if bulleted(shape, paragraph) else 0.0
         bold = all(r.font.bold for r in runs)
-        total += textfit.text_height(len(textfit.wrap(paragraph.text, size, width - indent, bold)), size)
+        text = paragraph.text.replace("\v", "\n")  # a line break the engine put in is a line
+        total += textfit.text_height(len(textfit.wrap(text, size, width - indent, bold)), size)
         total += paragraph.space_before.pt if paragraph.space_before is not None else 0.0
     return total
 
@@ -239,3 +242,37 @@ def test_a_table_too_long_for_one_slide_is_split_by_rows_with_totals_on_the_last
     for page, sizes in pages:
         assert sizes[1] >= 9
         assert tables.table_height(page, region, sizes) <= region.height / EMU_PER_PT
+
+
+def test_a_table_filling_under_half_its_region_is_laid_out_larger_and_taller():
+    from pipeline.render.office import tables
+    from pipeline.render.office.shapes import Region
+
+    region = Region(0, 0, 12 * 914400, 5 * 914400)
+    room = region.height / EMU_PER_PT
+    small = tables.Table(["字母", "含义"], [["S", "具体的"], ["M", "可以度量的"], ["A", "可以实现的"]], [1, 3])
+    fitted = tables.table_size(small, region, 18, 12)
+    assert tables.table_height(small, region, fitted) < room / 2  # sparse at the table sizes
+    larger = tables.enlarged(small, region, fitted, 20)
+    assert larger == (20, 20)  # the body size, as it fits
+    grow = tables.spread(small, region, larger)
+    assert 0 < grow <= 20 * textfit.LINE_HEIGHT
+    height = tables.table_height(small, region, larger) + grow * 4
+    assert room / 2 <= height <= room * 0.8 + 0.01 or grow == pytest.approx(20 * textfit.LINE_HEIGHT)
+    full = tables.Table(["项目", "说明"], [[f"第{n}项", LONG_ITEM] for n in range(12)], [1, 3])
+    sizes = tables.table_size(full, region, 18, 9)
+    assert tables.enlarged(full, region, sizes, 20) == sizes and tables.spread(full, region, sizes) == 0
+
+
+def test_the_smart_letters_slide_uses_its_space(root):
+    deal, _ = load_deal(root / "inputs" / "xyz-atm-network.yaml")
+    prs = Presentation(io.BytesIO(render_deck(analyze(deal))))
+    slide = next(s for s in prs.slides if s.shapes.title.text_frame.text.startswith("SMART："))
+    frame = next(sh for sh in slide.shapes if getattr(sh, "has_table", False) and sh.has_table)
+    sizes = {r.font.size.pt for row in frame.table.rows for c in row.cells for p in c.text_frame.paragraphs
+             for r in p.runs}
+    assert sizes == {20.0}  # the body size, not the tables' 18 at most
+    region = next(ph for ph in slide.slide_layout.placeholders if ph.placeholder_format.type == PP_PLACEHOLDER.TABLE)
+    used = sum(int(r.height) for r in frame.table.rows) / int(region.height)
+    assert 0.5 <= used <= 0.81
+    assert not table_overflows(14, slide, frame)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.render.office import textfit
 from pipeline.render.office.textfit import Box
@@ -70,3 +74,44 @@ def test_paginate_keeps_paragraphs_whole_and_every_page_fits():
     assert len(pages) > 1
     assert sum(len(p) for p in pages) == 9
     assert all(textfit.paragraphs_height(p, 14, box.width) <= box.height for p in pages)
+
+
+CJK = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x62FF), min_size=2, max_size=60)
+
+
+@settings(max_examples=150, deadline=None)
+@given(CJK, st.integers(min_value=5, max_value=40))
+def test_chinese_never_ends_on_a_line_of_one_character(text, per_line):
+    lines = textfit.wrap(text, 12, per_line * 12 * 1.05)
+    assert "".join(lines) == text
+    assert len(lines) == 1 or len(lines[-1]) >= 2, lines
+
+
+@pytest.mark.parametrize("text", ["我方指数 81.7，领先最强对手 7.3", "我方指数81.7，领先最强对手7.3", "网络交易的安全性和实时性 高",
+                                  "We lead the strongest rival by 7.3 points", "一项权重±2的变化都不会改变我方的定位（2）"])
+def test_a_number_or_a_lone_character_moves_with_the_word_before_it(text):
+    """At every width the text takes two lines or more, the last line is not a number (with its unit) nor
+    one character alone, and the lines still give the text back."""
+    seen = 0
+    for width in range(60, 400, 3):
+        lines = textfit.wrap(text, 12, width)
+        if len(lines) < 2:
+            continue
+        seen += 1
+        assert " ".join(lines).replace(" ", "") == text.replace(" ", "")
+        last = lines[-1]
+        assert len(last.rstrip("）)。.")) > 1, (width, lines)
+        assert not re.fullmatch(r"[\d.,]+\s?\S{0,2}", last), (width, lines)
+        if textfit.is_wide(text[-1]) and not re.search(r"\d", last):
+            assert len(last) >= 2
+    assert seen > 10
+
+
+def test_the_break_a_writer_forces_is_where_the_engine_starts_the_last_line():
+    text = "我方指数 81.7，领先最强对手 7.3"
+    forced = [(width, textfit.forced_break(text, 12, width)) for width in range(40, 400, 3)]
+    assert any(at is not None for _, at in forced)
+    for width, at in forced:
+        if at is not None:  # the last line the engine measured starts there
+            assert text[at:] == textfit.wrap(text, 12, width)[-1]
+    assert textfit.forced_break("短句", 12, 400) is None  # one line: nothing to force

@@ -1,15 +1,90 @@
-"""Small deals for the analysis tests, built inline so each test shows the figures it needs."""
+"""Hand-written deals, for tests that show their figures: the generator's parts, filled in by hand.
+
+MINIMAL_DEAL is a small valid deal file that tests edit line by line (its line numbers
+matter); BASE is a small deal as data, which `deal_data(**changes)` and `make(**changes)`
+vary one field at a time; `item` and `contact` write an item or a contact in one line.
+"""
 
 from __future__ import annotations
 
 import copy
+import os
 from pathlib import Path
 from typing import Any, Optional
 
+from pipeline.errors import InputError
 from pipeline.load.deal import load_deal
 from pipeline.load.model import Deal
+from tests.deals.generator import contact, item_data
+from tests.paths import INPUTS
 
-XYZ = Path(__file__).resolve().parent.parent / "inputs" / "xyz-atm-network.yaml"
+# A small valid deal; tests edit it line by line, so its line numbers matter.
+MINIMAL_DEAL = """\
+id: demo
+title: 演示项目
+language: zh
+date: 2026-11-20
+customer:
+  name: 某省海关
+us: {id: us, name: 我方}
+competitors:
+  - {id: A, name: 对手A}
+  - {id: B, name: 对手B}
+key_buying_factors:
+  - name: 安全性
+    weight: 4
+    scores: {us: 90, A: 60, B: 70}
+business_capabilities:
+  - name: 全程全网
+    weight: 5
+    scores: {us: 90, A: 60, B: 75}
+relationship_capabilities:
+  - name: 客户经理的影响力
+    weight: 5
+    scores: {us: 70, A: 85, B: 60}
+    in_3_years: {us: 85, A: 90}
+value_proposition:
+  overall:
+    expertise: 海关通关系统
+    capability: 构造统一的数据网络
+    improves: 通关效率
+  specific:
+    start: 2026-12
+    offering: 数据专网
+    outcomes:
+      - {metric: 通关时间, change_pct: -30}
+    investment: {amount: 500000, currency: CNY}
+chain:
+  customer:
+    - {name: 王关长, level: top, strength: 3}
+    - {name: 李处长, level: manager, strength: 4}
+  surrounding:
+    - {name: 海关总署, kind: ministry, influence: 5, strength: 2}
+"""
+
+
+def load_in(folder: Path, name: str, text: str) -> Deal:
+    """The deal of `text` written to folder/name and loaded from inside folder, so problems name just the file."""
+    (folder / name).write_text(text, encoding="utf-8")
+    here = os.getcwd()
+    os.chdir(folder)
+    try:
+        return load_deal(name)[0]
+    finally:
+        os.chdir(here)
+
+
+def problems_after_edit(folder: Path, old: str, new: str) -> list[str]:
+    """The loader's problems for MINIMAL_DEAL with `old` replaced by `new`, the file shown as demo.yaml."""
+    assert MINIMAL_DEAL.count(old) == 1
+    try:
+        load_in(folder, "demo.yaml", MINIMAL_DEAL.replace(old, new))
+    except InputError as caught:
+        return caught.problems
+    raise AssertionError("the edited deal loaded without a problem")
+
+
+XYZ = INPUTS / "xyz-atm-network.yaml"
 
 
 def xyz() -> Deal:
@@ -17,17 +92,8 @@ def xyz() -> Deal:
 
 
 def item(name: str, us: float, a: float, b: float, weight: float = 1, future: Optional[dict] = None) -> dict:
-    data: dict[str, Any] = {"name": name, "weight": weight, "scores": {"us": us, "A": a, "B": b}}
-    if future is not None:
-        data["in_3_years"] = future
-    return data
-
-
-def contact(name: str, level: str, strength: int, our_contact: Optional[str] = None) -> dict:
-    data: dict[str, Any] = {"name": name, "level": level, "strength": strength}
-    if our_contact is not None:
-        data["our_contact"] = our_contact
-    return data
+    """An item scored for us, A and B: the generator's own item, figures written out."""
+    return item_data(name, weight, {"us": us, "A": a, "B": b}, future)
 
 
 HELD_CHAIN = [contact("Top", "top", 4), contact("Deputy", "deputy", 3),
