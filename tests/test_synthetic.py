@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, find, given, settings
+from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 
 from pipeline.load.deal import load_deal
@@ -146,11 +146,24 @@ def test_the_bench_and_the_property_tests_draw_from_one_generator(monkeypatch, t
     real = generator.deal
     monkeypatch.setattr(generator, "deal", spy)
     written = write_deals(tmp_path, 2)
-    drawn = find(valid_deals(), lambda text: True)
+    drawn = draw_one(valid_deals())
     assert [(chooser, profile) for chooser, profile, _ in made[:2]] == [(Seeded, Realistic)] * 2
     assert {(chooser, profile) for chooser, profile, _ in made[2:]} == {(Drawn, FullRange)}
     assert yaml.safe_load(written[1].read_text(encoding="utf-8")) == made[1][2]
     assert yaml.safe_load(drawn) in [data for _, _, data in made[2:]]
+
+
+def draw_one(strategy):
+    """One example of `strategy`, generated without shrinking (`find` would shrink a whole deal for minutes)."""
+    drawn = []
+
+    @settings(max_examples=1, phases=[Phase.generate], database=None)
+    @given(strategy)
+    def draw(example):
+        drawn.append(example)
+
+    draw()
+    return drawn[0]
 
 
 def load_text(text: str):
