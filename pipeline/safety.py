@@ -8,7 +8,6 @@ import functools
 import os
 import re
 import signal
-import sys
 import threading
 import zipfile
 from contextlib import contextmanager
@@ -193,32 +192,13 @@ def time_limit(seconds: float | None, message: str) -> Iterator[None]:
             yield
 
 
-# A stop can be lost: raised inside a finaliser (`__del__`, a weakref callback), Python prints it
-# and goes on. So after the limit the stop is raised again every RETRY_SECONDS while the deal runs,
-# but only inside template code (`_in_user_code`): never in the code that is ending the deal.
-RETRY_SECONDS = 0.25
-
-
-def _in_user_code(frame) -> bool:
-    """Whether a sandboxed template's compiled code is on the stack, from `frame` down."""
-    while frame is not None:
-        if isinstance(frame.f_globals.get("environment"), SandboxedEnvironment):
-            return True
-        frame = frame.f_back
-    return False
-
-
 @contextmanager
 def _signal_deadline(seconds: float, message: str) -> Iterator[None]:
-    first = [True]
-
     def expire(signum, frame):
-        if first[0] or _in_user_code(frame):
-            first[0] = False
-            raise TimeLimitExceeded(message)
+        raise TimeLimitExceeded(message)
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds, RETRY_SECONDS)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     finally:
@@ -230,41 +210,33 @@ def _signal_deadline(seconds: float, message: str) -> Iterator[None]:
 def _thread_deadline(seconds: float, message: str) -> Iterator[None]:
     """The deadline of a block that runs in a thread other than the main one.
 
-    Timers fire only while the block runs (`armed`, under a lock); leaving the block disarms
-    them and drops an exception fired but not yet raised, so none can reach what the thread
-    runs next (the pool's next deal)."""
+    The timer fires at most once and only while the block runs (`armed`, under a lock); leaving
+    the block disarms it and drops an exception fired but not yet raised, so it can never reach
+    what the thread runs next (the pool's next deal)."""
     raise_in = getattr(getattr(ctypes, "pythonapi", None), "PyThreadState_SetAsyncExc", None)
     if raise_in is None:  # not CPython: the sandbox's size limits still hold
         yield
         return
-    ident = threading.get_ident()
+    target = ctypes.c_ulong(threading.get_ident())
     expired = type("TimeLimitExceeded", (TimeLimitExceeded,),
                    {"__init__": lambda self, *_: TimeLimitExceeded.__init__(self, message)})
-    lock, armed, first, timers = threading.Lock(), [True], [True], []
-
-    def start(delay: float) -> None:
-        timer = threading.Timer(delay, expire)
-        timer.daemon = True
-        timers.append(timer)
-        timer.start()
+    lock, armed = threading.Lock(), [True]
 
     def expire() -> None:
         with lock:
-            if not armed[0]:
-                return
-            if first[0] or _in_user_code(sys._current_frames().get(ident)):
-                first[0] = False
-                raise_in(ctypes.c_ulong(ident), ctypes.py_object(expired))
-            start(RETRY_SECONDS)
+            if armed[0]:
+                raise_in(target, ctypes.py_object(expired))
 
-    start(seconds)
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
     try:
         yield
     finally:
         with lock:
             armed[0] = False
-            timers[-1].cancel()
-        raise_in(ctypes.c_ulong(ident), None)  # NULL: clears a pending one
+        timer.cancel()
+        raise_in(target, None)  # NULL: clears a pending one
 
 
 @contextmanager
