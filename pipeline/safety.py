@@ -164,6 +164,9 @@ class TimeLimitExceeded(BaseException):
     may catch it and carry on or call it something else. The build catches it by name."""
 
 
+REFIRES, REFIRE_SECONDS = 40, 0.25  # a thread's stop is raised again for up to 10 s
+
+
 @contextmanager
 def deal_limits(seconds: float | None, message: str) -> Iterator[None]:
     """One deal's user code under both limits: `seconds` of real time (`time_limit`) and, in a
@@ -210,9 +213,12 @@ def _signal_deadline(seconds: float, message: str) -> Iterator[None]:
 def _thread_deadline(seconds: float, message: str) -> Iterator[None]:
     """The deadline of a block that runs in a thread other than the main one.
 
-    The timer fires at most once and only while the block runs (`armed`, under a lock); leaving
-    the block disarms it and drops an exception fired but not yet raised, so it can never reach
-    what the thread runs next (the pool's next deal)."""
+    Once the time is up, the timer raises the stop in the block's thread, and again every
+    quarter second (at most REFIRES times) while the block still runs, so a stop swallowed by a
+    library's broad `except` cannot leave a loop running. It fires only while the block runs
+    (`armed`, under a lock); leaving the block disarms it, even when a stop arrives during the
+    disarming, and drops one fired but not yet raised, so it never reaches what the thread runs
+    next (the pool's next deal)."""
     raise_in = getattr(getattr(ctypes, "pythonapi", None), "PyThreadState_SetAsyncExc", None)
     if raise_in is None:  # not CPython: the sandbox's size limits still hold
         yield
@@ -220,12 +226,16 @@ def _thread_deadline(seconds: float, message: str) -> Iterator[None]:
     target = ctypes.c_ulong(threading.get_ident())
     expired = type("TimeLimitExceeded", (TimeLimitExceeded,),
                    {"__init__": lambda self, *_: TimeLimitExceeded.__init__(self, message)})
-    lock, armed = threading.Lock(), [True]
+    lock, armed, left = threading.Lock(), [True], threading.Event()
 
     def expire() -> None:
-        with lock:
-            if armed[0]:
+        for _ in range(REFIRES):
+            with lock:
+                if not armed[0]:
+                    return
                 raise_in(target, ctypes.py_object(expired))
+            if left.wait(REFIRE_SECONDS):
+                return
 
     timer = threading.Timer(seconds, expire)
     timer.daemon = True
@@ -233,8 +243,14 @@ def _thread_deadline(seconds: float, message: str) -> Iterator[None]:
     try:
         yield
     finally:
-        with lock:
-            armed[0] = False
+        while True:  # a stop raised here, before the lock is taken, must not skip the disarming
+            try:
+                with lock:
+                    armed[0] = False
+                break
+            except TimeLimitExceeded:
+                continue
+        left.set()
         timer.cancel()
         raise_in(target, None)  # NULL: clears a pending one
 
