@@ -117,10 +117,10 @@ def scores_sheet(sheet, analyses: list[Analysis], dimension: str, lang: str) -> 
     r = 2
     for analysis in analyses:
         deal = analysis.deal
-        for item in deal.dimension(dimension):
-            rival = max(deal.competitors, key=lambda c: item.scores[c.id])
-            values = [deal.id, deal.customer.name, item.name, item.weight, item.scores[deal.us.id], rival.name,
-                      item.scores[rival.id], round(item.scores[deal.us.id] - item.scores[rival.id], 2)]
+        for standing in analysis.standings.items[dimension]:  # the analysis names the best rival and the margin
+            now, rival = standing.now, standing.now.best_rival
+            values = [deal.id, deal.customer.name, standing.item, standing.weight, now.ours, deal.company_name(rival),
+                      now.scores[rival], now.margin]
             for c, value in enumerate(values, start=1):
                 put(sheet, r, c, value)
             r += 1
