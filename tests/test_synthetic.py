@@ -226,7 +226,9 @@ def test_the_full_range_reaches_the_contracts_corners():
 def test_hypothesis_shrinks_through_the_chooser():
     """What the profile draws through `Drawn` shrinks: to the fewest competitors, the simplest names."""
     companies = st.composite(lambda draw: FullRange(Drawn(draw), 0).companies())
-    us, competitors = find(companies(), lambda found: len(found[1]) >= 3)
+    # derandomized: the same draws and the same shrinking on every machine, so the time is the same too
+    us, competitors = find(companies(), lambda found: len(found[1]) >= 3,
+                           settings=settings(derandomize=True, database=None, max_examples=100))
     assert len(competitors) == 3 and len({us, *(c["id"] for c in competitors)}) == 4
     assert [c["name"] for c in competitors] == [NAME_POOL[0]] * 3
 
