@@ -105,6 +105,28 @@ class LimitedSandbox(SandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
+class CompilingOnce(LimitedSandbox):
+    """The sandbox compiling each distinct template source once per process: compiling is most of
+    what rendering a short text costs (a playbook rule's, or a Word template's XML, which docxtpl
+    compiles on every render), and a source's compiled template never changes. At most
+    `max_sources` are kept; then the store starts again (a user's sources are few)."""
+
+    def __init__(self, max_sources: int = 64, **options):
+        super().__init__(**options)
+        self.max_sources = max_sources
+        self._compiled: dict[str, jinja2.Template] = {}
+
+    def from_string(self, source, globals=None, template_class=None):
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        template = self._compiled.get(source)  # one lookup: another thread may empty the store meanwhile
+        if template is None:
+            if len(self._compiled) >= self.max_sources:
+                self._compiled.clear()
+            template = self._compiled[source] = super().from_string(source)
+        return template
+
+
 class NoIncludes(jinja2.BaseLoader):
     def get_source(self, environment, template):
         raise jinja2.TemplateNotFound(template, f"'{template}': a template cannot include, import or extend other "

@@ -217,3 +217,23 @@ def test_a_custom_rule_with_facts(tmp_path):
                   reason={"zh": "{{ customer }}: {{ kbf_margins }}", "en": "x"})
     playbook = load_playbook(write(tmp_path, [custom]))
     assert [(t.rule, t.title, t.reason) for t in fired(make(), playbook)] == [("r", "标题", "Acme: Rival A 0.0、Rival B 0.0")]
+
+
+def test_a_playbook_s_texts_are_compiled_once_per_process(monkeypatch):
+    """Every deal fills the same rules: the second deal compiles none of their texts again, and a
+    changed text is compiled afresh (the store is keyed by the text itself)."""
+    import jinja2
+
+    compiled = []
+    original = jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile", lambda self, source, *a, **k: (
+        compiled.append(source), original(self, source, *a, **k))[1])
+    first = fired(xyz())
+    assert fired(xyz()) == first
+    compiled.clear()
+    assert fired(xyz()) == first and compiled == []
+    changed = json.loads(SHIPPED.model_dump_json())
+    changed["rules"][[r["id"] for r in changed["rules"]].index(first[0].rule)]["title"]["zh"] = "改：{{ us }}"
+    again = fired(xyz(), Playbook.model_validate(changed))
+    assert again[0].title == f"改：{xyz().us.name}" and again[1:] == first[1:]
+    assert compiled == ["改：{{ us }}"]

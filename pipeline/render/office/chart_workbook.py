@@ -143,7 +143,7 @@ def iso(day: dt.date) -> str:
     return f"{day:%Y-%m-%d}T00:00:00Z"
 
 
-@functools.lru_cache(maxsize=2)
+@functools.lru_cache(maxsize=len(SAMPLES))  # every kind: a brief draws all three (a smaller cache rebuilt one a chart)
 def skeleton_of(kind: str) -> Skeleton:
     """The parts XlsxWriter writes the same for every chart of `kind`, from one sample chart."""
 

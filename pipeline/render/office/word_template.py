@@ -36,8 +36,8 @@ from pipeline.render.office.word_style import (
     worn,
 )
 from pipeline.render.office.zipwriter import pin_zip_dates
-from pipeline.safety import LimitedSandbox, check_user_template
-from pipeline.templates import find_template, jinja_environment
+from pipeline.safety import CompilingOnce, check_user_template
+from pipeline.templates import SETTINGS, find_template
 
 STYLE_REFERENCES = ("w:pStyle", "w:rStyle", "w:tblStyle")
 
@@ -105,34 +105,11 @@ def fast_template(path: Path, document) -> FastTemplate | None:
     return None if fast_path_problem(document) else prepare(path, document, environment())
 
 
-class CompilingOnceEnvironment(LimitedSandbox):
-    """docxtpl compiles the template's XML on every render (about half of a brief's time);
-    the XML of one template is the same each time, so compile each distinct source once."""
-
-    MAX_SOURCES = 64
-
-    def __init__(self, **options):
-        super().__init__(**options)
-        self._compiled: dict[str, jinja2.Template] = {}
-
-    def from_string(self, source, globals=None, template_class=None):
-        if globals is not None or template_class is not None or not isinstance(source, str):
-            return super().from_string(source, globals, template_class)
-        if source not in self._compiled:
-            if len(self._compiled) >= self.MAX_SOURCES:
-                self._compiled.clear()
-            self._compiled[source] = super().from_string(source)
-        return self._compiled[source]
-
-
 @functools.lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     """Sandboxed, StrictUndefined, autoescaped (`&` and `<` in a name survive docxtpl):
     the settings of `pipeline.templates.jinja_environment`, compiling each source once."""
-    shared = jinja_environment(autoescape=True)
-    return CompilingOnceEnvironment(undefined=shared.undefined, autoescape=True, trim_blocks=shared.trim_blocks,
-                                    lstrip_blocks=shared.lstrip_blocks,
-                                    keep_trailing_newline=shared.keep_trailing_newline)
+    return CompilingOnce(autoescape=True, **SETTINGS)
 
 
 def check_variables(path: Path, template: DocxTemplate, kind: Kind) -> None:

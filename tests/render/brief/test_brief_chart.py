@@ -178,3 +178,17 @@ def test_any_chart_gets_xlsxwriters_workbook_or_none(spec, day):
                 for name in (*spec.categories, *(s.name for s in spec.series)))
     if plain:
         assert direct is not None
+
+
+def test_each_kind_s_fixed_parts_are_made_once_per_process():
+    """A brief draws all three kinds; the cache of their fixed parts holds every kind, so none is
+    rebuilt with XlsxWriter per chart (a cache one too small once cost 4 % of a deal's time)."""
+    from pipeline.render.office.chart_workbook import skeleton_of
+
+    specs = [senior_map(), middle_radar(), payback_charts()[0]]
+    assert sorted({spec.kind for spec in specs}) == ["map", "payback", "radar"]
+    skeleton_of.cache_clear()
+    for _ in range(3):
+        for spec in specs:
+            assert direct_workbook(spec, DATE) is not None
+    assert skeleton_of.cache_info().misses == 3
