@@ -1,7 +1,8 @@
 """A chart as python-pptx chart data, and its embedded workbook as XlsxWriter writes it.
 
 Shared by the Word charts (`docx_chart`) and the direct workbook writer (`chart_workbook`),
-which makes the same bytes faster and takes its fixed parts from `workbook_blob`.
+which makes the same bytes faster, for the slides' charts too, and takes its fixed parts
+from `workbook_blob`.
 """
 
 from __future__ import annotations
@@ -10,21 +11,29 @@ import datetime as dt
 import io
 from typing import Any
 
-from pptx.chart.data import CategoryChartData, XyChartData
+from pptx.chart.data import BubbleChartData, CategoryChartData, XyChartData
 from pptx.enum.chart import XL_CHART_TYPE
 from xlsxwriter import Workbook
 
-from pipeline.render.office.chart_spec import ChartSpec
+from pipeline.render.office.chart_spec import TORNADO_FORMAT, ChartSpec
 from pipeline.safety import WORKBOOK_OPTIONS
 
 
+CATEGORY_FORMATS = {"radar": "0", "bars": "0", "tornado": TORNADO_FORMAT}
+
+
 def chart_data(spec: ChartSpec) -> tuple[Any, Any]:
-    if spec.kind in ("radar", "bars"):
-        data = CategoryChartData(number_format="0")
+    if spec.kind in CATEGORY_FORMATS:
+        data = CategoryChartData(number_format=CATEGORY_FORMATS[spec.kind])
         data.categories = spec.categories
         for series in spec.series:
             data.add_series(series.name, series.values)
         return XL_CHART_TYPE.RADAR_MARKERS if spec.kind == "radar" else XL_CHART_TYPE.BAR_CLUSTERED, data
+    if spec.kind == "bubble":
+        data = BubbleChartData(number_format="0.0")
+        for series in spec.series:
+            data.add_series(series.name).add_data_point(*series.values)
+        return XL_CHART_TYPE.BUBBLE, data
     if spec.kind == "payback":
         data = XyChartData(number_format="#,##0.##")
         for series in spec.series:

@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+TORNADO_FORMAT = "+0.0;-0.0;0"  # a swing's sign always shown
+
+
 @dataclass(frozen=True)
 class Series:
     name: str
@@ -21,8 +24,9 @@ class Series:
 
 @dataclass(frozen=True)
 class ChartSpec:
-    """A chart as data: 'radar' or 'bars' (a value per category), 'map' (one (x, y) point per series) or
-    'payback' (lines through each series' (x, value) points; a one-point series is a marked point)."""
+    """A chart as data: 'radar', 'bars' or 'tornado' (a value per category), 'map' (one (x, y) point per
+    series), 'bubble' (one (x, y, size) point per series) or 'payback' (lines through each series'
+    (x, value) points; a one-point series is a marked point)."""
 
     kind: str
     title: str

@@ -1,7 +1,8 @@
 """A chart's embedded workbook without XlsxWriter: the bytes XlsxWriter would write, written directly.
 
 XlsxWriter takes about 1.5 ms a workbook (objects for every cell and format, ten XML
-files, a zip); a brief chart's workbook is one small sheet in python-pptx's layout.
+files, a zip); a chart's workbook, in a brief or on a slide, is one small sheet in
+python-pptx's layout.
 Only three parts depend on the chart: the sheet, the shared strings and the dated core
 properties. They are written here as XlsxWriter writes them; the other parts come from
 one workbook XlsxWriter makes per chart kind. A value XlsxWriter would treat specially
@@ -34,11 +35,17 @@ STRINGS_HEAD = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                 '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="{count}" '
                 'uniqueCount="{unique}">')
 ROWS_PER_SPAN = 16  # XlsxWriter computes a row's "spans" over blocks of 16 rows
+CATEGORY = ("radar", "bars", "tornado")  # categories down column A, a column a series (python-pptx's layout)
 SAMPLES = {"radar": ChartSpec("radar", "", ("c",), (Series("s", (1.0,)),)),
+           "bars": ChartSpec("bars", "", ("c",), (Series("s", (1.0,)),)),
+           "tornado": ChartSpec("tornado", "", ("c",), (Series("s", (1.0,)),)),
            "map": ChartSpec("map", "", (), (Series("s", (1.0, 2.0)),)),
+           "bubble": ChartSpec("bubble", "", (), (Series("s", (1.0, 2.0, 3.0)),)),
            "payback": ChartSpec("payback", "", (), (Series("s", (1.0, 2.0), (0.0, 1.0)),))}  # every format and part
-FORMAT = {"radar": {"category": 1, "value": 2}, "map": {"x": 1, "y": 1},
+FORMAT = {"radar": {"category": 1, "value": 2}, "bars": {"category": 1, "value": 2},
+          "tornado": {"category": 1, "value": 2}, "map": {"x": 1, "y": 1}, "bubble": {"x": 1, "y": 1, "size": 1},
           "payback": {"x": 1, "y": 1}}  # python-pptx's formats, as xf indices
+POINT = {"map": 2, "bubble": 3}  # the values of a one-point series: (x, y) or (x, y, size)
 
 
 @dataclass(frozen=True)
@@ -54,7 +61,7 @@ class Skeleton:
 
 def direct_workbook(spec: ChartSpec, stamp: dt.date) -> bytes | None:
     """The workbook XlsxWriter would write for `spec` dated `stamp`; None when only XlsxWriter can say."""
-    if spec.kind not in FORMAT or (spec.kind == "map" and any(len(s.values) != 2 for s in spec.series)):
+    if spec.kind not in FORMAT or (spec.kind in POINT and any(len(s.values) != POINT[spec.kind] for s in spec.series)):
         return None
     if spec.kind == "payback" and any(len(s.x) != len(s.values) or not s.values for s in spec.series):
         return None
@@ -72,11 +79,12 @@ def direct_workbook(spec: ChartSpec, stamp: dt.date) -> bytes | None:
 
 def layout(spec: ChartSpec):
     """(row, column, value, xf index) in the order python-pptx writes them (that orders the strings)."""
-    if spec.kind == "radar":
-        yield from ((row + 1, 0, name, FORMAT["radar"]["category"]) for row, name in enumerate(spec.categories))
+    if spec.kind in CATEGORY:
+        formats = FORMAT[spec.kind]
+        yield from ((row + 1, 0, name, formats["category"]) for row, name in enumerate(spec.categories))
         for column, series in enumerate(spec.series, start=1):
             yield 0, column, series.name, 0
-            yield from ((row + 1, column, value, FORMAT["radar"]["value"]) for row, value in enumerate(series.values))
+            yield from ((row + 1, column, value, formats["value"]) for row, value in enumerate(series.values))
         return
     if spec.kind == "payback":  # a table a series: name over its y column, x beside it, a blank row between
         top = 0
@@ -86,11 +94,15 @@ def layout(spec: ChartSpec):
             yield from ((top + 1 + row, 1, y, FORMAT["payback"]["y"]) for row, y in enumerate(series.values))
             top += len(series.values) + 2
         return
-    for index, series in enumerate(spec.series):  # one point a series: name over y, x beside it
-        top, (x, y) = index * 3, series.values
-        yield top + 1, 0, x, FORMAT["map"]["x"]
+    formats = FORMAT[spec.kind]
+    for index, series in enumerate(spec.series):  # one point a series: name over y, x beside it, size after
+        top = index * 3
+        yield top + 1, 0, series.values[0], formats["x"]
         yield top, 1, series.name, 0
-        yield top + 1, 1, y, FORMAT["map"]["y"]
+        yield top + 1, 1, series.values[1], formats["y"]
+        if spec.kind == "bubble":
+            yield top, 2, "Size", 0
+            yield top + 1, 2, series.values[2], formats["size"]
 
 
 def plain(value) -> bool:
@@ -143,7 +155,7 @@ def iso(day: dt.date) -> str:
     return f"{day:%Y-%m-%d}T00:00:00Z"
 
 
-@functools.lru_cache(maxsize=len(SAMPLES))  # every kind: a brief draws all three (a smaller cache rebuilt one a chart)
+@functools.lru_cache(maxsize=len(SAMPLES))  # every kind: a brief draws three (a smaller cache rebuilt one a chart)
 def skeleton_of(kind: str) -> Skeleton:
     """The parts XlsxWriter writes the same for every chart of `kind`, from one sample chart."""
 

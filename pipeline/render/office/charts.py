@@ -31,7 +31,10 @@ from pptx.util import Emu, Pt, lazyproperty
 from xlsxwriter import Workbook
 
 from pipeline.render.office import palette
-from pipeline.render.office.chart_spec import axis_span, label_sides
+from pipeline.render.office.chart_data import CATEGORY_FORMATS
+from pipeline.render.office.chart_spec import ChartSpec, axis_span, label_sides
+from pipeline.render.office.chart_spec import Series as ChartSeries
+from pipeline.render.office.chart_workbook import direct_workbook
 from pipeline.render.office.shapes import (
     A_SCHEMECLR,
     COLOURS,
@@ -88,27 +91,45 @@ class _DatedBubbleWriter(_Dated, BubbleWorkbookWriter):
 
 
 class CategoryData(CategoryChartData):
-    """Category chart data whose embedded workbook carries `date`, not the time of the build."""
+    """Category chart data ('bars', 'radar' or 'tornado') whose embedded workbook carries `date`, not
+    the time of the build; written directly, as XlsxWriter writes it, when its values are plain."""
 
-    def __init__(self, date: dt.date, number_format: str):
-        super().__init__(number_format=number_format)
+    def __init__(self, date: dt.date, kind: str):
+        super().__init__(number_format=CATEGORY_FORMATS[kind])
+        self.kind, self.date = kind, date
         self.created = dt.datetime.combine(date, dt.time())
 
     @lazyproperty
     def _workbook_writer(self):
         return _DatedCategoryWriter(self)
 
+    @property
+    def xlsx_blob(self) -> bytes:
+        spec = ChartSpec(self.kind, "", tuple(c.label for c in self.categories),
+                         tuple(ChartSeries(s.name, tuple(s.values)) for s in self))
+        return direct_workbook(spec, self.date) or super().xlsx_blob
+
 
 class BubbleData(BubbleChartData):
-    """Bubble chart data whose embedded workbook carries `date`, not the time of the build."""
+    """Bubble chart data whose embedded workbook carries `date`, not the time of the build; written
+    directly, as XlsxWriter writes it, when each series is one point of plain values."""
 
-    def __init__(self, date: dt.date, number_format: str):
-        super().__init__(number_format=number_format)
+    def __init__(self, date: dt.date):
+        super().__init__(number_format="0.0")
+        self.date = date
         self.created = dt.datetime.combine(date, dt.time())
 
     @lazyproperty
     def _workbook_writer(self):
         return _DatedBubbleWriter(self)
+
+    @property
+    def xlsx_blob(self) -> bytes:
+        points = [(s.name, list(zip(s.x_values, s.y_values, s.bubble_sizes))) for s in self]
+        if any(len(p) != 1 for _, p in points):
+            return super().xlsx_blob
+        spec = ChartSpec("bubble", "", (), tuple(ChartSeries(name, p[0]) for name, p in points))
+        return direct_workbook(spec, self.date) or super().xlsx_blob
 
 
 def insert(slide, chart_type, data, region: Region, placeholder=None):
@@ -170,7 +191,7 @@ def bar_chart(slide, categories: list[str], series: list[Series], region: Region
     The categories stay in the table's order in the data; the category axis runs top down
     (reversed, with the value axis kept at the bottom) so the first item is the top bar.
     """
-    data = CategoryData(date, number_format="0")
+    data = CategoryData(date, "bars")
     data.categories = list(categories)
     for s in series:
         data.add_series(s.name, list(s.values))
@@ -193,7 +214,7 @@ def radar_chart(slide, categories: list[str], series: list[Series], region: Regi
                 date: dt.date, placeholder=None):
     """Relationship indicators around the radar, 0 to 100 from the centre with gridlines every 20;
     today's lines solid, projections and targets dashed, each in its company's colour."""
-    data = CategoryData(date, number_format="0")
+    data = CategoryData(date, "radar")
     data.categories = categories
     for s in series:
         data.add_series(s.name, list(s.values))
@@ -213,7 +234,7 @@ def bubble_chart(slide, bubbles: list[Bubble], axis_titles: tuple[str, str], reg
     """One labelled bubble per company, in the order given (ours last, on top): x business index,
     y key-buying-factor index, size relationship index. Fills are translucent, ours outlined;
     each name sits on the side away from its nearest neighbour; the axes fit the data."""
-    data = BubbleData(date, number_format="0.0")
+    data = BubbleData(date)
     for b in bubbles:
         data.add_series(b.name).add_data_point(b.x, b.y, b.size)
     frame = insert(slide, XL_CHART_TYPE.BUBBLE, data, region, placeholder)
@@ -246,7 +267,7 @@ def tornado_chart(slide, categories: list[str], series: list[tuple[str, list[flo
                   date, placeholder=None):
     """Overlapping horizontal bars around zero, the largest swing on top, the axis symmetric: the
     first series orange, the second the accent colour."""
-    data = CategoryData(date, number_format='+0.0;-0.0;0')
+    data = CategoryData(date, "tornado")
     data.categories = list(reversed(categories))
     for name, values in series:
         data.add_series(name, list(reversed(values)))

@@ -160,16 +160,18 @@ numbers = st.one_of(st.integers(-10**6, 10**6), st.floats(allow_nan=False, allow
 
 @st.composite
 def chart_specs(draw) -> ChartSpec:
-    if draw(st.booleans()):
+    kind = draw(st.sampled_from(["radar", "bars", "tornado", "map", "bubble"]))
+    if kind in ("radar", "bars", "tornado"):
         categories = tuple(draw(st.lists(names, min_size=1, max_size=8)))
         series = draw(st.lists(st.builds(Series, names, st.tuples(*[numbers] * len(categories))), min_size=1,
                                max_size=6))
-        return ChartSpec("radar", "t", categories, tuple(series))
-    series = draw(st.lists(st.builds(Series, names, st.tuples(numbers, numbers)), min_size=1, max_size=8))
-    return ChartSpec("map", "t", (), tuple(series))
+        return ChartSpec(kind, "t", categories, tuple(series))
+    point = st.tuples(*[numbers] * (2 if kind == "map" else 3))
+    series = draw(st.lists(st.builds(Series, names, point), min_size=1, max_size=8))
+    return ChartSpec(kind, "t", (), tuple(series))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(spec=chart_specs(), day=st.dates(dt.date(1980, 1, 1), dt.date(2099, 12, 31)))
 def test_any_chart_gets_xlsxwriters_workbook_or_none(spec, day):
     direct = direct_workbook(spec, day)

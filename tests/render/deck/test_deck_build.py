@@ -152,7 +152,7 @@ def test_a_chart_takes_the_first_free_names_around_a_chart_the_master_already_ha
     existing = ChartPart.new(XL_CHART_TYPE.BAR_CLUSTERED, chart_data(), prs.part.package)
     chosen.layout.part.relate_to(existing, RT.CHART)
     slide = add_slide(prs, chosen)
-    data = deck_charts.CategoryData(dt.date(2026, 11, 20), "0")
+    data = deck_charts.CategoryData(dt.date(2026, 11, 20), "bars")
     data.categories = ["a", "b"]
     data.add_series("s", [1, 2])
     part = deck_charts.chart_part(slide, XL_CHART_TYPE.BAR_CLUSTERED, data)
@@ -162,7 +162,7 @@ def test_a_chart_takes_the_first_free_names_around_a_chart_the_master_already_ha
 
 
 def test_the_embedded_workbook_is_dated_by_the_deal_in_one_pass():
-    data = deck_charts.CategoryData(dt.date(2026, 11, 20), "0")
+    data = deck_charts.CategoryData(dt.date(2026, 11, 20), "bars")
     data.categories = ["a", "b"]
     data.add_series("s", [1, 2])
     with zipfile.ZipFile(io.BytesIO(data.xlsx_blob)) as book:
@@ -171,6 +171,31 @@ def test_the_embedded_workbook_is_dated_by_the_deal_in_one_pass():
     assert "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2026-11-20T00:00:00Z</dcterms:created>" in core
     assert "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">2026-11-20T00:00:00Z</dcterms:modified>" in core
     assert dates == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_the_deck_s_chart_workbooks_are_xlsxwriter_s_bytes_written_without_it(root, monkeypatch):
+    """Bars, radar, bubbles and tornado: the direct writer's workbook is the one XlsxWriter makes, and
+    once each kind's fixed parts are made, a deck's charts need no XlsxWriter workbook at all."""
+    import xlsxwriter
+
+    from pipeline.analysis.analyze import analyze
+    from pipeline.load.deal import load_deal
+    from pipeline.render.deck.slides import render_deck
+
+    analysis = analyze(load_deal(root / "inputs" / "xyz-atm-network.yaml")[0])
+    render_deck(analysis)  # each kind's fixed parts are made once per process, by XlsxWriter
+    made = []
+    original = xlsxwriter.Workbook.__init__
+    monkeypatch.setattr(xlsxwriter.Workbook, "__init__", lambda self, *a, **k: (made.append(1), original(self, *a, **k))[1])
+    direct = workbooks(render_deck(analysis))
+    assert made == [] and len(direct) == 5
+    monkeypatch.setattr(deck_charts, "direct_workbook", lambda spec, date: None)
+    assert workbooks(render_deck(analysis)) == direct and len(made) == 5
+
+
+def workbooks(deck: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(deck)) as package:
+        return {name: package.read(name) for name in package.namelist() if name.endswith(".xlsx")}
 
 
 def by_elements(body, paras, fonts, size, bulleted, gap=0.4):
