@@ -18,6 +18,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from pipeline.errors import TemplateError
+from pipeline.words.messages import say
 
 try:
     import resource
@@ -33,12 +34,12 @@ MAX_RATIO = 200  # an XML part compresses well, but not a thousandfold
 def check_user_template(path: Path) -> Path:
     """Return `path` when it is a plausible Office file; raise TemplateError saying why not."""
     if not path.is_file():
-        raise TemplateError(f"template {path} not found")
+        raise TemplateError(say("template_not_found", path=path))
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise TemplateError(f"template {path} is {size // 2**20} MB; the limit is {MAX_FILE_BYTES // 2**20} MB")
+        raise TemplateError(say("template_too_big", path=path, size=size // 2**20, limit=MAX_FILE_BYTES // 2**20))
     if not zipfile.is_zipfile(path):
-        raise TemplateError(f"template {path} is not an Office file (.pptx/.docx are zip packages); save it from PowerPoint or Word")
+        raise TemplateError(say("template_not_zip", path=path))
     with zipfile.ZipFile(path) as package:
         members = package.infolist()
         _check_members(path, members)
@@ -47,15 +48,16 @@ def check_user_template(path: Path) -> Path:
 
 def _check_members(path: Path, members: list[zipfile.ZipInfo]) -> None:
     if len(members) > MAX_MEMBERS:
-        raise TemplateError(f"template {path} has {len(members)} parts; the limit is {MAX_MEMBERS}")
+        raise TemplateError(say("template_too_many_parts", path=path, count=len(members), limit=MAX_MEMBERS))
     unpacked = sum(m.file_size for m in members)
     if unpacked > MAX_UNPACKED_BYTES:
-        raise TemplateError(f"template {path} unpacks to {unpacked // 2**20} MB; the limit is {MAX_UNPACKED_BYTES // 2**20} MB")
+        raise TemplateError(say("template_unpacks_too_big", path=path, size=unpacked // 2**20,
+                                limit=MAX_UNPACKED_BYTES // 2**20))
     for member in members:
         if member.compress_size and member.file_size / member.compress_size > MAX_RATIO and member.file_size > 2**20:
-            raise TemplateError(f"template {path}: part {member.filename} is compressed suspiciously well (a zip bomb?)")
+            raise TemplateError(say("template_zip_bomb", path=path, part=member.filename))
     if "[Content_Types].xml" not in {m.filename for m in members}:
-        raise TemplateError(f"template {path} has no [Content_Types].xml: it is a zip, but not an Office file")
+        raise TemplateError(say("template_not_office", path=path))
 
 
 # Every workbook embedded in a chart: a text cell stays text, whatever it starts with. A deal's
@@ -129,8 +131,7 @@ class CompilingOnce(LimitedSandbox):
 
 class NoIncludes(jinja2.BaseLoader):
     def get_source(self, environment, template):
-        raise jinja2.TemplateNotFound(template, f"'{template}': a template cannot include, import or extend other "
-                                                "files; put everything in the one template")
+        raise jinja2.TemplateNotFound(template, say("sandbox_no_includes", name=template))
 
 
 _WIDE = re.compile(r"\d{7,}")  # a width or precision of a million or more in a format
@@ -140,7 +141,7 @@ def _check_sizes(text, args, kwargs) -> None:
     """Refuse a text method asked for a huge width (`'x'.center(10**9)`, `'{:>999999999}'.format(x)`)."""
     numbers = [a for a in (*args, *kwargs.values()) if isinstance(a, int) and not isinstance(a, bool)]
     if any(n > MAX_REPEAT for n in numbers) or _WIDE.search(text):
-        raise SecurityError(f"a text of more than {MAX_REPEAT} characters is too large for a document")
+        raise SecurityError(say("sandbox_text_too_large", limit=MAX_REPEAT))
 
 
 def _sized(original):
@@ -156,7 +157,7 @@ def _sized(original):
 def limited_range(*args) -> range:
     numbers = range(*args)
     if len(numbers) > MAX_RANGE:
-        raise SecurityError(f"range of {len(numbers)} numbers; a template may use at most {MAX_RANGE}")
+        raise SecurityError(say("sandbox_range_too_large", count=len(numbers), limit=MAX_RANGE))
     return numbers
 
 
@@ -165,17 +166,17 @@ def _check_power(base, exponent) -> None:
         return
     if isinstance(base, int) and isinstance(exponent, int) and exponent > 0 and abs(base) > 1:
         if exponent * abs(base).bit_length() > MAX_POWER_BITS:
-            raise SecurityError(f"{base} ** {exponent} is too large a number for a document")
+            raise SecurityError(say("sandbox_power_too_large", base=base, exponent=exponent))
 
 
 def _check_repeat(left, right) -> None:
     sequence, count = (left, right) if isinstance(right, int) else (right, left)
     if isinstance(sequence, (str, list, tuple)) and isinstance(count, int) and not isinstance(count, bool):
         if count * max(len(sequence), 1) > MAX_REPEAT:
-            raise SecurityError(f"repeating {len(sequence)} items {count} times is too large for a document")
+            raise SecurityError(say("sandbox_repeat_too_large", count=len(sequence), times=count))
     elif isinstance(left, int) and isinstance(right, int):
         if left.bit_length() + right.bit_length() > MAX_POWER_BITS:
-            raise SecurityError("a product too large a number for a document")
+            raise SecurityError(say("sandbox_product_too_large"))
 
 
 class TimeLimitExceeded(BaseException):
@@ -325,5 +326,5 @@ def _lower_memory_cap(extra: int) -> tuple[int, int] | None:
 def user_code_problem(error: BaseException) -> str:
     """What a template's RecursionError or MemoryError means, in words."""
     if isinstance(error, RecursionError):
-        return "a macro calls itself too deeply (recursion without end?); a template needs no recursion"
-    return "it makes more than a document can hold and ran out of memory"
+        return say("sandbox_recursion")
+    return say("sandbox_memory")

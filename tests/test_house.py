@@ -16,9 +16,9 @@ from tests.paths import ROOT
 PIPELINE = ROOT / "pipeline"
 LAYERS = [
     ("pipeline.errors",),
+    ("pipeline.words",),  # below safety and templates: their refusals are worded by its messages
     ("pipeline", "pipeline.safety"),  # the package's own __init__ (its version)
     ("pipeline.templates",),
-    ("pipeline.words",),
     ("pipeline.load", "pipeline.publish"),
     ("pipeline.analysis",),
     ("pipeline.render.office",),

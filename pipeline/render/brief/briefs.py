@@ -23,6 +23,7 @@ from pipeline.render.office.docx_chart import InlineChart
 from pipeline.render.office.docx_fill import ChartSink, render_fast
 from pipeline.render.office.word_template import BriefTemplate, docxtpl_render
 from pipeline.safety import user_code_problem
+from pipeline.words.messages import say
 
 AUTHOR = "dealdocs"
 LANGUAGE_TAGS = {"zh": "zh-CN", "en": "en-US"}
@@ -46,9 +47,10 @@ def render_brief(template: BriefTemplate, context: BriefContext, deal: Deal) -> 
     try:
         return render(template, context, deal)
     except jinja2.TemplateError as exc:
-        raise TemplateError(f"brief template {template.path}: {exc}") from exc
+        raise TemplateError(say("word_problem", what=say("word_brief_template"), path=template.path, problem=exc)) from exc
     except (RecursionError, MemoryError) as exc:
-        raise TemplateError(f"brief template {template.path}: {user_code_problem(exc)}") from None
+        raise TemplateError(say("word_problem", what=say("word_brief_template"), path=template.path,
+                                problem=user_code_problem(exc))) from None
 
 
 def render_quickly(template: BriefTemplate, context: BriefContext, deal: Deal) -> bytes:

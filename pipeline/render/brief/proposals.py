@@ -20,8 +20,9 @@ from pipeline.render.office.word_template import Kind, load_word_template
 
 # The shipped proposal template wears the shipped brief template's look: restyle brief.docx in Word and
 # the proposals follow (docs/word-templates.md).
-PROPOSAL = Kind("proposal template", "proposal/proposal.docx", frozenset(f.name for f in fields(ProposalContext)),
-                "proposal context", looks_like="brief/brief.docx")
+PROPOSAL = Kind("word_proposal_template", "proposal/proposal.docx",
+                frozenset(f.name for f in fields(ProposalContext)), "word_proposal_context",
+                looks_like="brief/brief.docx")
 
 
 def render_proposals(analysis: Analysis, template: Path | None = None,

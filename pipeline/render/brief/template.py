@@ -14,7 +14,7 @@ from pipeline.render.office.word_template import BriefTemplate, Kind, load_word_
 
 SHIPPED_NAME = "brief/brief.docx"
 CONTEXT_NAMES = frozenset(f.name for f in fields(BriefContext))
-BRIEF = Kind("brief template", SHIPPED_NAME, CONTEXT_NAMES, "brief context")
+BRIEF = Kind("word_brief_template", SHIPPED_NAME, CONTEXT_NAMES, "word_brief_context")
 
 
 def load_brief_template(path: Path | None = None) -> BriefTemplate:

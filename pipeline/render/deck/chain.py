@@ -29,6 +29,7 @@ from pipeline.render.office.shapes import (
     textbox,
 )
 from pipeline.render.office.slides import Deck
+from pipeline.words.messages import say
 
 STATUS_COLOUR = {"strong": "teal", "held": "light", "weak": "orange", "broken": "red", "missing": "grey"}  # one each
 DASHED = {"weak", "broken", "missing"}
@@ -149,15 +150,14 @@ def _too_long(box: Planned, smallest: float) -> RenderError:
     shorten, and to about how many characters, when the box knows it."""
     if box.field is None or box.cut is None:
         first = box.paras[0].text[:40]
-        return RenderError(f"text too long for its box even at {smallest} pt; shorten it in the deal file: '{first}…'",
+        return RenderError(say("too_long_box", size=smallest, start=first),
                            text="\n".join(p.text for p in box.paras))
     fits = lambda n: fitted_size(list(box.cut(n)), _room(box.region), smallest, smallest, False) is not None  # noqa: E731
     low, high = 0, len(box.paras[0].text)  # the longest cut that fits, by halving (fitting only grows shorter)
     while low < high:
         middle = (low + high + 1) // 2
         low, high = (middle, high) if fits(middle) else (low, middle - 1)
-    return RenderError(f"too long for the chain diagram's box even at {smallest:g} pt; shorten it to about "
-                       f"{max(low, 1)} characters", field=box.field)
+    return RenderError(say("too_long_chain", size=f"{smallest:g}", count=max(low, 1)), field=box.field)
 
 
 def _shortened(box: Planned, smallest: float) -> Planned:

@@ -43,6 +43,7 @@ from pipeline.render.office.docx_package import (
     package_bytes,
 )
 from pipeline.render.office.zipwriter import Payload
+from pipeline.words.messages import say
 
 DOCXTPL = DocxTemplate(None)  # for its XML helpers only (patch_xml, resolve_listing, fix_tables): pure functions
 PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")  # the ones docxtpl renders
@@ -95,7 +96,7 @@ def prepare(path: Path, document, env: jinja2.Environment) -> FastTemplate:
         jinja_parts = tuple(JinjaPart(name, kind, env.from_string(source)) for name, kind, source in sources(document))
         properties = tuple((name, env.from_string(getattr(core, name))) for name in PROPERTIES)
     except jinja2.TemplateError as exc:
-        raise TemplateError(f"brief template {path}: {exc}") from exc
+        raise TemplateError(say("word_problem", what=say("word_brief_template"), path=path, problem=exc)) from exc
     core_name = next(rel.target for rel in rels_of(package) if rel.reltype == RT.CORE_PROPERTIES)
     return FastTemplate(path, rels_of(package), parts, jinja_parts, shell_of(document), core_name, properties)
 

@@ -30,6 +30,7 @@ from pipeline.errors import TemplateError
 from pipeline.render.office.shapes import Region
 from pipeline.safety import check_user_template
 from pipeline.templates import SHIPPED
+from pipeline.words.messages import say
 
 SHIPPED_MASTER = SHIPPED / "deck" / "master.pptx"
 
@@ -168,33 +169,31 @@ def _presentation(data: bytes, name: str) -> PresentationType:
     """The package opened by python-pptx; a TemplateError saying what the file is when it is not a presentation."""
     what = _package_kind(data)
     if what:
-        raise TemplateError(f"{name} is {what}, not a PowerPoint presentation; --deck-template takes a .pptx "
-                            "saved from PowerPoint, WPS or LibreOffice Impress")
+        raise TemplateError(say("deck_not_presentation", name=name, what=say(what)))
     try:
         prs = Presentation(io.BytesIO(data))
         masters = len(prs.slide_masters)
     except Exception as error:  # python-pptx raises several kinds for a broken package
-        raise TemplateError(f"{name} cannot be opened as a PowerPoint presentation ({type(error).__name__}); "
-                            "open it in PowerPoint and save it again as .pptx") from error
+        raise TemplateError(say("deck_unopenable", name=name, error=type(error).__name__)) from error
     if not masters:
-        raise TemplateError(f"{name} has no slide master; save it from PowerPoint as a .pptx")
+        raise TemplateError(say("deck_no_master", name=name))
     return prs
 
 
 def _package_kind(data: bytes) -> str:
-    """'' for a presentation package, else what the package is, from its main content type."""
+    """'' for a presentation package, else what the package is (a message key), from its main content type."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             types = package.read("[Content_Types].xml").decode("utf-8", "replace")
     except (KeyError, zipfile.BadZipFile):
-        return "not an Office file"
+        return "deck_kind_not_office"
     if any(kind in types for kind in PRESENTATION_TYPES):
         return ""
-    for marker, what in (("wordprocessingml", "a Word document"), ("spreadsheetml", "an Excel workbook"),
-                         ("ms-word", "a Word document"), ("ms-excel", "an Excel workbook")):
+    for marker, what in (("wordprocessingml", "deck_kind_word"), ("spreadsheetml", "deck_kind_excel"),
+                         ("ms-word", "deck_kind_word"), ("ms-excel", "deck_kind_excel")):
         if marker in types:
             return what
-    return "an Office file of another kind"
+    return "deck_kind_other"
 
 
 def without_slides(prs: PresentationType) -> PresentationType:
@@ -259,8 +258,7 @@ def choose(available: list[SlideLayout], slide_height: int, name: str) -> dict[s
     """The best layout for each kind of slide: a pinned one, else the best-scoring (see `score`)."""
     held = [holders(layout) for layout in available]
     if not any(_title(h) for h in held):
-        raise TemplateError(f"{name}: none of its {len(available)} slide layouts has a title placeholder; "
-                            "add one in PowerPoint's Slide Master view")
+        raise TemplateError(say("deck_no_title_layout", name=name, count=len(available)))
     pins = pinned(available, held, name)
     chosen = {}
     for kind, wanted in REQUIRED.items():
@@ -279,11 +277,10 @@ def pinned(available: list[SlideLayout], held: list[list[Holder]], name: str) ->
         for mark in PIN.findall(layout.name or ""):
             kind = kinds.get(mark.casefold())
             if kind is None:
-                raise TemplateError(f"{name}: slide layout '{layout.name}' is pinned to '{mark}', which is not a kind "
-                                    f"of slide; the kinds are: {', '.join(REQUIRED)}")
+                raise TemplateError(say("deck_pin_unknown", name=name, layout=layout.name, mark=mark,
+                                        kinds=", ".join(REQUIRED)))
             if not _title(held[n]):
-                raise TemplateError(f"{name}: slide layout '{layout.name}' is pinned to '{kind}' but has no title "
-                                    "placeholder; add one in Slide Master view or remove the pin")
+                raise TemplateError(say("deck_pin_no_title", name=name, layout=layout.name, kind=kind))
             pins.setdefault(kind, n)
     return pins
 

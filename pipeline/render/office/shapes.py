@@ -28,6 +28,7 @@ from pptx.util import Emu, Pt
 
 from pipeline.errors import RenderError
 from pipeline.render.office import textfit
+from pipeline.words.messages import say
 
 EMU_PER_PT = 12700
 INSET_X, INSET_Y = 7.2, 3.6  # points: python-pptx's and PowerPoint's default text insets
@@ -271,7 +272,7 @@ def fill(frame, paras: list[Para], region: Region, fonts: Fonts, largest: float,
     size = fitted_size(paras, region, largest, smallest, bulleted)
     if size is None:
         first = paras[0].text[:40] if paras else ""
-        raise RenderError(f"text too long for its box even at {smallest} pt; shorten it in the deal file: '{first}…'",
+        raise RenderError(say("too_long_box", size=smallest, start=first),
                           text="\n".join(p.text for p in paras))
     write(frame, paras, fonts, size, bulleted, anchor, region=region)
     return size

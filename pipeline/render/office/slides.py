@@ -45,6 +45,7 @@ from pipeline.render.office.shapes import (
     write,
     write_body,
 )
+from pipeline.words.messages import say
 
 TITLE_SIZES = (28, 16)
 KICKER, KICKER_GAP = 12, 2.0  # points: the topic above an action title, and the space under it
@@ -115,7 +116,7 @@ class Deck:
         rest = Region(region.left, region.top, region.width, region.height - kicker_room)
         size = fitted_size([para(title)], rest, largest, TITLE_SIZES[1], False)
         if size is None:
-            raise RenderError(f"a slide title is too long for its box even at {TITLE_SIZES[1]} pt: '{title[:40]}…'",
+            raise RenderError(say("too_long_title", size=TITLE_SIZES[1], start=title[:40]),
                               text=title)
         write(shape.text_frame, [para(kicker, colour="grey"), para(title)], self.fonts, size, False, anchor,
               gap=KICKER_GAP / size, region=rest)

@@ -26,6 +26,7 @@ from pipeline.render.office.shapes import (
     para,
     paragraphs_xml,
 )
+from pipeline.words.messages import say
 
 CELL_PAD_X, CELL_PAD_Y = INSET_X, INSET_Y  # left+right and top+bottom cell margins, points
 MARGIN_X, MARGIN_Y = str(Pt(INSET_X / 2)), str(Pt(INSET_Y / 2))  # each side's cell margin, EMU
@@ -165,8 +166,7 @@ def fitted(table: Table, region: Region, largest: float, smallest: float) -> Siz
     sizes = table_size(table, region, largest, smallest)
     if sizes is None:
         tallest = _tallest_cell(table, region, smallest)
-        raise RenderError(f"a table row is too long for a slide even at {smallest} pt; shorten it in the deal file: "
-                          f"'{tallest[:40]}…'", text=tallest)
+        raise RenderError(say("too_long_table_row", size=smallest, start=tallest[:40]), text=tallest)
     return sizes
 
 

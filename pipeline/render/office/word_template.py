@@ -38,6 +38,7 @@ from pipeline.render.office.word_style import (
 from pipeline.render.office.zipwriter import pin_zip_dates
 from pipeline.safety import CompilingOnce, check_user_template
 from pipeline.templates import SETTINGS, find_template
+from pipeline.words.messages import say
 
 STYLE_REFERENCES = ("w:pStyle", "w:rStyle", "w:tblStyle")
 
@@ -54,10 +55,10 @@ class BriefTemplate:
 class Kind:
     """A kind of Word document we make: what a message calls it, its shipped template, its variables."""
 
-    what: str
+    what: str  # the message key of what a message calls it
     shipped: str
     variables: frozenset[str]
-    context: str  # what a message calls the variables' source
+    context: str  # the message key of what a message calls the variables' source
     looks_like: str = ""  # a shipped template whose look (styles, fonts, theme, numbering) the shipped one wears
 
 
@@ -89,14 +90,12 @@ def as_template(kind: Kind, path: Path, blob: bytes, shipped: Path) -> tuple[byt
     try:
         document = docx.Document(io.BytesIO(blob))
     except Exception as exc:  # python-docx raises several kinds for a package that is not a Word document
-        raise TemplateError(f"{kind.what} {path} is not a Word document (.docx) python-docx can open "
-                            f"({type(exc).__name__}); save it from Word, WPS or LibreOffice Writer as .docx") from exc
+        raise TemplateError(say("word_unopenable", what=say(kind.what), path=path,
+                                error=type(exc).__name__)) from exc
     if has_fields(document):
         return blob, False
     if not has_styles(document):
-        raise TemplateError(
-            f"{kind.what} {path} has no {{{{ }}}} fields and no styles of its own: it is neither a template nor a "
-            "style reference; save a document with your styles from Word (see docs/word-templates.md)")
+        raise TemplateError(say("word_neither", what=say(kind.what), path=path))
     return styled(document, shipped.read_bytes()), True
 
 
@@ -116,14 +115,13 @@ def check_variables(path: Path, template: DocxTemplate, kind: Kind) -> None:
     try:
         used = template.get_undeclared_template_variables(jinja_env=environment())
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"{kind.what} {path}: {syntax_error_place(template)}{exc.message}") from exc
+        raise TemplateError(syntax_error(say(kind.what), path, template, exc.message)) from exc
     except Exception as exc:  # python-docx cannot open it: a zip, but not a Word document
-        raise TemplateError(f"{kind.what} {path} is not a Word document ({exc})") from exc
+        raise TemplateError(say("word_not_word", what=say(kind.what), path=path, error=exc)) from exc
     missing = sorted(used - kind.variables)
     if missing:
-        raise TemplateError(
-            f"{kind.what} {path} uses {', '.join(missing)}, which the {kind.context} does not have "
-            f"(it has: {', '.join(sorted(kind.variables))}; see docs/template-variables.md)")
+        raise TemplateError(say("word_unknown_variables", what=say(kind.what), path=path, used=", ".join(missing),
+                                context=say(kind.context), known=", ".join(sorted(kind.variables))))
 
 
 DOCXTPL_TAG = re.compile(r"([{][{%])-?\s*(?:p|tr|tc|r)\s")  # {%p, {%tr, {{r ... as plain Jinja
@@ -132,21 +130,30 @@ DOCXTPL_TAG = re.compile(r"([{][{%])-?\s*(?:p|tr|tc|r)\s")  # {%p, {%tr, {{r ...
 BLOCK_TAG = re.compile(r"[{]%.*?%[}]")
 
 
-def syntax_error_place(template: DocxTemplate) -> str:
-    """'... in or before the paragraph "…" (paragraph n): ' for where the Word text stops parsing as Jinja:
-    the first paragraph that fails on its own (its block tags aside: those span paragraphs), else the line
-    where the whole text, one paragraph a line, fails; '' when the text parses (the fault is in markup)."""
+def syntax_error(what: str, path: Path, template: DocxTemplate, error: str | None) -> str:
+    """The message of a Jinja syntax error, naming the paragraph where the Word text stops parsing as Jinja."""
+    place = syntax_error_place(template)
+    if place is None:
+        return say("word_syntax", what=what, path=path, error=error)
+    paragraph, number = place
+    return say("word_syntax_in_paragraph", what=what, path=path, paragraph=paragraph, number=number, error=error)
+
+
+def syntax_error_place(template: DocxTemplate) -> tuple[str, int] | None:
+    """(the paragraph's text, its number) where the Word text stops parsing as Jinja: the first paragraph
+    that fails on its own (its block tags aside: those span paragraphs), else the line where the whole
+    text, one paragraph a line, fails; None when the text parses (the fault is in markup)."""
     texts = [DOCXTPL_TAG.sub(lambda m: m.group(1) + " ", text) for text in paragraph_texts(template.get_docx())]
     line = next((n for n, text in enumerate(texts) if _fails(BLOCK_TAG.sub("", text))), None)
     if line is None:
         try:
             environment().parse("\n".join(texts))
-            return "Jinja syntax error: "
+            return None
         except jinja2.TemplateSyntaxError as exc:
             line = min(max(exc.lineno, 1), len(texts)) - 1
     near = next((texts[n] for n in range(line, -1, -1) if texts[n].strip()), texts[line]).strip()
     shown = near if len(near) <= 80 else near[:77] + "…"
-    return f'Jinja syntax error in or before the paragraph "{shown}" (paragraph {line + 1}): '
+    return shown, line + 1
 
 
 def _fails(source: str) -> bool:
@@ -162,9 +169,7 @@ def check_styles(path: Path, template: DocxTemplate, kind: Kind) -> None:
     defined = {s.get(qn("w:styleId")) for s in document.styles.element.iter(qn("w:style"))}
     for style_id in sorted(used_styles(document)):
         if style_id not in defined:
-            raise TemplateError(
-                f"{kind.what} {path} uses style '{style_id}', which its styles do not define; "
-                "define it in Word (Styles pane) or apply a defined style")
+            raise TemplateError(say("word_undefined_style", what=say(kind.what), path=path, style=style_id))
 
 
 def used_styles(document) -> set[str]:

@@ -175,4 +175,65 @@ MESSAGES: dict[str, str] = {
                 "needs its own id)",
     "id_clash_newer": "{path} is the newer of the two, so change its id:",
     "id_clash_either": "change the id: of one of them",
+    # --- templates, rendering, CLI help (#17) ---
+    # a user's template or Office file refused before any library opens it (pipeline/safety.py)
+    "template_not_found": "template {path} not found",
+    "template_too_big": "template {path} is {size} MB; the limit is {limit} MB",
+    "template_not_zip": "template {path} is not an Office file (.pptx/.docx are zip packages); save it from "
+                        "PowerPoint or Word",
+    "template_too_many_parts": "template {path} has {count} parts; the limit is {limit}",
+    "template_unpacks_too_big": "template {path} unpacks to {size} MB; the limit is {limit} MB",
+    "template_zip_bomb": "template {path}: part {part} is compressed suspiciously well (a zip bomb?)",
+    "template_not_office": "template {path} has no [Content_Types].xml: it is a zip, but not an Office file",
+    # template code refused by the sandbox (pipeline/safety.py)
+    "sandbox_no_includes": "'{name}': a template cannot include, import or extend other files; put everything in "
+                           "the one template",
+    "sandbox_text_too_large": "a text of more than {limit} characters is too large for a document",
+    "sandbox_range_too_large": "range of {count} numbers; a template may use at most {limit}",
+    "sandbox_power_too_large": "{base} ** {exponent} is too large a number for a document",
+    "sandbox_repeat_too_large": "repeating {count} items {times} times is too large for a document",
+    "sandbox_product_too_large": "a product too large a number for a document",
+    "sandbox_recursion": "a macro calls itself too deeply (recursion without end?); a template needs no recursion",
+    "sandbox_memory": "it makes more than a document can hold and ran out of memory",
+    # --deck-template (pipeline/render/office/master.py)
+    "deck_not_presentation": "{name} is {what}, not a PowerPoint presentation; --deck-template takes a .pptx "
+                             "saved from PowerPoint, WPS or LibreOffice Impress",
+    "deck_kind_not_office": "not an Office file",
+    "deck_kind_word": "a Word document",
+    "deck_kind_excel": "an Excel workbook",
+    "deck_kind_other": "an Office file of another kind",
+    "deck_unopenable": "{name} cannot be opened as a PowerPoint presentation ({error}); open it in PowerPoint and "
+                       "save it again as .pptx",
+    "deck_no_master": "{name} has no slide master; save it from PowerPoint as a .pptx",
+    "deck_no_title_layout": "{name}: none of its {count} slide layouts has a title placeholder; add one in "
+                            "PowerPoint's Slide Master view",
+    "deck_pin_unknown": "{name}: slide layout '{layout}' is pinned to '{mark}', which is not a kind of slide; the "
+                        "kinds are: {kinds}",
+    "deck_pin_no_title": "{name}: slide layout '{layout}' is pinned to '{kind}' but has no title placeholder; add "
+                         "one in Slide Master view or remove the pin",
+    # --brief-template, --proposal-template (pipeline/render/office/word_template.py)
+    "word_brief_template": "brief template",
+    "word_proposal_template": "proposal template",
+    "word_brief_context": "brief context",
+    "word_proposal_context": "proposal context",
+    "word_unopenable": "{what} {path} is not a Word document (.docx) python-docx can open ({error}); save it from "
+                       "Word, WPS or LibreOffice Writer as .docx",
+    "word_neither": "{what} {path} has no {{{{ }}}} fields and no styles of its own: it is neither a template nor a "
+                    "style reference; save a document with your styles from Word (see docs/word-templates.md)",
+    "word_syntax": "{what} {path}: Jinja syntax error: {error}",
+    "word_syntax_in_paragraph": "{what} {path}: Jinja syntax error in or before the paragraph \"{paragraph}\" "
+                                "(paragraph {number}): {error}",
+    "word_not_word": "{what} {path} is not a Word document ({error})",
+    "word_unknown_variables": "{what} {path} uses {used}, which the {context} does not have (it has: {known}; see "
+                              "docs/template-variables.md)",
+    "word_undefined_style": "{what} {path} uses style '{style}', which its styles do not define; define it in Word "
+                            "(Styles pane) or apply a defined style",
+    "word_problem": "{what} {path}: {problem}",
+    # a deal's text that does not fit the deck (render/office/shapes.py, tables.py, slides.py, render/deck/chain.py)
+    "too_long_box": "text too long for its box even at {size} pt; shorten it in the deal file: '{start}…'",
+    "too_long_table_row": "a table row is too long for a slide even at {size} pt; shorten it in the deal file: "
+                          "'{start}…'",
+    "too_long_title": "a slide title is too long for its box even at {size} pt: '{start}…'",
+    "too_long_chain": "too long for the chain diagram's box even at {size} pt; shorten it to about {count} "
+                      "characters",
 }

@@ -162,4 +162,57 @@ MESSAGES: dict[str, str] = {
     "id_clash": "{path}：id '{id}' 也是 {holder} 的 id，后者的文档在 {folder}；{fix}（每个交易都需要自己的 id）",
     "id_clash_newer": "{path} 是两者中较新的，请修改它的 id:",
     "id_clash_either": "请修改其中一个文件的 id:",
+    # --- templates, rendering, CLI help (#17) ---
+    # 用户的模板或 Office 文件在打开前被拒绝（pipeline/safety.py）
+    "template_not_found": "找不到模板 {path}",
+    "template_too_big": "模板 {path} 有 {size} MB；上限是 {limit} MB",
+    "template_not_zip": "模板 {path} 不是 Office 文件（.pptx/.docx 都是 zip 包）；请用 PowerPoint 或 Word 另存",
+    "template_too_many_parts": "模板 {path} 有 {count} 个部件；上限是 {limit} 个",
+    "template_unpacks_too_big": "模板 {path} 解压后有 {size} MB；上限是 {limit} MB",
+    "template_zip_bomb": "模板 {path}：部件 {part} 的压缩比高得可疑（zip 炸弹？）",
+    "template_not_office": "模板 {path} 没有 [Content_Types].xml：它是 zip 文件，但不是 Office 文件",
+    # 沙箱拒绝的模板代码（pipeline/safety.py）
+    "sandbox_no_includes": "'{name}'：模板不能 include、import 或 extend 其他文件；请把全部内容写在这一个模板里",
+    "sandbox_text_too_large": "超过 {limit} 个字符的文字对文档来说太大",
+    "sandbox_range_too_large": "range 有 {count} 个数；模板最多只能用 {limit} 个",
+    "sandbox_power_too_large": "{base} ** {exponent} 这个数对文档来说太大",
+    "sandbox_repeat_too_large": "把 {count} 项重复 {times} 次，对文档来说太大",
+    "sandbox_product_too_large": "乘积这个数对文档来说太大",
+    "sandbox_recursion": "宏调用自身的层数太深（无穷递归？）；模板不需要递归",
+    "sandbox_memory": "它生成的内容超出文档所能容纳的量，内存已耗尽",
+    # --deck-template（pipeline/render/office/master.py）
+    "deck_not_presentation": "{name} 是{what}，不是 PowerPoint 演示文稿；--deck-template 需要用 PowerPoint、WPS 或 "
+                             "LibreOffice Impress 保存的 .pptx",
+    "deck_kind_not_office": "非 Office 文件",
+    "deck_kind_word": "Word 文档",
+    "deck_kind_excel": "Excel 工作簿",
+    "deck_kind_other": "其他类型的 Office 文件",
+    "deck_unopenable": "{name} 无法作为 PowerPoint 演示文稿打开（{error}）；请在 PowerPoint 中打开并重新另存为 .pptx",
+    "deck_no_master": "{name} 没有幻灯片母版；请在 PowerPoint 中另存为 .pptx",
+    "deck_no_title_layout": "{name}：它的 {count} 个幻灯片版式都没有标题占位符；请在 PowerPoint 的“幻灯片母版”视图中添加一个",
+    "deck_pin_unknown": "{name}：幻灯片版式 '{layout}' 指定为 '{mark}'，但这不是一种幻灯片；可用的种类是：{kinds}",
+    "deck_pin_no_title": "{name}：幻灯片版式 '{layout}' 指定为 '{kind}'，但没有标题占位符；请在“幻灯片母版”视图中添加一个，"
+                         "或去掉这个指定",
+    # --brief-template、--proposal-template（pipeline/render/office/word_template.py）
+    "word_brief_template": "简报模板",
+    "word_proposal_template": "建议书模板",
+    "word_brief_context": "简报的变量",
+    "word_proposal_context": "建议书的变量",
+    "word_unopenable": "{what} {path} 不是 python-docx 能打开的 Word 文档（.docx）（{error}）；请用 Word、WPS 或 "
+                       "LibreOffice Writer 另存为 .docx",
+    "word_neither": "{what} {path} 既没有 {{{{ }}}} 字段，也没有自己的样式：它既不是模板也不是样式参考；"
+                    "请用 Word 保存一份带有你们样式的文档（见 docs/word-templates.md）",
+    "word_syntax": "{what} {path}：Jinja 语法错误：{error}",
+    "word_syntax_in_paragraph": "{what} {path}：段落“{paragraph}”（第 {number} 段）或它之前有 Jinja 语法错误：{error}",
+    "word_not_word": "{what} {path} 不是 Word 文档（{error}）",
+    "word_unknown_variables": "{what} {path} 用到了 {used}，但{context}中没有（现有：{known}；见 "
+                              "docs/template-variables.md）",
+    "word_undefined_style": "{what} {path} 用到了样式 '{style}'，但它的样式中没有定义；请在 Word 的“样式”窗格中定义它，"
+                            "或改用已定义的样式",
+    "word_problem": "{what} {path} 出错：{problem}",
+    # 交易文本在课件中放不下（render/office/shapes.py、tables.py、slides.py、render/deck/chain.py）
+    "too_long_box": "文字太长，即使缩到 {size} 磅也放不进文本框；请在交易文件中缩短：'{start}…'",
+    "too_long_table_row": "表格的一行太长，即使缩到 {size} 磅也放不进幻灯片；请在交易文件中缩短：'{start}…'",
+    "too_long_title": "幻灯片标题太长，即使缩到 {size} 磅也放不进标题框：'{start}…'",
+    "too_long_chain": "太长，即使缩到 {size} 磅也放不进关系链图的框；请缩短到大约 {count} 个字符",
 }
