@@ -14,27 +14,26 @@ from pathlib import Path
 
 from pipeline.errors import InputError
 from pipeline.render.office.xlsx import created_by
+from pipeline.words.messages import say
 from pipeline.workbook.export import CREATOR
 
 
 def add_commands(add) -> None:
     """`add(name, **kwargs)` makes a subparser with the common options (pipeline.cli.main)."""
-    export = add("export", help="write the scoring workbook DEAL.xlsx of each deal file, beside it")
-    export.add_argument("deals", nargs="+", metavar="DEAL.yaml", help="deal files")
-    export.add_argument("--out", type=Path, metavar="DIR", help="write the workbooks here (default: beside each deal)")
-    export.add_argument("--force", action="store_true", help="replace a workbook that dealdocs did not write")
+    export = add("export", help=say("cli_export"), description=say("cli_export"))
+    export.add_argument("deals", nargs="+", metavar="DEAL.yaml", help=say("cli_export_deals"))
+    export.add_argument("--out", type=Path, metavar="DIR", help=say("cli_export_out"))
+    export.add_argument("--force", action="store_true", help=say("cli_export_force"))
     export.set_defaults(run=run_export)
-    imported = add("import", help="write each scoring workbook DEAL.xlsx back as DEAL.yaml, beside it")
-    imported.add_argument("books", nargs="+", metavar="DEAL.xlsx", help="scoring workbooks")
-    imported.add_argument("--out", type=Path, metavar="DIR", help="write the deal files here (default: beside each)")
-    imported.add_argument("--force", action="store_true", help="replace a deal file that already exists")
+    imported = add("import", help=say("cli_import"), description=say("cli_import"))
+    imported.add_argument("books", nargs="+", metavar="DEAL.xlsx", help=say("cli_import_books"))
+    imported.add_argument("--out", type=Path, metavar="DIR", help=say("cli_import_out"))
+    imported.add_argument("--force", action="store_true", help=say("cli_import_force"))
     imported.set_defaults(run=run_import)
-    portfolio = add("portfolio", help="build the deals, then the portfolio workbook and page of all of them "
-                                      "(in the language of --lang, default zh)")
-    portfolio.add_argument("deals", nargs="*", metavar="DEAL.yaml", help="deal files (default: inputs/*.yaml)")
-    portfolio.add_argument("--out", type=Path, default=Path("build"), metavar="DIR",
-                           help="the build folder; portfolio.xlsx and portfolio.html go here (default: build)")
-    portfolio.add_argument("-j", "--jobs", type=int, default=0, metavar="N", help="worker processes (default: every core)")
+    portfolio = add("portfolio", help=say("cli_portfolio"), description=say("cli_portfolio"))
+    portfolio.add_argument("deals", nargs="*", metavar="DEAL.yaml", help=say("cli_deals"))
+    portfolio.add_argument("--out", type=Path, default=Path("build"), metavar="DIR", help=say("cli_portfolio_out"))
+    portfolio.add_argument("-j", "--jobs", type=int, default=0, metavar="N", help=say("cli_jobs"))
     portfolio.set_defaults(run=run_portfolio)
 
 
@@ -66,23 +65,24 @@ def run_export(args: argparse.Namespace) -> int:
 
     def refusal(book: Path) -> str | None:
         if book.exists() and not args.force and not written_by_us(book):
-            return "exists and was not written by dealdocs; use --force to replace it"
+            return say("book_not_ours")
         return None
 
-    return convert_each(args.deals, args.out, ".xlsx", lambda p: load_deal(p)[0], export_workbook, refusal, "exported")
+    return convert_each(args.deals, args.out, ".xlsx", lambda p: load_deal(p)[0], export_workbook, refusal,
+                        "book_exported")
 
 
 def run_import(args: argparse.Namespace) -> int:
     from pipeline.workbook.reader import deal_yaml, import_workbook
 
     def refusal(deal_file: Path) -> str | None:
-        return "exists; use --force to replace it, or --out DIR" if deal_file.exists() and not args.force else None
+        return say("book_exists") if deal_file.exists() and not args.force else None
 
     return convert_each(args.books, args.out, ".yaml", import_workbook, lambda d: deal_yaml(d).encode("utf-8"),
-                        refusal, "imported")
+                        refusal, "book_imported")
 
 
-def convert_each(sources: list[str], out: Path | None, suffix: str, read, render, refusal, verb: str) -> int:
+def convert_each(sources: list[str], out: Path | None, suffix: str, read, render, refusal, done: str) -> int:
     """Each source read (its problems printed), checked against replacing what it must not, written whole."""
     failed = 0
     for name in sources:
@@ -96,11 +96,11 @@ def convert_each(sources: list[str], out: Path | None, suffix: str, read, render
             continue
         why = refusal(result)
         if why:
-            print(f"error: {result}: {why}", file=sys.stderr)
+            print(say("error", message=f"{result}: {why}"), file=sys.stderr)
             failed += 1
             continue
         write_atomically(result, render(value))
-        print(f"{verb} {source} -> {result}", file=sys.stderr)
+        print(say(done, source=source, result=result), file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -110,7 +110,7 @@ def run_portfolio(args: argparse.Namespace) -> int:
 
     paths = args.deals or inputs_in(Path("inputs"))
     if not paths:
-        print("error: no deal files given and none in inputs/ (*.yaml or *.yml)", file=sys.stderr)
+        print(say("no_deals"), file=sys.stderr)
         return 2
     lang = getattr(args, "lang", None) or "zh"  # the common --lang: messages and the portfolio alike
     summary, analyses = build_portfolio(paths, args.out, lang, args.jobs)
@@ -118,10 +118,11 @@ def run_portfolio(args: argparse.Namespace) -> int:
         for line in outcome.errors:
             print(line, file=sys.stderr)
     if getattr(summary, "error", None):
-        print(f"error: {summary.error}", file=sys.stderr)
+        print(say("error", message=summary.error), file=sys.stderr)
     for name, data in portfolio_files(analyses, lang).items():
         write_atomically(args.out / name, data)
     failed = summary.count("failed")
-    print(f"portfolio of {len(analyses)} deal(s) in {args.out}/portfolio.xlsx and {args.out}/portfolio.html"
-          + (f"; {failed} deal(s) failed and are left out" if failed else ""), file=sys.stderr)
+    print(say("portfolio_done", count=len(analyses), xlsx=f"{args.out}/portfolio.xlsx",
+              html=f"{args.out}/portfolio.html", failed=say("portfolio_failed", count=failed) if failed else ""),
+          file=sys.stderr)
     return 1 if failed else 0

@@ -18,16 +18,6 @@ from pipeline.cli.progress import Progress
 from pipeline.words.messages import choose, say
 
 DEAL_SUFFIXES = (".yaml", ".yml")
-EPILOG = """\
-examples:
-  dealdocs build                      build every inputs/*.yaml into build/
-  dealdocs build inputs/xyz.yaml -j 2 build one deal with two workers
-  dealdocs build --deck-template corp.pptx --brief-template corp.docx
-  dealdocs build --playbook my-playbook.json   your own tactics rules
-  dealdocs check inputs/*.yaml        validate and report, write nothing
-  dealdocs schema > schema/deal.schema.json
-  dealdocs pdf                        a PDF beside every built document
-"""
 PIPE_CLOSED = 141  # what a shell reports for a process stopped by SIGPIPE
 
 
@@ -66,15 +56,27 @@ def _lang_in(argv: list[str]) -> str | None:
     return None
 
 
+class Formatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's help in the messages' language: its own words (usage, the section headings) too."""
+
+    HEADINGS = {"positional arguments": "cli_heading_positionals", "options": "cli_heading_options",
+                "optional arguments": "cli_heading_options"}
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, say("cli_usage") if prefix is None else prefix)
+
+    def start_section(self, heading):
+        super().start_section(say(self.HEADINGS[heading]) if heading in self.HEADINGS else heading)
+
+
 def _common() -> argparse.ArgumentParser:
     """-q and -v, accepted before or after the command (SUPPRESS keeps the command's copy from resetting them)."""
     common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-h", "--help", action="help", help=say("cli_help"))
     talk = common.add_mutually_exclusive_group()
-    talk.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="print only errors")
-    talk.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
-                      help="a line per deal (or document) with its time")
-    common.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS,
-                        help="the language of the messages (default: from LANG/LC_ALL, zh_* is zh; else en)")
+    talk.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help=say("cli_quiet"))
+    talk.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help=say("cli_verbose"))
+    common.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS, help=say("cli_lang"))
     return common
 
 
@@ -82,54 +84,48 @@ def _parser() -> argparse.ArgumentParser:
     common = _common()
     parser = argparse.ArgumentParser(
         prog="dealdocs",
-        description="Deal files in, a training deck and per-level meeting briefs out.",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=say("cli_description"),
+        epilog=say("cli_examples"),
+        formatter_class=Formatter,
         parents=[common],
+        add_help=False,
     )
-    parser.add_argument("--version", action="version", version=f"dealdocs {__version__}")
+    parser.add_argument("--version", action="version", version=f"dealdocs {__version__}", help=say("cli_version"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str, **kwargs) -> argparse.ArgumentParser:
-        return commands.add_parser(name, parents=[common], formatter_class=argparse.RawDescriptionHelpFormatter,
-                                   **kwargs)
+        return commands.add_parser(name, parents=[common], formatter_class=Formatter, add_help=False, **kwargs)
 
-    build = add("build", help="build the documents of each deal", epilog=EPILOG)
-    build.add_argument("deals", nargs="*", metavar="DEAL.yaml", help="deal files (default: inputs/*.yaml)")
-    build.add_argument("--out", type=Path, default=Path("build"), metavar="DIR", help="output folder (default: build)")
-    build.add_argument("-j", "--jobs", type=_positive, default=0, metavar="N", help="worker processes (default: every core)")
-    build.add_argument("--force", action="store_true", help="rebuild even the deals that are up to date")
-    build.add_argument("--deck-template", type=Path, metavar="PPTX", help="your own PowerPoint master")
-    build.add_argument("--brief-template", type=Path, metavar="DOCX", help="your own Word brief template")
-    build.add_argument("--proposal-template", type=Path, metavar="DOCX",
-                       help="your own Word template of the customer-facing proposals")
-    build.add_argument("--playbook", type=Path, metavar="JSON", help="your own tactics playbook (default: templates/playbook.json)")
-    build.add_argument("--no-wait", action="store_true",
-                       help="fail at once when another build is writing into the same --out (default: wait)")
-    build.add_argument("--executor", choices=("process", "thread", "dask"), default="process",
-                       help="what runs the deals: worker processes (default), threads of this process, or a Dask "
-                            "cluster (pip install 'dealdocs[dask]'; docs/cli.md)")
-    build.add_argument("--scheduler", metavar="ADDRESS",
-                       help="with --executor dask: the scheduler, e.g. tcp://host:8786 (default: a local cluster)")
-    build.add_argument("--debug", action="store_true", help="show the details of an internal error")
+    build = add("build", help=say("cli_build"), description=say("cli_build"), epilog=say("cli_examples"))
+    build.add_argument("deals", nargs="*", metavar="DEAL.yaml", help=say("cli_deals"))
+    build.add_argument("--out", type=Path, default=Path("build"), metavar="DIR", help=say("cli_out"))
+    build.add_argument("-j", "--jobs", type=_positive, default=0, metavar="N", help=say("cli_jobs"))
+    build.add_argument("--force", action="store_true", help=say("cli_build_force"))
+    build.add_argument("--deck-template", type=Path, metavar="PPTX", help=say("cli_deck_template"))
+    build.add_argument("--brief-template", type=Path, metavar="DOCX", help=say("cli_brief_template"))
+    build.add_argument("--proposal-template", type=Path, metavar="DOCX", help=say("cli_proposal_template"))
+    build.add_argument("--playbook", type=Path, metavar="JSON", help=say("cli_playbook"))
+    build.add_argument("--no-wait", action="store_true", help=say("cli_no_wait"))
+    build.add_argument("--executor", choices=("process", "thread", "dask"), default="process", help=say("cli_executor"))
+    build.add_argument("--scheduler", metavar="ADDRESS", help=say("cli_scheduler"))
+    build.add_argument("--debug", action="store_true", help=say("cli_debug"))
     build.set_defaults(run=_build)
-    check = add("check", help="validate deal files and report problems; write nothing")
-    check.add_argument("deals", nargs="*", metavar="DEAL.yaml", help="deal files (default: inputs/*.yaml)")
-    check.add_argument("--playbook", type=Path, metavar="JSON", help="your own tactics playbook (default: templates/playbook.json)")
-    check.add_argument("--debug", action="store_true", help="show the details of an internal error")
+    check = add("check", help=say("cli_check"), description=say("cli_check"))
+    check.add_argument("deals", nargs="*", metavar="DEAL.yaml", help=say("cli_deals"))
+    check.add_argument("--playbook", type=Path, metavar="JSON", help=say("cli_playbook"))
+    check.add_argument("--debug", action="store_true", help=say("cli_debug"))
     check.set_defaults(run=_check)
-    schema = add("schema", help="print the JSON Schema of the deal file")
+    schema = add("schema", help=say("cli_schema"), description=say("cli_schema"))
     schema.set_defaults(run=_schema)
-    new = add("new", help="write a new deal file to fill in (id from the file name)")
-    new.add_argument("file", type=Path, metavar="FILE.yaml", help="the file to create, e.g. inputs/my-deal.yaml")
-    new.add_argument("--language", choices=("zh", "en"), default="zh",
-                     help="the language of the comments and the documents (default: zh)")
+    new = add("new", help=say("cli_new"), description=say("cli_new"))
+    new.add_argument("file", type=Path, metavar="FILE.yaml", help=say("cli_new_file"))
+    new.add_argument("--language", choices=("zh", "en"), default="zh", help=say("cli_new_language"))
     new.set_defaults(run=_new)
-    pdf = add("pdf", help="convert every built document to PDF with LibreOffice")
-    pdf.add_argument("deals", nargs="*", metavar="DEAL.yaml", help="only these deals' documents (default: every deal built)")
-    pdf.add_argument("--out", type=Path, default=Path("build"), metavar="DIR", help="the build folder (default: build)")
-    pdf.add_argument("--force", action="store_true", help="convert even the documents whose PDF is up to date")
-    pdf.add_argument("-j", "--jobs", type=_positive, default=0, metavar="N", help="parallel conversions (default: every core)")
+    pdf = add("pdf", help=say("cli_pdf"), description=say("cli_pdf"))
+    pdf.add_argument("deals", nargs="*", metavar="DEAL.yaml", help=say("cli_pdf_deals"))
+    pdf.add_argument("--out", type=Path, default=Path("build"), metavar="DIR", help=say("cli_pdf_out"))
+    pdf.add_argument("--force", action="store_true", help=say("cli_pdf_force"))
+    pdf.add_argument("-j", "--jobs", type=_positive, default=0, metavar="N", help=say("cli_pdf_jobs"))
     pdf.set_defaults(run=_pdf)
     from pipeline.cli.book import add_commands  # export, import, portfolio
 
@@ -139,7 +135,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+        raise argparse.ArgumentTypeError(say("cli_whole_number", text=text))
     return int(text)
 
 

@@ -47,7 +47,8 @@ def render_brief(template: BriefTemplate, context: BriefContext, deal: Deal) -> 
     try:
         return render(template, context, deal)
     except jinja2.TemplateError as exc:
-        raise TemplateError(say("word_problem", what=say("word_brief_template"), path=template.path, problem=exc)) from exc
+        raise TemplateError(say("word_problem", what=say("word_brief_template"), path=template.path,
+                                problem=exc)) from exc
     except (RecursionError, MemoryError) as exc:
         raise TemplateError(say("word_problem", what=say("word_brief_template"), path=template.path,
                                 problem=user_code_problem(exc))) from None

@@ -236,4 +236,65 @@ MESSAGES: dict[str, str] = {
     "too_long_title": "a slide title is too long for its box even at {size} pt: '{start}…'",
     "too_long_chain": "too long for the chain diagram's box even at {size} pt; shorten it to about {count} "
                       "characters",
+    # the command line's help and its own refusals (pipeline/cli/main.py, pipeline/cli/book.py)
+    "cli_description": "Deal files in, a training deck and per-level meeting briefs out.",
+    "cli_examples": "examples:\n"
+                    "  dealdocs build                      build every inputs/*.yaml into build/\n"
+                    "  dealdocs build inputs/xyz.yaml -j 2 build one deal with two workers\n"
+                    "  dealdocs build --deck-template corp.pptx --brief-template corp.docx\n"
+                    "  dealdocs build --playbook my-playbook.json   your own tactics rules\n"
+                    "  dealdocs check inputs/*.yaml        validate and report, write nothing\n"
+                    "  dealdocs schema > schema/deal.schema.json\n"
+                    "  dealdocs pdf                        a PDF beside every built document\n",
+    "cli_usage": "usage: ",
+    "cli_heading_positionals": "positional arguments",
+    "cli_heading_options": "options",
+    "cli_heading_commands": "commands",
+    "cli_help": "show this help message and exit",
+    "cli_version": "show program's version number and exit",
+    "cli_quiet": "print only errors",
+    "cli_verbose": "a line per deal (or document) with its time",
+    "cli_lang": "the language of the messages (default: from LANG/LC_ALL, zh_* is zh; else en)",
+    "cli_build": "build the documents of each deal",
+    "cli_deals": "deal files (default: inputs/*.yaml)",
+    "cli_out": "output folder (default: build)",
+    "cli_jobs": "worker processes (default: every core)",
+    "cli_build_force": "rebuild even the deals that are up to date",
+    "cli_deck_template": "your own PowerPoint master",
+    "cli_brief_template": "your own Word brief template",
+    "cli_proposal_template": "your own Word template of the customer-facing proposals",
+    "cli_playbook": "your own tactics playbook (default: templates/playbook.json)",
+    "cli_no_wait": "fail at once when another build is writing into the same --out (default: wait)",
+    "cli_executor": "what runs the deals: worker processes (default), threads of this process, or a Dask cluster "
+                    "(pip install 'dealdocs[dask]'; docs/cli.md)",
+    "cli_scheduler": "with --executor dask: the scheduler, e.g. tcp://host:8786 (default: a local cluster)",
+    "cli_debug": "show the details of an internal error",
+    "cli_check": "validate deal files and report problems; write nothing",
+    "cli_schema": "print the JSON Schema of the deal file",
+    "cli_new": "write a new deal file to fill in (id from the file name)",
+    "cli_new_file": "the file to create, e.g. inputs/my-deal.yaml",
+    "cli_new_language": "the language of the comments and the documents (default: zh)",
+    "cli_pdf": "convert every built document to PDF with LibreOffice",
+    "cli_pdf_deals": "only these deals' documents (default: every deal built)",
+    "cli_pdf_out": "the build folder (default: build)",
+    "cli_pdf_force": "convert even the documents whose PDF is up to date",
+    "cli_pdf_jobs": "parallel conversions (default: every core)",
+    "cli_whole_number": "expected a whole number of at least 1, got {text!r}",
+    "cli_export": "write the scoring workbook DEAL.xlsx of each deal file, beside it",
+    "cli_export_deals": "deal files",
+    "cli_export_out": "write the workbooks here (default: beside each deal)",
+    "cli_export_force": "replace a workbook that dealdocs did not write",
+    "cli_import": "write each scoring workbook DEAL.xlsx back as DEAL.yaml, beside it",
+    "cli_import_books": "scoring workbooks",
+    "cli_import_out": "write the deal files here (default: beside each)",
+    "cli_import_force": "replace a deal file that already exists",
+    "cli_portfolio": "build the deals, then the portfolio workbook and page of all of them (in the language of "
+                     "--lang, default zh)",
+    "cli_portfolio_out": "the build folder; portfolio.xlsx and portfolio.html go here (default: build)",
+    "book_not_ours": "exists and was not written by dealdocs; use --force to replace it",
+    "book_exists": "exists; use --force to replace it, or --out DIR",
+    "book_exported": "exported {source} -> {result}",
+    "book_imported": "imported {source} -> {result}",
+    "portfolio_done": "portfolio of {count} deal(s) in {xlsx} and {html}{failed}",
+    "portfolio_failed": "; {count} deal(s) failed and are left out",
 }
