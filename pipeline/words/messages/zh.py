@@ -183,10 +183,10 @@ MESSAGES: dict[str, str] = {
     # --deck-template（pipeline/render/office/master.py）
     "deck_not_presentation": "{name} 是{what}，不是 PowerPoint 演示文稿；--deck-template 需要用 PowerPoint、WPS 或 "
                              "LibreOffice Impress 保存的 .pptx",
-    "deck_kind_not_office": "非 Office 文件",
-    "deck_kind_word": "Word 文档",
-    "deck_kind_excel": "Excel 工作簿",
-    "deck_kind_other": "其他类型的 Office 文件",
+    "deck_kind_not_office": "一个非 Office 文件",
+    "deck_kind_word": "一个 Word 文档",
+    "deck_kind_excel": "一个 Excel 工作簿",
+    "deck_kind_other": "一个其他类型的 Office 文件",
     "deck_unopenable": "{name} 无法作为 PowerPoint 演示文稿打开（{error}）；请在 PowerPoint 中打开并重新另存为 .pptx",
     "deck_no_master": "{name} 没有幻灯片母版；请在 PowerPoint 中另存为 .pptx",
     "deck_no_title_layout": "{name}：它的 {count} 个幻灯片版式都没有标题占位符；请在 PowerPoint 的“幻灯片母版”视图中添加一个",
