@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pipeline import __version__
 from pipeline.cli.progress import Progress
+from pipeline.cli.usage import Formatter, Parser
 from pipeline.words.messages import choose, say
 
 DEAL_SUFFIXES = (".yaml", ".yml")
@@ -56,22 +57,9 @@ def _lang_in(argv: list[str]) -> str | None:
     return None
 
 
-class Formatter(argparse.RawDescriptionHelpFormatter):
-    """argparse's help in the messages' language: its own words (usage, the section headings) too."""
-
-    HEADINGS = {"positional arguments": "cli_heading_positionals", "options": "cli_heading_options",
-                "optional arguments": "cli_heading_options"}
-
-    def add_usage(self, usage, actions, groups, prefix=None):
-        super().add_usage(usage, actions, groups, say("cli_usage") if prefix is None else prefix)
-
-    def start_section(self, heading):
-        super().start_section(say(self.HEADINGS[heading]) if heading in self.HEADINGS else heading)
-
-
 def _common() -> argparse.ArgumentParser:
     """-q and -v, accepted before or after the command (SUPPRESS keeps the command's copy from resetting them)."""
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument("-h", "--help", action="help", help=say("cli_help"))
     talk = common.add_mutually_exclusive_group()
     talk.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help=say("cli_quiet"))
@@ -82,7 +70,7 @@ def _common() -> argparse.ArgumentParser:
 
 def _parser() -> argparse.ArgumentParser:
     common = _common()
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="dealdocs",
         description=say("cli_description"),
         epilog=say("cli_examples"),

@@ -76,6 +76,7 @@ SAYS_ONLY_THROUGH_THE_CATALOGUE = {
     "pipeline/render/deck/chain.py": None,
     "pipeline/render/brief/briefs.py": {"render_brief"},
     "pipeline/cli/main.py": None,
+    "pipeline/cli/usage.py": {"Formatter", "Parser", "argparse_says"},
     "pipeline/cli/book.py": None,
 }
 PROSE = re.compile(r"[A-Za-z']+ [a-z']+ [a-z']+")

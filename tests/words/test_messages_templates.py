@@ -117,7 +117,27 @@ def test_a_bad_job_count_is_refused_in_chinese(capsys, monkeypatch):
     with pytest.raises(SystemExit) as done:
         main(["--lang", "zh", "build", "-j", "0"])
     assert done.value.code == 2
-    assert "应为不小于 1 的整数，实际为 '0'" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.startswith("用法：dealdocs build")
+    said = err.splitlines()[-1]
+    assert said == "dealdocs build：错误：参数 -j/--jobs：应为不小于 1 的整数，实际为 '0'"
+
+
+@pytest.mark.parametrize("argv, chinese, english", [
+    (["new"], "dealdocs new：错误：缺少必需的参数：FILE.yaml",
+     "dealdocs new: error: the following arguments are required: FILE.yaml"),
+    (["build", "--executor", "foo"], "dealdocs build：错误：参数 --executor：无效的值 'foo'（可选：'process', 'thread', 'dask'）",
+     "dealdocs build: error: argument --executor: invalid choice: 'foo' (choose from 'process', 'thread', 'dask')"),
+    (["build", "--nope"], "dealdocs：错误：无法识别的参数：--nope", "dealdocs: error: unrecognized arguments: --nope"),
+])
+def test_argparse_s_own_errors_are_said_in_the_chosen_language(capsys, monkeypatch, argv, chinese, english):
+    """In English argparse's words exactly; in Chinese the usual ones translated, the user's values as typed."""
+    monkeypatch.setenv("DEALDOCS_LANG", "en")
+    for lang, expected in (("zh", chinese), ("en", english)):
+        with pytest.raises(SystemExit) as done:
+            main(["--lang", lang, *argv])
+        assert done.value.code == 2
+        assert capsys.readouterr().err.splitlines()[-1] == expected
 
 
 def test_the_word_templates_kinds_are_worded_in_both_catalogues():
