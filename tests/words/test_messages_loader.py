@@ -5,14 +5,17 @@ written out here, not made by the code's formatting."""
 from __future__ import annotations
 
 import ast
+import errno
 import json
 
 import pytest
 from openpyxl import load_workbook
 
-from pipeline.build import Options, build_deal
+from pipeline.build import Options, _too_slow, build_deal
+from pipeline.errors import OutputError
 from pipeline.cli.main import main
 from pipeline.load.deal import load_deal
+from pipeline.publish.output import describe, refuse_unless_ours
 from pipeline.workbook.export import export_workbook
 from tests.conftest import ROOT
 from tests.deals import MINIMAL_DEAL
@@ -97,3 +100,23 @@ def test_no_key_is_written_twice_in_a_catalogue(catalogue):
     tree = ast.parse((ROOT / "pipeline" / "words" / "messages" / catalogue).read_text(encoding="utf-8"))
     keys = [key.value for node in ast.walk(tree) if isinstance(node, ast.Dict) for key in node.keys]
     assert len(keys) > 150 and sorted(k for k in set(keys) if keys.count(k) > 1) == []
+
+
+def test_the_output_folders_refusals_in_chinese(chinese, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "demo").write_text("theirs", encoding="utf-8")
+    with pytest.raises(OutputError) as refused:
+        refuse_unless_ours(out / "demo")
+    assert str(refused.value) == f"{out / 'demo'} 是一个不是 dealdocs 创建的文件，已保持原样：请把它移走，或给这个交易换一个 id"
+    full = OSError(errno.ENOSPC, "No space left on device", str(out / "demo"))
+    assert describe(full, out) == f"无法写入 {out / 'demo'}：No space left on device；请释放一些磁盘空间，或用 --out 构建到另一个文件夹"
+    assert (out / "demo").read_text(encoding="utf-8") == "theirs"
+
+
+def test_the_time_limit_names_the_users_own_files_in_chinese(chinese, tmp_path):
+    brief, playbook = tmp_path / "brief.docx", tmp_path / "playbook.json"
+    outcome = Options(brief_template=brief, playbook=playbook, time_limit=0.5)
+    assert _too_slow(outcome) == (f"已在 0.5 秒后停止，这是单个交易的时间上限；简报模板 {brief} 或 playbook 文件 {playbook} "
+                                  "可能陷入了无限循环，请检查")
+    assert _too_slow(Options(time_limit=None)) == ""  # no limit: nothing is ever said

@@ -213,7 +213,7 @@ MESSAGES: dict[str, str] = {
     "out_foreign_file": "{path} 是一个不是 dealdocs 创建的文件，已保持原样：请把它移走，或给这个交易换一个 id",
     "out_foreign_folder": "{path}/ 不是 dealdocs 创建的（没有构建标记），已保持原样：请把它移走，或给这个交易换一个 id",
     "out_foreign_staging": "{path} 不是 dealdocs 创建的文件夹（是符号链接或文件）；不会通过它写入任何内容：请删除它",
-    "out_busy": "另一个构建{holder}正在写入 {folder}/；请等它完成，或去掉 --no-wait 重新运行，自动等待",
+    "out_busy": "另一个构建{holder}正在写入 {folder}/；请等它完成，或去掉 --no-wait 重新运行，让 dealdocs 自动等待",
     "out_waiting": "正在等待另一个构建{holder}写完 {folder}/ ...",
     "out_holder": "（进程 {pid}）",
     # PDF（pipeline/publish/pdf.py）
