@@ -246,7 +246,7 @@ def executor_for(kind: str = "process", jobs: int = 0, scheduler: Optional[str] 
         with _dask_client(jobs, scheduler) as client:
             yield client.get_executor()
     else:
-        raise ExecutorError(f"unknown executor '{kind}': use one of {', '.join(EXECUTORS)}")
+        raise ExecutorError(say("executor_unknown", kind=kind, kinds=", ".join(EXECUTORS)))
 
 
 @contextlib.contextmanager
@@ -254,13 +254,12 @@ def _dask_client(jobs: int, scheduler: Optional[str]):
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
-        raise ExecutorError("--executor dask needs Dask distributed: pip install 'dealdocs[dask]'") from None
+        raise ExecutorError(say("dask_missing")) from None
     if scheduler:
         try:
             client = Client(scheduler, timeout="10s")
         except (OSError, TimeoutError) as error:
-            raise ExecutorError(f"cannot reach the Dask scheduler at {scheduler} ({error}); start one with "
-                                "`dask scheduler` and workers with `dask worker {scheduler}`") from None
+            raise ExecutorError(say("dask_unreachable", scheduler=scheduler, error=error)) from None
         with client:
             yield client
         return

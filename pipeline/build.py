@@ -55,8 +55,7 @@ class Outcome:
     errors: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     seconds: float = 0.0
-    draft: bool = False
-    """Failed only because `<…>` placeholders are still to fill in (`dealdocs new`)."""
+    draft: bool = False  # failed only because `<…>` placeholders are still to fill in (`dealdocs new`)
 
 
 def analyse_file(path: str, playbook: Optional[Path] = None) -> tuple[Analysis, Source]:
@@ -135,12 +134,15 @@ def build_deal(path: str, options: Options, environment: str) -> Outcome:
 
 
 def _too_slow(options: Options) -> str:
-    """The time-limit message: the user's own templates are what can loop without end."""
-    own = [f"{what} {path}" for what, path in (("the brief template", options.brief_template),
-                                               ("the proposal template", options.proposal_template),
-                                               ("the playbook", options.playbook)) if path]
-    suspect = f"; {' or '.join(own)} may loop without end" if own else ""
-    return f"stopped after {options.time_limit:g} s, the time limit for one deal{suspect}"
+    """The time-limit message: the user's own templates are what can loop without end. No
+    limit (time_limit=None), no message: none is ever said."""
+    if not options.time_limit:
+        return ""
+    own = [say(key, path=path) for key, path in (("own_brief_template", options.brief_template),
+                                                 ("own_proposal_template", options.proposal_template),
+                                                 ("own_playbook", options.playbook)) if path]
+    suspect = say("too_slow_suspect", own=say("list_or").join(own)) if own else ""
+    return say("too_slow", seconds=options.time_limit, suspect=suspect)
 
 
 def check_deal(path: str, debug: bool = False, playbook: Optional[Path] = None) -> Outcome:
@@ -172,15 +174,15 @@ def _stale_note(path: str, options: Options) -> tuple[str, ...]:
     deal_id = stamps.Ledger.read(options.out_dir).previous_id(path)
     if deal_id and (options.out_dir / deal_id).is_dir():
         folder = options.out_dir / deal_id
-        return (f"{path}: note: the documents in {folder}/ are from the last good build and are now stale",)
+        return (say("stale_documents", path=path, folder=folder),)
     return ()
 
 
 def _internal_error(path: str, error: Exception, debug: bool) -> tuple[str, ...]:
-    line = f"{path}: internal error: {type(error).__name__}: {error}"
+    line = say("internal_error", path=path, kind=type(error).__name__, error=error)
     if debug:
         return (line, traceback.format_exc().rstrip())
-    return (line + " (run again with --debug for the details, and please report it)",)
+    return (say("internal_error_report", line=line),)
 
 
 def warm_up() -> None:

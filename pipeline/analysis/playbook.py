@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pipeline.analysis.settings import PLAYBOOK
 from pipeline.errors import TemplateError
 from pipeline.templates import find_template
+from pipeline.words.messages import say
 
 # How a dimension stands against the competitors taken together.
 Standing = Literal["advantage_all", "advantage_any", "disadvantage_any", "disadvantage_all", "no_disadvantage",
@@ -86,23 +87,23 @@ def _read_playbook(path: Path) -> Playbook:
     except (OSError, ValueError) as error:
         raise TemplateError(f"{path}: {problem(error)}") from error
     except RecursionError:
-        raise TemplateError(f"{path}: nested too deep; a playbook is a list of rules a few levels deep") from None
+        raise TemplateError(say("playbook_too_deep", path=path)) from None
     duplicated = sorted({r.id for r in playbook.rules if [x.id for x in playbook.rules].count(r.id) > 1})
     if duplicated:
-        raise TemplateError(f"{path}: rule ids must be unique, repeated: {', '.join(duplicated)}")
+        raise TemplateError(say("playbook_ids_repeated", path=path, ids=say("list_comma").join(duplicated)))
     return playbook
 
 
 def _read_capped(path: Path) -> str:
     """The file's text; never more than the cap is read, so /dev/zero or a huge file is refused at once."""
     if not path.exists():
-        raise TemplateError(f"{path}: no such file")
+        raise TemplateError(say("playbook_missing", path=path))
     if not path.is_file():
-        raise TemplateError(f"{path}: not a regular file; give the path of a playbook .json file")
+        raise TemplateError(say("playbook_not_regular", path=path))
     with open(path, "rb") as handle:
         data = handle.read(MAX_PLAYBOOK_BYTES + 1)
     if len(data) > MAX_PLAYBOOK_BYTES:
-        raise TemplateError(f"{path}: larger than {MAX_PLAYBOOK_BYTES // 1024} KB; a playbook is a few KB of rules")
+        raise TemplateError(say("playbook_too_large", path=path, limit=MAX_PLAYBOOK_BYTES // 1024))
     return data.decode("utf-8")
 
 

@@ -26,6 +26,7 @@ from pipeline.errors import TemplateError
 from pipeline.load.model import Deal
 from pipeline.safety import user_code_problem
 from pipeline.templates import jinja_environment
+from pipeline.words.messages import say
 
 TEXTS = ("title", "recommendation", "reason")
 STANDINGS: dict[str, Callable[[list[str]], bool]] = {
@@ -98,6 +99,7 @@ def render(env: SandboxedEnvironment, rule_id: str, source: str, known: dict[str
     try:
         return env.from_string(source).render(known).strip()
     except jinja2.TemplateError as error:
-        raise TemplateError(f"playbook rule '{rule_id}': {error} (known facts: {', '.join(sorted(known))})") from error
+        raise TemplateError(say("playbook_rule_template", id=rule_id, error=error,
+                                    facts=", ".join(sorted(known)))) from error
     except (RecursionError, MemoryError) as error:
-        raise TemplateError(f"playbook rule '{rule_id}': {user_code_problem(error)}") from None
+        raise TemplateError(say("playbook_rule_problem", id=rule_id, problem=user_code_problem(error))) from None

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from pipeline.errors import TemplateError
 from pipeline.templates import find_template
+from pipeline.words.messages import say
 
 LIBRARY = "method.json"
 
@@ -49,7 +50,7 @@ def library() -> Library:
     try:
         return Library.model_validate(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError, ValidationError) as error:
-        raise TemplateError(f"{path}: not a valid method library: {error}") from error
+        raise TemplateError(say("method_invalid", path=path, error=error)) from error
 
 
 def key(name: str) -> str:

@@ -94,12 +94,10 @@ def _item_weight(dimension: str, path: str, item: dict) -> list[Issue]:
     name = item.get("name")
     if "weight" in item or not isinstance(name, str) or standard_weight(dimension, name) is not None:
         return []
-    standards = ", ".join(f"{s.zh} {s.weight:g}" for s in standard_indicators())
-    why = (f"'{' '.join(name.split())}' is not one of the method's standard relationship indicators ({standards})"
-           if dimension == "relationship_capabilities" else
-           f"the method gives standard weights only to its relationship indicators ({standards})")
-    return [Issue(child(path, "weight"), f"missing; {why}, so it needs its own: add weight: <a positive number>",
-                  "parent")]
+    standards = say("list_comma").join(f"{s.zh} {s.weight:g}" for s in standard_indicators())
+    why = (say("weight_not_standard", name=" ".join(name.split()), standards=standards)
+           if dimension == "relationship_capabilities" else say("weight_only_relationship", standards=standards))
+    return [Issue(child(path, "weight"), say("weight_missing", why=why), "parent")]
 
 
 def _unknown_id(path: str, cid: str, ids: list[str]) -> Issue:

@@ -18,6 +18,7 @@ from pipeline.errors import InputError
 from pipeline.load.clean import clean_text
 from pipeline.load.compose import MAX_DEPTH
 from pipeline.load.paths import child
+from pipeline.words.messages import say
 
 MAX_NODES = 100_000
 TAG = "tag:yaml.org,2002:"
@@ -83,14 +84,11 @@ class _Converter:
         self.count += 1
         line, col = _pos(node)
         if self.count > MAX_NODES:
-            self._fatal(line, col, f"aliases expand too much (over {MAX_NODES} values); "
-                                   "a deal file does not need aliases that repeat like this")
+            self._fatal(line, col, say("yaml_aliases_expand", limit=MAX_NODES))
         if id(node) in self.active:
-            self._fatal(line, col, "an alias refers to the list or mapping it is inside (a loop); "
-                                   "remove it")
+            self._fatal(line, col, say("yaml_alias_loop"))
         if len(self.active) >= MAX_DEPTH:
-            self._fatal(line, col, f"nesting too deep (more than {MAX_DEPTH} levels, aliases "
-                                   "included); a deal file needs only a few")
+            self._fatal(line, col, say("yaml_alias_too_deep", limit=MAX_DEPTH))
 
     def _fatal(self, line: int, col: int, message: str) -> None:
         raise InputError([f"{self.shown}:{line}:{col}: {message}"])
@@ -137,13 +135,12 @@ class _Converter:
     def entry(self, key_node: Node, value_node: Node, path: str, result: dict, first_at: dict) -> None:
         key_pos = _pos(key_node)
         if not isinstance(key_node, ScalarNode):
-            self._problem(path, key_pos, "a key must be plain text, not a list or mapping")
+            self._problem(path, key_pos, say("yaml_key_not_text"))
             return
         key = clean_text(key_node.value)
         field_path = child(path, key)
         if key in first_at:
-            self._problem(field_path, key_pos, f"duplicate key '{key}' (first at line {first_at[key]}); "
-                                               "keep only one of them")
+            self._problem(field_path, key_pos, say("yaml_duplicate_key", key=key, line=first_at[key]))
             return
         first_at[key] = key_pos[0]
         self.tree.keys[field_path] = key_pos
@@ -155,7 +152,7 @@ class _Converter:
         for source in sources:
             merged = self.value(source, path, None)
             if not isinstance(merged, dict):
-                self._problem(path, at, "'<<' merges only mappings")
+                self._problem(path, at, say("yaml_merge_not_mapping"))
                 continue
             for key, value in merged.items():
                 result.setdefault(key, value)
@@ -166,5 +163,4 @@ class _Converter:
 
 def _unsupported(tag: str) -> str:
     shown = tag.replace(TAG, "!!")
-    return (f"unsupported YAML tag '{shown}'; remove it "
-            "(a deal file holds only text, numbers, dates, lists and mappings)")
+    return say("yaml_tag_unsupported", tag=shown)

@@ -29,6 +29,7 @@ from typing import Callable, Iterator, Optional
 
 from pipeline.errors import OutputBusy, OutputError
 from pipeline.publish import stamps
+from pipeline.words.messages import say
 
 STAGING = ".staging"
 LOCK = ".lock"
@@ -101,14 +102,11 @@ def refuse_unless_ours(final: Path) -> None:
     except OSError as error:
         raise OutputError(describe(error, final)) from None
     if stat.S_ISLNK(info.st_mode):
-        raise OutputError(f"{final} is a symbolic link we did not make; it is left alone: remove it or give "
-                          "this deal another id")
+        raise OutputError(say("out_foreign_link", path=final))
     if not stat.S_ISDIR(info.st_mode):
-        raise OutputError(f"{final} is a file we did not make; it is left alone: move it away or give this "
-                          "deal another id")
+        raise OutputError(say("out_foreign_file", path=final))
     if not stamps.made_by_us(final):
-        raise OutputError(f"{final}/ was not made by dealdocs (it has no build stamp); it is left alone: move "
-                          "it away or give this deal another id")
+        raise OutputError(say("out_foreign_folder", path=final))
 
 
 def sweep_staging(out_dir: Path) -> None:
@@ -127,27 +125,22 @@ def sweep_staging(out_dir: Path) -> None:
 def describe(error: OSError, path: Path) -> str:
     """One line: the path and the system's reason, with a hint for the usual causes."""
     where = Path(error.filename) if error.filename else path
-    hints = {
-        errno.ENOSPC: "; free some space, or build into another --out",
-        errno.EDQUOT: "; free some space, or build into another --out",
-        errno.EACCES: "; build into a folder you may write, or fix its permissions",
-        errno.EPERM: "; build into a folder you may write, or fix its permissions",
-        errno.EROFS: "; build into a folder on a writable disk",
-        errno.ENOTDIR: "; --out must be a folder",
-        errno.ELOOP: "; a symbolic link stands where dealdocs writes: remove it",
-    }
-    return f"cannot write {where}: {error.strerror or error}{hints.get(error.errno, '')}"
+    hints = {errno.ENOSPC: "out_hint_space", errno.EDQUOT: "out_hint_space", errno.EACCES: "out_hint_permission",
+             errno.EPERM: "out_hint_permission", errno.EROFS: "out_hint_read_only",
+             errno.ENOTDIR: "out_hint_not_folder", errno.ELOOP: "out_hint_link"}
+    hint = say(hints[error.errno]) if error.errno in hints else ""
+    return say("out_cannot_write", path=where, reason=error.strerror or error, hint=hint)
 
 
 def _make_folder(out_dir: Path) -> None:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        raise OutputError(f"cannot write {out_dir}: it is a file, not a folder; --out must be a folder") from None
+        raise OutputError(say("out_is_file", path=out_dir)) from None
     except OSError as error:
         raise OutputError(describe(error, out_dir)) from None
     if not out_dir.is_dir():
-        raise OutputError(f"cannot write {out_dir}: not a folder; --out must be a folder")
+        raise OutputError(say("out_not_folder", path=out_dir))
 
 
 def _take_lock(out_dir: Path, wait: bool, on_wait) -> int:
@@ -162,10 +155,9 @@ def _take_lock(out_dir: Path, wait: bool, on_wait) -> int:
         holder = _holder(fd)
         if not wait:
             os.close(fd)
-            raise OutputBusy(f"another build{holder} is writing into {out_dir}/; wait for it to finish, "
-                             "or run without --no-wait to wait for it") from None
+            raise OutputBusy(say("out_busy", holder=holder, folder=out_dir)) from None
         if on_wait:
-            on_wait(f"waiting for another build{holder} writing into {out_dir}/ to finish ...")
+            on_wait(say("out_waiting", holder=holder, folder=out_dir))
         fcntl.flock(fd, fcntl.LOCK_EX)
     except OSError as error:
         os.close(fd)
@@ -183,7 +175,7 @@ def _holder(fd: int) -> str:
         text = os.pread(fd, 32, 0).decode().strip()
     except (OSError, UnicodeDecodeError):
         return ""
-    return f" (process {text})" if text.isdigit() else ""
+    return say("out_holder", pid=text) if text.isdigit() else ""
 
 
 def _staging_root(out_dir: Path) -> Path:
@@ -196,8 +188,7 @@ def _staging_root(out_dir: Path) -> Path:
     except OSError as error:
         raise OutputError(describe(error, root)) from None
     if os.path.islink(root) or not root.is_dir():
-        raise OutputError(f"{root} is not a folder dealdocs made (a symbolic link or a file); nothing is "
-                          "written through it: remove it")
+        raise OutputError(say("out_foreign_staging", path=root))
     return root
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from pipeline.errors import PipelineError
+from pipeline.words.messages import say
 
 DOCUMENT_SUFFIXES = (".pptx", ".docx")
 TIMEOUT_SECONDS = 600
@@ -34,10 +35,7 @@ class PdfError(PipelineError):
 def soffice() -> str:
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if not found:
-        raise PdfError(
-            "LibreOffice is not installed; install it with: "
-            "apt-get install -y libreoffice-writer-nogui libreoffice-impress-nogui fonts-noto-cjk"
-        )
+        raise PdfError(say("pdf_no_libreoffice"))
     return found
 
 
@@ -60,7 +58,7 @@ def convert_build(out_dir: Path, jobs: int = 0, deal_ids: Optional[Iterable[str]
         wanted = set(deal_ids)
         documents = [d for d in documents if d.parent.name in wanted]
     if not documents:
-        raise PdfError(f"no documents under {out_dir}/; run `dealdocs build` (or `make proposals`) first")
+        raise PdfError(say("pdf_no_documents", folder=out_dir))
     todo = documents if force else [d for d in documents if not up_to_date(d)]
     if todo:
         convert(todo, jobs, on_done)
@@ -126,7 +124,7 @@ def _run(command: list[str], out: Path, linked: dict[str, Path], errors, on_done
     missing = [document for stem, document in linked.items() if stem not in published]
     if missing:
         errors.seek(0)
-        raise PdfError(f"LibreOffice could not convert {missing[0]}: {errors.read().strip() or 'no output'}")
+        raise PdfError(say("pdf_not_converted", path=missing[0], reason=errors.read().strip() or say("pdf_no_output")))
 
 
 def _publish(out: Path, stem: str, document: Path, started: float, on_done: Optional[Done],

@@ -22,6 +22,7 @@ from pipeline.load.paths import parent
 from pipeline.load.rules import check_rules
 from pipeline.load.validate import text_fields, validate
 from pipeline.safety import check_user_template
+from pipeline.words.messages import say
 from pipeline.workbook.layout import (
     COMPETITOR,
     CONTACT,
@@ -77,7 +78,7 @@ def import_workbook(path: Path | str) -> Deal:
     shown = str(path)
     reading = Reading(shown)
     if not Path(path).is_file():
-        raise InputError([f"{shown}: no such file"])
+        raise InputError([say("workbook_missing", path=shown)])
     try:
         check_user_template(Path(path))  # size, parts and compression, as any Office file a user gives us
         book = load_workbook(path, data_only=False, read_only=False)
@@ -99,12 +100,12 @@ def import_workbook(path: Path | str) -> Deal:
     problems = [f"{reading.where(i.path)}: {i.path}: {i.message}" for i in issues]
     problems = list(dict.fromkeys(problems))
     if problems or deal is None:
-        raise InputError(problems or [f"{shown}: no deal in the workbook"])
+        raise InputError(problems or [say("workbook_no_deal", path=shown)])
     return deal
 
 
 def unreadable(shown: str, why: str) -> str:
-    return f"{shown}: not a scoring workbook we can read ({why}); export one with: dealdocs export DEAL.yaml"
+    return say("workbook_unreadable", path=shown, why=why)
 
 
 def find_sheets(book, reading: Reading) -> dict:
@@ -114,8 +115,8 @@ def find_sheets(book, reading: Reading) -> dict:
         names = [SHEETS[lang][role] for lang in LANGUAGES]
         sheet = next((book[n] for n in names if n in book.sheetnames), None)
         if sheet is None:
-            reading.problems.append(f"{reading.shown}: no sheet '{names[0]}' or '{names[1]}'; the sheets are: "
-                                    f"{', '.join(book.sheetnames)} (export a fresh workbook to see the layout)")
+            reading.problems.append(say("workbook_no_sheet", path=reading.shown, first=names[0], second=names[1],
+                                        sheets=say("list_comma").join(book.sheetnames)))
         found[role] = sheet
     return found
 

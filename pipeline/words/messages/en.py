@@ -302,4 +302,77 @@ MESSAGES: dict[str, str] = {
     "book_imported": "imported {source} -> {result}",
     "portfolio_done": "portfolio of {count} deal(s) in {xlsx} and {html}{failed}",
     "portfolio_failed": "; {count} deal(s) failed and are left out",
+    # --- loader, build, batch, publish (#17) ---
+    "list_comma": ", ",
+    "list_or": " or ",
+    # the YAML tree (pipeline/load/tree.py)
+    "yaml_tag_unsupported": "unsupported YAML tag '{tag}'; remove it (a deal file holds only text, numbers, dates, "
+                            "lists and mappings)",
+    "yaml_alias_loop": "an alias refers to the list or mapping it is inside (a loop); remove it",
+    "yaml_key_not_text": "a key must be plain text, not a list or mapping",
+    "yaml_aliases_expand": "aliases expand too much (over {limit} values); a deal file does not need aliases that "
+                           "repeat like this",
+    "yaml_alias_too_deep": "nesting too deep (more than {limit} levels, aliases included); a deal file needs only a few",
+    "yaml_duplicate_key": "duplicate key '{key}' (first at line {line}); keep only one of them",
+    "yaml_merge_not_mapping": "'<<' merges only mappings",
+    # the method's rules and library (pipeline/load/rules.py, method.py)
+    "weight_missing": "missing; {why}, so it needs its own: add weight: <a positive number>",
+    "weight_not_standard": "'{name}' is not one of the method's standard relationship indicators ({standards})",
+    "weight_only_relationship": "the method gives standard weights only to its relationship indicators ({standards})",
+    "method_invalid": "{path}: not a valid method library: {error}",
+    # the playbook (pipeline/analysis/playbook.py, tactics.py)
+    "playbook_missing": "{path}: no such file",
+    "playbook_not_regular": "{path}: not a regular file; give the path of a playbook .json file",
+    "playbook_too_large": "{path}: larger than {limit} KB; a playbook is a few KB of rules",
+    "playbook_too_deep": "{path}: nested too deep; a playbook is a list of rules a few levels deep",
+    "playbook_ids_repeated": "{path}: rule ids must be unique, repeated: {ids}",
+    "playbook_rule_template": "playbook rule '{id}': {error} (known facts: {facts})",
+    "playbook_rule_problem": "playbook rule '{id}': {problem}",
+    # one deal's build (pipeline/build.py)
+    "too_slow": "stopped after {seconds:g} s, the time limit for one deal{suspect}",
+    "too_slow_suspect": "; {own} may loop without end",
+    "own_brief_template": "the brief template {path}",
+    "own_proposal_template": "the proposal template {path}",
+    "own_playbook": "the playbook {path}",
+    "stale_documents": "{path}: note: the documents in {folder}/ are from the last good build and are now stale",
+    "internal_error": "{path}: internal error: {kind}: {error}",
+    "internal_error_report": "{line} (run again with --debug for the details, and please report it)",
+    # where the deals run (pipeline/batch.py)
+    "executor_unknown": "unknown executor '{kind}': use one of {kinds}",
+    "dask_missing": "--executor dask needs Dask distributed: pip install 'dealdocs[dask]'",
+    "dask_unreachable": "cannot reach the Dask scheduler at {scheduler} ({error}); start one with `dask scheduler` "
+                        "and workers with `dask worker {scheduler}`",
+    # the output folder (pipeline/publish/output.py)
+    "out_cannot_write": "cannot write {path}: {reason}{hint}",
+    "out_hint_space": "; free some space, or build into another --out",
+    "out_hint_permission": "; build into a folder you may write, or fix its permissions",
+    "out_hint_read_only": "; build into a folder on a writable disk",
+    "out_hint_not_folder": "; --out must be a folder",
+    "out_hint_link": "; a symbolic link stands where dealdocs writes: remove it",
+    "out_is_file": "cannot write {path}: it is a file, not a folder; --out must be a folder",
+    "out_not_folder": "cannot write {path}: not a folder; --out must be a folder",
+    "out_foreign_link": "{path} is a symbolic link we did not make; it is left alone: remove it or give this deal "
+                        "another id",
+    "out_foreign_file": "{path} is a file we did not make; it is left alone: move it away or give this deal another id",
+    "out_foreign_folder": "{path}/ was not made by dealdocs (it has no build stamp); it is left alone: move it away "
+                          "or give this deal another id",
+    "out_foreign_staging": "{path} is not a folder dealdocs made (a symbolic link or a file); nothing is written "
+                           "through it: remove it",
+    "out_busy": "another build{holder} is writing into {folder}/; wait for it to finish, or run without --no-wait to "
+                "wait for it",
+    "out_waiting": "waiting for another build{holder} writing into {folder}/ to finish ...",
+    "out_holder": " (process {pid})",
+    # PDF (pipeline/publish/pdf.py)
+    "pdf_no_libreoffice": "LibreOffice is not installed; install it with: apt-get install -y "
+                          "libreoffice-writer-nogui libreoffice-impress-nogui fonts-noto-cjk",
+    "pdf_no_documents": "no documents under {folder}/; run `dealdocs build` (or `make proposals`) first",
+    "pdf_not_converted": "LibreOffice could not convert {path}: {reason}",
+    "pdf_no_output": "no output",
+    # the scoring workbook (pipeline/workbook/reader.py)
+    "workbook_missing": "{path}: no such file",
+    "workbook_unreadable": "{path}: not a scoring workbook we can read ({why}); export one with: "
+                           "dealdocs export DEAL.yaml",
+    "workbook_no_sheet": "{path}: no sheet '{first}' or '{second}'; the sheets are: {sheets} (export a fresh "
+                         "workbook to see the layout)",
+    "workbook_no_deal": "{path}: no deal in the workbook",
 }

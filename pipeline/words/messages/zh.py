@@ -280,4 +280,70 @@ MESSAGES: dict[str, str] = {
     "book_imported": "已导入 {source} -> {result}",
     "portfolio_done": "{count} 个交易的组合已写入 {xlsx} 和 {html}{failed}",
     "portfolio_failed": "；{count} 个交易失败，未计入",
+    # --- loader, build, batch, publish (#17) ---
+    "list_comma": "、",
+    "list_or": " 或 ",
+    # YAML 结构（pipeline/load/tree.py）
+    "yaml_tag_unsupported": "不支持的 YAML 标签 '{tag}'；请删除它（交易文件只包含文字、数字、日期、列表和映射）",
+    "yaml_alias_loop": "别名引用了它自身所在的列表或映射（形成循环）；请删除这个别名",
+    "yaml_key_not_text": "键必须是普通文字，不能是列表或映射；请改为文字键",
+    "yaml_aliases_expand": "别名展开后的值太多（超过 {limit} 个）；交易文件不需要这样层层重复的别名，请删除",
+    "yaml_alias_too_deep": "嵌套层级太深（超过 {limit} 层，含别名展开）；交易文件只需要几层，请减少嵌套",
+    "yaml_duplicate_key": "重复的键 '{key}'（第一次出现在第 {line} 行）；请只保留其中一个",
+    "yaml_merge_not_mapping": "'<<' 只能合并映射；请让它引用一个映射的别名",
+    # 方法的规则和方法库（pipeline/load/rules.py、method.py）
+    "weight_missing": "缺少权重；{why}，因此需要填写自己的权重：请添加 weight: <正数>",
+    "weight_not_standard": "'{name}' 不是方法中的标准客户关系指标（{standards}）",
+    "weight_only_relationship": "方法只为客户关系指标规定了标准权重（{standards}）",
+    "method_invalid": "{path}：不是有效的方法库：{error}",
+    # playbook（pipeline/analysis/playbook.py、tactics.py）
+    "playbook_missing": "{path}：文件不存在",
+    "playbook_not_regular": "{path}：不是普通文件；请给出 playbook .json 文件的路径",
+    "playbook_too_large": "{path}：超过 {limit} KB；playbook 只有几 KB 的规则，请确认是不是选错了文件",
+    "playbook_too_deep": "{path}：嵌套太深；playbook 是只有几层的规则列表",
+    "playbook_ids_repeated": "{path}：规则 id 必须唯一，重复的有：{ids}；请修改或删除重复的规则",
+    "playbook_rule_template": "playbook 规则 '{id}'：{error}（可用的事实：{facts}）",
+    "playbook_rule_problem": "playbook 规则 '{id}'：{problem}",
+    # 单个交易的构建（pipeline/build.py）
+    "too_slow": "已在 {seconds:g} 秒后停止，这是单个交易的时间上限{suspect}",
+    "too_slow_suspect": "；{own} 可能陷入了无限循环，请检查",
+    "own_brief_template": "简报模板 {path}",
+    "own_proposal_template": "建议书模板 {path}",
+    "own_playbook": "playbook 文件 {path}",
+    "stale_documents": "{path}：注意：{folder}/ 中的文档来自上一次成功的构建，现已过时",
+    "internal_error": "{path}：内部错误：{kind}：{error}",
+    "internal_error_report": "{line}（请加 --debug 重新运行查看详情，并报告这个问题）",
+    # 交易在哪里运行（pipeline/batch.py）
+    "executor_unknown": "未知的执行器 '{kind}'：请使用以下之一：{kinds}",
+    "dask_missing": "--executor dask 需要 Dask distributed：请运行 pip install 'dealdocs[dask]'",
+    "dask_unreachable": "无法连接 {scheduler} 上的 Dask 调度器（{error}）；请用 `dask scheduler` 启动调度器，"
+                        "并用 `dask worker {scheduler}` 启动工作进程",
+    # 输出文件夹（pipeline/publish/output.py）
+    "out_cannot_write": "无法写入 {path}：{reason}{hint}",
+    "out_hint_space": "；请释放一些磁盘空间，或用 --out 构建到另一个文件夹",
+    "out_hint_permission": "；请构建到你有写权限的文件夹，或修改它的权限",
+    "out_hint_read_only": "；请构建到可写磁盘上的文件夹",
+    "out_hint_not_folder": "；--out 必须是文件夹",
+    "out_hint_link": "；dealdocs 要写入的位置上有一个符号链接：请删除它",
+    "out_is_file": "无法写入 {path}：它是文件，不是文件夹；--out 必须是文件夹",
+    "out_not_folder": "无法写入 {path}：不是文件夹；--out 必须是文件夹",
+    "out_foreign_link": "{path} 是一个不是 dealdocs 创建的符号链接，已保持原样：请删除它，或给这个交易换一个 id",
+    "out_foreign_file": "{path} 是一个不是 dealdocs 创建的文件，已保持原样：请把它移走，或给这个交易换一个 id",
+    "out_foreign_folder": "{path}/ 不是 dealdocs 创建的（没有构建标记），已保持原样：请把它移走，或给这个交易换一个 id",
+    "out_foreign_staging": "{path} 不是 dealdocs 创建的文件夹（是符号链接或文件）；不会通过它写入任何内容：请删除它",
+    "out_busy": "另一个构建{holder}正在写入 {folder}/；请等它完成，或去掉 --no-wait 重新运行，让 dealdocs 自动等待",
+    "out_waiting": "正在等待另一个构建{holder}写完 {folder}/ ...",
+    "out_holder": "（进程 {pid}）",
+    # PDF（pipeline/publish/pdf.py）
+    "pdf_no_libreoffice": "未安装 LibreOffice；请用以下命令安装：apt-get install -y "
+                          "libreoffice-writer-nogui libreoffice-impress-nogui fonts-noto-cjk",
+    "pdf_no_documents": "{folder}/ 下没有文档；请先运行 `dealdocs build`（或 `make proposals`）",
+    "pdf_not_converted": "LibreOffice 无法转换 {path}：{reason}",
+    "pdf_no_output": "没有输出",
+    # 评分工作簿（pipeline/workbook/reader.py）
+    "workbook_missing": "{path}：文件不存在",
+    "workbook_unreadable": "{path}：不是可以读取的评分工作簿（{why}）；请用以下命令导出一个：dealdocs export DEAL.yaml",
+    "workbook_no_sheet": "{path}：没有名为 '{first}' 或 '{second}' 的工作表；现有的工作表是：{sheets}"
+                         "（请导出一个新的工作簿查看格式）",
+    "workbook_no_deal": "{path}：工作簿中没有交易",
 }
