@@ -16,6 +16,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from pipeline.errors import TemplateError
 from pipeline.safety import CompilingOnce, LimitedSandbox, NoIncludes
+from pipeline.words.messages import say
 
 
 def _shipped() -> Path:
@@ -38,8 +39,7 @@ def find_template(name: str, user_dirs: tuple[Path, ...] = ()) -> Path:
         candidate = Path(folder) / name
         if candidate.is_file():
             return candidate
-    where = ", ".join(str(f) for f in searched)
-    raise TemplateError(f"template '{name}' not found (looked in: {where})")
+    raise TemplateError(say("template_missing", name=name, where=say("list_comma").join(str(f) for f in searched)))
 
 
 SETTINGS = {"undefined": jinja2.StrictUndefined, "trim_blocks": True, "lstrip_blocks": True,

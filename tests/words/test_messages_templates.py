@@ -148,3 +148,12 @@ def test_the_word_templates_kinds_are_worded_in_both_catalogues():
     for kind in (BRIEF, PROPOSAL):
         assert {kind.what, kind.context} <= set(en.MESSAGES) & set(zh.MESSAGES)
     assert (en.MESSAGES[PROPOSAL.what], zh.MESSAGES[PROPOSAL.what]) == ("proposal template", "建议书模板")
+
+
+def test_a_template_not_found_names_where_it_looked_in_chinese(chinese, tmp_path):
+    from pipeline.templates import SHIPPED, find_template
+
+    with pytest.raises(TemplateError) as error:
+        find_template("missing.docx", (tmp_path,))
+    assert str(error.value) == (f"找不到模板 'missing.docx'（查找过：{tmp_path}、{SHIPPED}）；"
+                                "请检查文件名和所在的文件夹")

@@ -375,4 +375,5 @@ MESSAGES: dict[str, str] = {
     "workbook_no_sheet": "{path}: no sheet '{first}' or '{second}'; the sheets are: {sheets} (export a fresh "
                          "workbook to see the layout)",
     "workbook_no_deal": "{path}: no deal in the workbook",
+    "template_missing": "template '{name}' not found (looked in: {where})",
 }

@@ -346,4 +346,5 @@ MESSAGES: dict[str, str] = {
     "workbook_no_sheet": "{path}：没有名为 '{first}' 或 '{second}' 的工作表；现有的工作表是：{sheets}"
                          "（请导出一个新的工作簿查看格式）",
     "workbook_no_deal": "{path}：工作簿中没有交易",
+    "template_missing": "找不到模板 '{name}'（查找过：{where}）；请检查文件名和所在的文件夹",
 }
