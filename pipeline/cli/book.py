@@ -13,9 +13,7 @@ import tempfile
 from pathlib import Path
 
 from pipeline.errors import InputError
-from pipeline.render.office.xlsx import created_by
 from pipeline.words.messages import say
-from pipeline.workbook.export import CREATOR
 
 
 def add_commands(add) -> None:
@@ -43,6 +41,9 @@ def target(source: Path, out: Path | None, suffix: str) -> Path:
 
 def written_by_us(path: Path) -> bool:
     """Whether an existing workbook is one dealdocs exported (its creator says so)."""
+    from pipeline.render.office.xlsx import created_by  # openpyxl: only export and import need it
+    from pipeline.workbook.export import CREATOR
+
     return created_by(path) == CREATOR
 
 
