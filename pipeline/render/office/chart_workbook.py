@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from xlsxwriter.utility import xl_rowcol_to_cell
 
-from pipeline.render.office.chart_data import chart_data, workbook_blob
+from pipeline.render.office.chart_data import CATEGORY_FORMATS, chart_data, workbook_blob
 from pipeline.render.office.chart_spec import ChartSpec, Series
 from pipeline.render.office.zipwriter import Payload, zip_bytes
 
@@ -35,16 +35,14 @@ STRINGS_HEAD = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                 '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="{count}" '
                 'uniqueCount="{unique}">')
 ROWS_PER_SPAN = 16  # XlsxWriter computes a row's "spans" over blocks of 16 rows
-CATEGORY = ("radar", "bars", "tornado")  # categories down column A, a column a series (python-pptx's layout)
-SAMPLES = {"radar": ChartSpec("radar", "", ("c",), (Series("s", (1.0,)),)),
-           "bars": ChartSpec("bars", "", ("c",), (Series("s", (1.0,)),)),
-           "tornado": ChartSpec("tornado", "", ("c",), (Series("s", (1.0,)),)),
+# One sample of each kind, with every format and part. The category kinds (categories down column A,
+# a column a series: python-pptx's layout) differ only in their number format.
+SAMPLES = {**{kind: ChartSpec(kind, "", ("c",), (Series("s", (1.0,)),)) for kind in CATEGORY_FORMATS},
            "map": ChartSpec("map", "", (), (Series("s", (1.0, 2.0)),)),
            "bubble": ChartSpec("bubble", "", (), (Series("s", (1.0, 2.0, 3.0)),)),
-           "payback": ChartSpec("payback", "", (), (Series("s", (1.0, 2.0), (0.0, 1.0)),))}  # every format and part
-FORMAT = {"radar": {"category": 1, "value": 2}, "bars": {"category": 1, "value": 2},
-          "tornado": {"category": 1, "value": 2}, "map": {"x": 1, "y": 1}, "bubble": {"x": 1, "y": 1, "size": 1},
-          "payback": {"x": 1, "y": 1}}  # python-pptx's formats, as xf indices
+           "payback": ChartSpec("payback", "", (), (Series("s", (1.0, 2.0), (0.0, 1.0)),))}
+FORMAT = {**{kind: {"category": 1, "value": 2} for kind in CATEGORY_FORMATS}, "map": {"x": 1, "y": 1},
+          "bubble": {"x": 1, "y": 1, "size": 1}, "payback": {"x": 1, "y": 1}}  # python-pptx's formats, as xf indices
 POINT = {"map": 2, "bubble": 3}  # the values of a one-point series: (x, y) or (x, y, size)
 
 
@@ -79,7 +77,7 @@ def direct_workbook(spec: ChartSpec, stamp: dt.date) -> bytes | None:
 
 def layout(spec: ChartSpec):
     """(row, column, value, xf index) in the order python-pptx writes them (that orders the strings)."""
-    if spec.kind in CATEGORY:
+    if spec.kind in CATEGORY_FORMATS:
         formats = FORMAT[spec.kind]
         yield from ((row + 1, 0, name, formats["category"]) for row, name in enumerate(spec.categories))
         for column, series in enumerate(spec.series, start=1):

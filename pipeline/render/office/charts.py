@@ -77,7 +77,8 @@ class _Dated:
     @contextmanager
     def _open_worksheet(self, xlsx_file):
         workbook = Workbook(xlsx_file, WORKBOOK_OPTIONS)
-        workbook.set_properties({"created": self._chart_data.created})  # also its modified date
+        created = dt.datetime.combine(self._chart_data.date, dt.time())
+        workbook.set_properties({"created": created})  # also its modified date
         yield workbook, workbook.add_worksheet()
         workbook.close()
 
@@ -97,7 +98,6 @@ class CategoryData(CategoryChartData):
     def __init__(self, date: dt.date, kind: str):
         super().__init__(number_format=CATEGORY_FORMATS[kind])
         self.kind, self.date = kind, date
-        self.created = dt.datetime.combine(date, dt.time())
 
     @lazyproperty
     def _workbook_writer(self):
@@ -117,7 +117,6 @@ class BubbleData(BubbleChartData):
     def __init__(self, date: dt.date):
         super().__init__(number_format="0.0")
         self.date = date
-        self.created = dt.datetime.combine(date, dt.time())
 
     @lazyproperty
     def _workbook_writer(self):
@@ -125,11 +124,9 @@ class BubbleData(BubbleChartData):
 
     @property
     def xlsx_blob(self) -> bytes:
-        points = [(s.name, list(zip(s.x_values, s.y_values, s.bubble_sizes))) for s in self]
-        if any(len(p) != 1 for _, p in points):
-            return super().xlsx_blob
-        spec = ChartSpec("bubble", "", (), tuple(ChartSeries(name, p[0]) for name, p in points))
-        return direct_workbook(spec, self.date) or super().xlsx_blob
+        series = (ChartSeries(s.name, tuple(v for point in zip(s.x_values, s.y_values, s.bubble_sizes) for v in point))
+                  for s in self)  # (x, y, size): a series of more points has more values, which the writer declines
+        return direct_workbook(ChartSpec("bubble", "", (), tuple(series)), self.date) or super().xlsx_blob
 
 
 def insert(slide, chart_type, data, region: Region, placeholder=None):
