@@ -39,25 +39,22 @@ def find_template(name: str, user_dirs: tuple[Path, ...] = ()) -> Path:
         candidate = Path(folder) / name
         if candidate.is_file():
             return candidate
-    raise TemplateError(say("template_missing", name=name, where=say("list_comma").join(str(f) for f in searched)))
+    where = say("list_comma").join(str(f) for f in searched)
+    raise TemplateError(say("template_missing", name=name, where=where))
 
 
 SETTINGS = {"undefined": jinja2.StrictUndefined, "trim_blocks": True, "lstrip_blocks": True,
             "keep_trailing_newline": False}
 
 
-def jinja_environment(folders: tuple[Path, ...] = (), autoescape: bool = False,
-                      user_code: bool = False) -> SandboxedEnvironment:
-    """A sandboxed, strict environment loading from the given folders then the shipped ones;
-    for `user_code` (a playbook's texts), loading nothing: such a text includes no other file."""
-    if user_code:
-        return playbook_environment()
+def jinja_environment(folders: tuple[Path, ...] = (), autoescape: bool = False) -> SandboxedEnvironment:
+    """A sandboxed, strict environment loading from the given folders then the shipped ones."""
     return LimitedSandbox(loader=jinja2.FileSystemLoader([str(f) for f in (*folders, SHIPPED)]),
                           autoescape=autoescape, **SETTINGS)
 
 
 @functools.lru_cache(maxsize=1)
 def playbook_environment() -> SandboxedEnvironment:
-    """The one environment of the playbooks' texts: it loads nothing and compiles each text once
-    per process, as every deal fills the same rules (compiling was about 3 % of a deal's time)."""
+    """The one environment of the playbooks' texts: it loads nothing (a text includes no other
+    file) and compiles each text once per process, as every deal fills the same rules (compiling was about 3 % of a deal's time)."""
     return CompilingOnce(max_sources=1024, loader=NoIncludes(), **SETTINGS)

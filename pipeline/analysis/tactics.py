@@ -25,7 +25,7 @@ from pipeline.analysis.score import Scores
 from pipeline.errors import TemplateError
 from pipeline.load.model import Deal
 from pipeline.safety import user_code_problem
-from pipeline.templates import jinja_environment
+from pipeline.templates import playbook_environment
 from pipeline.words.messages import say
 
 TEXTS = ("title", "recommendation", "reason")
@@ -50,7 +50,7 @@ def tactics(deal: Deal, scores: Scores, positioning: dict[str, CompetitorPositio
     truths = flags(chain, overtaking(deal, scores, future) is not None, bool(of(found, "statement.exclusive")))
     concession = of(found, "statement.concession", "concession")
     fired = [r for r in rules if holds(r.when, positioning, truths, concession)]
-    env = jinja_environment(user_code=True)
+    env = playbook_environment()
     return [tactic(r, deal, known, env) for r in fired]
 
 
