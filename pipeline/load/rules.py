@@ -90,14 +90,15 @@ def _item_scores(path: str, item: dict, ids: list[str], settled: bool) -> list[I
 
 
 def _item_weight(dimension: str, path: str, item: dict) -> list[Issue]:
-    """Only the method's standard relationship indicators may leave their weight to the library."""
+    """Only the method's standard relationship indicators may leave their weight to the library;
+    `weight: ~` (null) leaves it as an absent key does."""
     name = item.get("name")
-    if "weight" in item or not isinstance(name, str) or standard_weight(dimension, name) is not None:
+    if item.get("weight") is not None or not isinstance(name, str) or standard_weight(dimension, name) is not None:
         return []
     standards = say("list_comma").join(f"{s.zh} {s.weight:g}" for s in standard_indicators())
     why = (say("weight_not_standard", name=" ".join(name.split()), standards=standards)
            if dimension == "relationship_capabilities" else say("weight_only_relationship", standards=standards))
-    return [Issue(child(path, "weight"), say("weight_missing", why=why), "parent")]
+    return [Issue(child(path, "weight"), say("weight_missing", why=why), "value" if "weight" in item else "parent")]
 
 
 def _unknown_id(path: str, cid: str, ids: list[str]) -> Issue:

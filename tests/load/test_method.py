@@ -77,6 +77,23 @@ def test_a_missing_weight_on_an_item_of_the_teams_own_is_an_error_at_its_line(tm
         "长期合作潜力 3), so it needs its own: add weight: <a positive number>"]
 
 
+def test_a_null_weight_is_a_missing_one_at_its_line(tmp_path):
+    """`weight: ~` on an item of the team's own is refused like an absent weight (it once reached the
+    arithmetic as None: an internal error); on a standard indicator it takes the library's weight."""
+    problems = problems_after_edit(tmp_path, "    weight: 4\n    scores: {us: 90, A: 60, B: 70}",
+                                   "    weight: ~\n    scores: {us: 90, A: 60, B: 70}")
+    assert problems == [
+        "demo.yaml:13:13: key_buying_factors[0].weight: missing; the method gives standard weights only to its "
+        "relationship indicators (客户经理的影响力 5, 组织内部协调能力 4, 高层对项目的重视程度 3, 交易历史及口碑 4, "
+        "长期合作潜力 3), so it needs its own: add weight: <a positive number>"]
+    from pipeline.load.deal import load_deal
+    from tests.deals import MINIMAL_DEAL
+    path = tmp_path / "null.yaml"
+    path.write_text(MINIMAL_DEAL.replace("  - name: 客户经理的影响力\n    weight: 5\n",
+                                         "  - name: 客户经理的影响力\n    weight: ~\n"), encoding="utf-8")
+    assert analyze(load_deal(path)[0]).deal.relationship_capabilities[0].weight == 5
+
+
 def test_a_standard_weight_left_out_loads(tmp_path):
     from pipeline.load.deal import load_deal
     from tests.deals import MINIMAL_DEAL
