@@ -1,7 +1,7 @@
 """The analysis stage: one deal in, its whole Analysis out, before any file is written.
 
-The only place that knows the order of the method's steps (score, three years, standings, position,
-claims, chain, audience, value, tactics, plan, robustness); the order of the pipeline's stages
+The only place that knows the order of the method's steps (score, three years, standings, drivers,
+position, claims, chain, audience, value, tactics, plan, robustness); the order of the pipeline's stages
 (load, analyze, render, publish) is `pipeline.build`'s.
 """
 
@@ -13,6 +13,7 @@ from pipeline.analysis import audience as customer
 from pipeline.analysis import departures
 from pipeline.analysis.chain import chain
 from pipeline.analysis.claims import claims
+from pipeline.analysis.drivers import drivers
 from pipeline.analysis.departures import method_check, with_standard_weights
 from pipeline.analysis.plan import plan
 from pipeline.analysis.playbook import Playbook
@@ -39,6 +40,7 @@ def analyze(deal: Deal, playbook: Optional[Playbook] = None) -> Analysis:
     scores = score(deal)
     future = three_years(deal, scores)
     ranks = standings(deal, scores, future)
+    weighs = drivers(deal, ranks)
     positioning = position(deal, scores)
     found = claims(deal, ranks, positioning, strongest_dimension(ranks)[0])
     standing = overview(deal, ranks, found)
@@ -53,6 +55,7 @@ def analyze(deal: Deal, playbook: Optional[Playbook] = None) -> Analysis:
         scores=scores,
         three_years=future,
         standings=ranks,
+        drivers=weighs,
         positioning=positioning,
         overview=standing,
         claims=found,

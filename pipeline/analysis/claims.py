@@ -1,17 +1,22 @@
 """Claims: every assertion about standing that a document states, as typed data.
 
-Each rule of what may be said is here, once: a strength, lever or lead names only an item
-where we are strictly ahead; a concession only a price-kind key buying factor where a rival
-is ahead; "what the customer cares about most" only the single factor of the highest
-weight; an exclusive agreement only an advantage on every dimension against every rival.
+Each rule of what may be said is here, once, on the method's 5 points: a strength, lever or
+lead names only an item where we are 5 points or more ahead (of every rival when no rival is
+named, of that rival when one is); a trail or a concession only an item where a rival is 5 or
+more ahead of us (a concession only on a price-kind key buying factor); "what the customer
+cares about most" only the single factor of the highest weight; an exclusive agreement only an
+advantage on every dimension against every rival. Among several, what weighs most comes first:
+weight × margin ÷ Σ weight, the item's share of the index margin (`pipeline.analysis.drivers`).
 The wording layer (`pipeline.words.wording`, the renderers) turns claims into words and never
 judges; tests check every claim against the deal's own numbers.
 """
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Optional
 
+from pipeline.analysis.exact import exact
 from pipeline.analysis.results import Claim, CompetitorPosition, Standing, Standings
 from pipeline.analysis.settings import BASIS_ITEMS, BUNDLING_WORDS
 from pipeline.load.model import DIMENSIONS, Deal
@@ -28,11 +33,12 @@ def claims(deal: Deal, standings: Standings, positioning: dict[str, CompetitorPo
     found += exclusive_claims(deal, standings, positioning)
     found += [lead_claim(s, None, "brief.strengths") for d in DIMENSIONS for s in leading(standings, d)]
     found += [lead_claim(s, r.id, "brief.wins") for r in deal.competitors for s in wins(standings, r.id)]
-    found += [trail_claim(s) for d in DIMENSIONS for s in standings.items[d] if s.now.lead == "rival"]
+    found += [trail_claim(s) for d in DIMENSIONS for s in trailing(standings, d)]
     best = best_factor(standings)
     if best is not None:
         found.append(lead_claim(best, None, "tactic.reframe-buying-factors"))
-    found += [dimension_claim(standings.indexes[d]) for d in DIMENSIONS if standings.indexes[d].now.lead == "us"]
+    found += [dimension_claim(standings.indexes[d]) for d in DIMENSIONS
+              if standings.indexes[d].now.position == "advantage"]
     return found
 
 
@@ -41,35 +47,51 @@ def of(found: list[Claim], use: str, kind: Optional[str] = None) -> list[Claim]:
     return [c for c in found if c.use == use and (kind is None or c.kind == kind)]
 
 
+def share(standings: Standings, s: Standing, margin: float) -> Fraction:
+    """The item's share of its dimension's index margin at `margin`: weight × margin ÷ Σ weight."""
+    whole = sum((exact(i.weight) for i in standings.items[s.dimension]), Fraction(0))
+    return exact(s.weight) * exact(margin) / whole
+
+
 def leading(standings: Standings, dimension: str) -> list[Standing]:
-    """The dimension's items where we lead every rival, widest lead first (ties: the file's order)."""
-    ahead = [s for s in standings.items[dimension] if s.now.lead == "us"]
-    return sorted(ahead, key=lambda s: -s.now.margin)
+    """The dimension's items where we lead every rival by 5 or more, what weighs most first (its
+    share against the nearest rival; ties: the file's order)."""
+    ahead = [s for s in standings.items[dimension] if s.now.position == "advantage"]
+    return sorted(ahead, key=lambda s: -share(standings, s, s.now.margin))
 
 
 def wins(standings: Standings, rival: str) -> list[Standing]:
-    """Every item where we score above this rival, widest lead first (ties: dimension, then file order)."""
-    ahead = [s for d in DIMENSIONS for s in standings.items[d] if s.now.ahead_of(rival)]
-    return sorted(ahead, key=lambda s: -s.now.margins[rival])
+    """Every item where we lead this rival by 5 or more, what weighs most first (ties: dimension,
+    then file order)."""
+    ahead = [s for d in DIMENSIONS for s in standings.items[d] if s.now.positions[rival] == "advantage"]
+    return sorted(ahead, key=lambda s: -share(standings, s, s.now.margins[rival]))
+
+
+def trailing(standings: Standings, dimension: str) -> list[Standing]:
+    """The dimension's items where the best rival leads us by 5 or more, what weighs most against us first."""
+    behind = [s for s in standings.items[dimension] if s.now.position == "disadvantage"]
+    return sorted(behind, key=lambda s: share(standings, s, s.now.margin))
 
 
 def basis_claims(standings: Standings, strongest: str) -> list[Claim]:
-    """Our widest leads in the strongest dimension; else our widest leads anywhere; else none."""
+    """What weighs most among our leads in the strongest dimension; else among our leads anywhere; else none."""
     items = leading(standings, strongest)[:BASIS_ITEMS]
     if not items:
-        items = sorted((s for d in DIMENSIONS for s in leading(standings, d)), key=lambda s: -s.now.margin)[:BASIS_ITEMS]
+        items = sorted((s for d in DIMENSIONS for s in leading(standings, d)),
+                       key=lambda s: -share(standings, s, s.now.margin))[:BASIS_ITEMS]
     return [item_claim("strength", s, s.now.best_rival, "statement.basis") for s in items]
 
 
 def lever_claims(standings: Standings, basis: list[Claim]) -> list[Claim]:
-    """The business capability that carries bundling: our widest lead not named as the basis,
-    and not bundling itself; else, when we lead the business index, the full-service strength."""
+    """The business capability that carries bundling: what weighs most among our leads not named
+    as the basis, and not bundling itself; else, when we lead the business index by 5 or more, the
+    full-service strength."""
     named = {(c.dimension, c.item) for c in basis}
     for s in leading(standings, BUSINESS):
         if (BUSINESS, s.item) not in named and not is_bundling(s.item or ""):
             return [item_claim("lever", s, s.now.best_rival, "statement.lever")]
     index = standings.indexes[BUSINESS]
-    if index.now.lead == "us":
+    if index.now.position == "advantage":
         return [dimension_claim(index, "statement.lever")]
     return []
 
@@ -79,12 +101,13 @@ def is_bundling(name: str) -> bool:
 
 
 def concession_claims(standings: Standings) -> list[Claim]:
-    """The price-kind factor where we trail by the largest weighted gap (weight × margin), and,
+    """The price-kind factor where a rival leads us by 5 or more and that weighs most against us
+    (weight × margin), and,
     when it alone has the highest weight, that the customer cares about it most."""
-    trailing = [s for s in standings.items[KBF] if s.price and s.now.lead == "rival"]
-    if not trailing:
+    behind = [s for s in trailing(standings, KBF) if s.price]
+    if not behind:
         return []
-    chosen = min(trailing, key=lambda s: s.weight * s.now.margin)  # ties: the first in the file
+    chosen = behind[0]  # what weighs most against us; ties: the first in the file
     found = [item_claim("concession", chosen, chosen.now.best_rival, "statement.concession")]
     if cares_most(standings) == [chosen]:
         found.append(item_claim("cares_most", chosen, None, "statement.concession"))
@@ -115,7 +138,8 @@ def exclusive_claims(deal: Deal, standings: Standings, positioning: dict[str, Co
 
 
 def best_factor(standings: Standings) -> Optional[Standing]:
-    """The key buying factor where we lead every rival by most; None when we lead on none."""
+    """The key buying factor that weighs most among those where we lead every rival by 5 or more;
+    None when there is none."""
     ahead = leading(standings, KBF)
     return ahead[0] if ahead else None
 

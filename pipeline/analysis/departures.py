@@ -16,8 +16,8 @@ from pipeline.analysis.results import (
     Finding,
     MethodCheck,
 )
-from pipeline.analysis.score import company_score
-from pipeline.analysis.settings import rounded
+from pipeline.analysis.score import company_score, exact_index
+from pipeline.analysis import exact
 from pipeline.load.method import key, standard, standard_indicators
 from pipeline.load.model import Deal, Item
 from pipeline.words.wording import margin, score
@@ -72,15 +72,17 @@ def standard_only(deal: Deal) -> list[Item]:
 
 def method_check(deal: Deal, positioning: dict[str, CompetitorPosition]) -> MethodCheck:
     """The departures and, when there are any and some standard indicator is scored, the standing
-    on the standard indicators alone (indexes rounded like the analysis' own)."""
+    on the standard indicators alone (exact, like the analysis' own)."""
     found = departures(deal)
     items = standard_only(deal)
     if not found or not items:
         return MethodCheck(departs=bool(found), departures=found, standard_items=[i.name for i in items],
                            standard_scores=None, standard_positions=None, standard_margins=None, changed=[])
     scores: dict[str, CompanyScore] = {c.id: company_score(items, c.id) for c in deal.companies}
-    margins = {c.id: rounded(scores[deal.us.id].index - scores[c.id].index) for c in deal.competitors}
-    positions = {cid: classify(m) for cid, m in margins.items()}
+    ours = exact_index(items, [i.scores[deal.us.id] for i in items])
+    exact_margins = {c.id: ours - exact_index(items, [i.scores[c.id] for i in items]) for c in deal.competitors}
+    margins = {cid: exact.stored(m) for cid, m in exact_margins.items()}
+    positions = {cid: classify(m) for cid, m in exact_margins.items()}
     changed = [cid for cid, p in positions.items() if p != positioning[cid].relationship_capabilities]
     return MethodCheck(departs=True, departures=found, standard_items=[i.name for i in items],
                        standard_scores=scores, standard_positions=positions, standard_margins=margins,

@@ -13,7 +13,7 @@ import datetime as dt
 import math
 
 from pipeline.analysis.results import Milestone, PaybackCurve, PlanResult, ValueResult
-from pipeline.analysis.settings import rounded
+from pipeline.analysis import exact
 from pipeline.load.model import Deal
 from pipeline.words.wording import whole_months
 
@@ -40,7 +40,7 @@ def payback_curve(deal: Deal, value: ValueResult) -> PaybackCurve | None:
     benefit = spec.monthly_benefit.amount
     return PaybackCurve(currency=spec.investment.currency, investment=spec.investment.amount,
                         monthly_benefit=benefit, payback_months=value.payback_computed, months=months,
-                        cumulative_benefit=[rounded(benefit * m) for m in months])
+                        cumulative_benefit=[exact.stored(exact.exact(benefit) * m) for m in months])
 
 
 def milestones(deal: Deal, value: ValueResult) -> list[Milestone]:

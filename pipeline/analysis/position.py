@@ -12,32 +12,29 @@ from pipeline.analysis.results import (
     Position,
     Standings,
 )
+from pipeline.analysis import exact
 from pipeline.analysis.score import Scores
-from pipeline.analysis.settings import POSITION_MARGIN, rounded
+from pipeline.analysis.standings import classify, exact_indexes
 from pipeline.load.model import DIMENSIONS, Company, Deal
 from pipeline.words.wording import in_sentence, join, text, unwrap
 
 
 def position(deal: Deal, scores: Scores) -> dict[str, CompetitorPosition]:
     """Our standing against each competitor, in the file's order."""
-    return {rival.id: against(deal, scores, rival) for rival in deal.competitors}
+    return {rival.id: against(deal, rival) for rival in deal.competitors}
 
 
-def against(deal: Deal, scores: Scores, rival: Company) -> CompetitorPosition:
-    margins = {d: margin(scores, d, deal.us.id, rival.id) for d in DIMENSIONS}
+def against(deal: Deal, rival: Company) -> CompetitorPosition:
+    margins = {d: margin(deal, d, deal.us.id, rival.id) for d in DIMENSIONS}
     positions = {d: classify(m) for d, m in margins.items()}
-    return CompetitorPosition(**positions, margins=margins, sentence=sentence(deal.language, rival.name, positions))
+    return CompetitorPosition(**positions, margins={d: exact.stored(m) for d, m in margins.items()},
+                              sentence=sentence(deal.language, rival.name, positions))
 
 
-def margin(scores: Scores, dimension: str, ours: str, theirs: str) -> float:
-    """Our index minus theirs, from the stored (rounded) indexes."""
-    return rounded(scores[dimension][ours].index - scores[dimension][theirs].index)
-
-
-def classify(value: float) -> Position:
-    if value >= POSITION_MARGIN:
-        return "advantage"
-    return "disadvantage" if value <= -POSITION_MARGIN else "parity"
+def margin(deal: Deal, dimension: str, ours: str, theirs: str):
+    """Our index minus theirs, exactly (from the deal's figures, never from a rounded index)."""
+    items = deal.dimension(dimension)
+    return exact_indexes(items, ours) - exact_indexes(items, theirs)
 
 
 def sentence(language: str, name: str, positions: dict[str, Position]) -> str:

@@ -104,7 +104,9 @@ class Figures(Result):
     """Every company's figure on one item (or one dimension's index) at one time, and who leads.
 
     `margins[rival]` is ours minus that rival's; `margin` is ours minus the best rival's.
-    Read `lead` (and `ahead_of` / `behind`) instead of comparing figures: that is the one tie rule.
+    Read `lead` (and `ahead_of` / `behind`) instead of comparing figures: that is the one tie rule;
+    read `position` / `positions` for what may be said (a lead or a trail only at 5 points or more).
+    Every figure is the exact value, unrounded: round it once, when printing it.
     """
 
     ours: float  # our figure
@@ -114,6 +116,8 @@ class Figures(Result):
     margin: float  # ours minus the best rival's
     lead: Lead  # "us" when margin > 0, "rival" when margin < 0, else "tie"
     leaders: list[str]  # every company id with the top figure (two or more: a tie at the top)
+    position: Position  # what may be said against the best rival: the method's 5 points on `margin`
+    positions: dict[str, Position]  # competitor id -> the same against that rival
 
     def ahead_of(self, rival: str) -> bool:
         """We score strictly above this rival."""
@@ -144,6 +148,35 @@ class Standings(Result):
 
     def item(self, dimension: str, name: str) -> Standing:
         return next(s for s in self.items[dimension] if s.item == name)
+
+
+class Contribution(Result):
+    """One item's share of an index margin: weight × (ours − theirs) ÷ Σ weight."""
+
+    item: str
+    weight: float
+    margin: float  # our score minus the rival's on the item
+    contribution: float  # its share of the index margin (the shares add up to the margin)
+
+
+class Driver(Result):
+    """What makes our index margin against one rival on one dimension."""
+
+    dimension: str
+    rival: str  # the competitor's id
+    margin: float  # our index minus theirs (exact, unrounded)
+    position: Position  # the method's 5 points on `margin`
+    contributions: list[Contribution]  # per item, in the file's order
+    key: list[str]  # the item(s) that weigh most for us: the largest positive share; two or more tie; none positive: empty
+    gap: list[str]  # the item(s) that weigh most against us: the most negative share; empty when none is negative
+
+
+class Drivers(Result):
+    """Every driver of the deal: `against[dimension][rival]`, and each dimension against its
+    strongest rival (the best rival of its index, as the standings name it)."""
+
+    against: dict[str, dict[str, Driver]]
+    strongest: dict[str, Driver]
 
 
 class Claim(Result):
@@ -367,6 +400,7 @@ class Analysis(Result):
     scores: dict[str, dict[str, CompanyScore]]  # scores[dimension][company_id]
     three_years: ThreeYears
     standings: Standings
+    drivers: Drivers  # what weighs most: each item's share of each index margin, the key and the gap
     positioning: dict[str, CompetitorPosition]  # positioning[competitor_id]
     overview: Overview
     claims: list[Claim]  # every assertion about standing that a document states

@@ -5,15 +5,18 @@ or of one company's score on one item (±5, ±10) that turns the position into a
 (advantage / parity / disadvantage); whether our overall statement (every position and
 our strongest dimension) holds under every ±1 change of one weight; and, for the
 deck's tornado chart, how far each item's weight (−2 / +2) moves our margin against
-the strongest rival. Every index is computed exactly as `pipeline.analysis.score` computes it
-(same sums in the same order, rounded the same way), so "no change" gives the stored
-figures and a flip found here is a flip the pipeline would report.
+the strongest rival. Every position is decided on exact indexes, as `pipeline.analysis.standings`
+decides it (`pipeline.analysis.exact`), so "no change" gives the stored figures and a flip found
+here is a flip the pipeline would report; a float estimate only skips the changes that cannot
+come near a boundary.
 """
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Optional
 
+from pipeline.analysis import exact
 from pipeline.analysis.position import classify
 from pipeline.analysis.results import (
     Flip,
@@ -22,7 +25,6 @@ from pipeline.analysis.results import (
     Robustness,
     Swing,
 )
-from pipeline.analysis.settings import rounded
 from pipeline.load.model import DIMENSIONS, Deal, Item
 from pipeline.words.wording import in_sentence, number
 
@@ -32,10 +34,9 @@ SWING_STEP = 2.0
 STATEMENT_STEP = 1.0
 
 
-def index(weights: list[float], scores: list[float]) -> float:
-    """Σ weight × score over Σ weight, rounded as the stored index (pipeline.analysis.score.company_score)."""
-    total = sum(w * s for w, s in zip(weights, scores, strict=True))
-    return rounded(total / sum(weights))
+def index(weights: list[float], scores: list[float]) -> Fraction:
+    """Σ weight × score over Σ weight, exactly, as the stored index (pipeline.analysis.score.company_score)."""
+    return exact.index(weights, scores)
 
 
 def column(items: list[Item], company_id: str) -> list[float]:
@@ -43,11 +44,11 @@ def column(items: list[Item], company_id: str) -> list[float]:
 
 
 def margin_after(items: list[Item], us: str, rival: str, weights: list[float],
-                 ours: Optional[list[float]] = None, theirs: Optional[list[float]] = None) -> float:
-    """Our index minus the rival's with the given weights (and scores, when changed)."""
+                 ours: Optional[list[float]] = None, theirs: Optional[list[float]] = None) -> Fraction:
+    """Our index minus the rival's with the given weights (and scores, when changed), exactly."""
     ours = column(items, us) if ours is None else ours
     theirs = column(items, rival) if theirs is None else theirs
-    return rounded(index(weights, ours) - index(weights, theirs))
+    return index(weights, ours) - index(weights, theirs)
 
 
 def changed(values: list[float], at: int, delta: float) -> list[float]:
@@ -65,10 +66,9 @@ def weight_changes(items: list[Item], steps: tuple[float, ...]):
                     yield at, delta, changed(weights, at, delta)
 
 
-# An estimate of a margin (unrounded, in one step) is within 0.02 of the stored one (two indexes and
-# their difference, each rounded to 0.01): a change whose estimate stays this far inside its band
-# cannot flip, and only the others are computed exactly, as pipeline.analysis.score would.
-SAFE = 0.05
+# A float estimate of a margin is within far less than this of the exact one: a change whose
+# estimate stays this far inside its band cannot flip, and only the others are computed exactly.
+SAFE = 1e-6
 
 
 def surely_stays(estimate: float, now: Position) -> bool:
@@ -123,17 +123,17 @@ def position_robustness(deal: Deal, rival: str, dimension: str) -> PositionRobus
     items, us = deal.dimension(dimension), deal.us.id
     margin = margin_after(items, us, rival, [item.weight for item in items])
     now = classify(margin)
-    return PositionRobustness(competitor=rival, dimension=dimension, position=now, margin=margin,
+    return PositionRobustness(competitor=rival, dimension=dimension, position=now, margin=exact.stored(margin),
                               weight_flip=weight_flip(dimension, items, us, rival, now),
                               score_flip=score_flip(dimension, items, us, rival, now))
 
 
-def standing(columns: list[list[float]], weights: list[float]) -> tuple[tuple[Position, ...], float]:
+def standing(columns: list[list[float]], weights: list[float]) -> tuple[tuple[Position, ...], Fraction]:
     """Our position against each competitor on one dimension (`columns`: our scores, then each
-    competitor's), and our margin over the best of them."""
+    competitor's), and our margin over the best of them, exactly."""
     ours, *theirs = (index(weights, scores) for scores in columns)
-    positions = tuple(classify(rounded(ours - t)) for t in theirs)
-    return positions, rounded(ours - max(theirs))
+    positions = tuple(classify(ours - t) for t in theirs)
+    return positions, ours - max(theirs)
 
 
 def strongest(margins: dict[str, float]) -> str:
@@ -163,7 +163,7 @@ def swings(deal: Deal) -> list[Swing]:
     rows = []
     for dimension in DIMENSIONS:
         items, us = deal.dimension(dimension), deal.us.id
-        rival = max(deal.competitors, key=lambda c: index([i.weight for i in items], column(items, c.id))).id
+        rival = max(deal.competitors, key=lambda c: index([i.weight for i in items], column(items, c.id))).id  # ties: the first
         weights = [item.weight for item in items]
         base = margin_after(items, us, rival, weights)
         for at, item in enumerate(items):
@@ -171,7 +171,7 @@ def swings(deal: Deal) -> list[Swing]:
             low = margin_after(items, us, rival, changed(weights, at, down)) - base
             high = margin_after(items, us, rival, changed(weights, at, SWING_STEP)) - base
             rows.append(Swing(dimension=dimension, item=item.name, rival=rival, down_delta=down,
-                              down=rounded(low), up_delta=SWING_STEP, up=rounded(high)))
+                              down=exact.stored(low), up_delta=SWING_STEP, up=exact.stored(high)))
     order = sorted(range(len(rows)), key=lambda n: (-max(abs(rows[n].down), abs(rows[n].up)), n))
     return [rows[n] for n in order]
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
+from pipeline.analysis import exact
 from pipeline.analysis.results import CompanyScore
-from pipeline.analysis.settings import rounded
 from pipeline.load.model import DIMENSIONS, Deal, Item
 
 Scores = dict[str, dict[str, CompanyScore]]  # scores[dimension][company_id]
@@ -18,15 +20,26 @@ def score(deal: Deal) -> Scores:
 
 
 def company_score(items: list[Item], company_id: str) -> CompanyScore:
-    """The weighted total of one company over `items`, and that over the total weight (0-100)."""
-    total = weighted_total(items, [item.scores[company_id] for item in items])
-    return CompanyScore(weighted_total=rounded(total), index=rounded(total / total_weight(items)))
+    """The weighted total of one company over `items`, and that over the total weight (0-100),
+    both exact and stored unrounded."""
+    column = [item.scores[company_id] for item in items]
+    total = exact.weighted_sum(weights(items), column)
+    return CompanyScore(weighted_total=exact.stored(total), index=exact.stored(total / total_weight(items)))
+
+
+def exact_index(items: list[Item], item_scores: list[float]) -> Fraction:
+    """One company's index over `items` exactly, `item_scores` in the order of `items`."""
+    return exact.index(weights(items), item_scores)
+
+
+def weights(items: list[Item]) -> list[float]:
+    return [item.weight for item in items]
 
 
 def weighted_total(items: list[Item], item_scores: list[float]) -> float:
     """Σ weight × score, `item_scores` given in the order of `items`."""
-    return sum(item.weight * value for item, value in zip(items, item_scores, strict=True))
+    return exact.stored(exact.weighted_sum(weights(items), item_scores))
 
 
-def total_weight(items: list[Item]) -> float:
-    return sum(item.weight for item in items)
+def total_weight(items: list[Item]) -> Fraction:
+    return sum((exact.exact(item.weight) for item in items), Fraction(0))

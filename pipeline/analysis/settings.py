@@ -6,11 +6,11 @@ what it decides.
 
 from __future__ import annotations
 
-# Stored scores, indexes, margins and paybacks are rounded to this many decimals,
-# and every comparison uses the rounded values, so the numbers a reader sees add up.
-DECIMALS = 2
+# Indexes, margins and paybacks are computed and compared exactly (pipeline.analysis.exact) and
+# stored unrounded; each is rounded once, when printed (pipeline.words.wording).
 
-# Our index minus a competitor's: advantage at or above +5, disadvantage at or below -5.
+# The method's 5 points: our index (or score) minus a competitor's is an advantage at or above
+# +5, a disadvantage at or below -5, parity between; no lead or trail is said under it.
 POSITION_MARGIN = 5.0
 
 # Link status by strength (0-5): strong 4-5, held 3, weak 1-2, broken 0.
@@ -43,8 +43,3 @@ PRICE_WORDS = ("价格", "资费", "费用", "成本", "报价", "折扣", "TCO"
 
 # The shipped tactics playbook (found in the user's template folders first).
 PLAYBOOK = "playbook.json"
-
-
-def rounded(value: float) -> float:
-    """A stored figure: rounded once, the same way everywhere."""
-    return round(value, DECIMALS) + 0.0  # + 0.0 turns -0.0 into 0.0

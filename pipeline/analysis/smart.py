@@ -17,11 +17,11 @@ from pipeline.analysis.settings import (
     PAYBACK_MAX_MONTHS,
     PAYBACK_MIN_MONTHS,
     PAYBACK_TOLERANCE,
-    rounded,
 )
+from pipeline.analysis import exact
 from pipeline.load.model import Deal, Specific
 from pipeline.words.messages import say_in
-from pipeline.words.wording import change_verb, join, money, number, start_date, text
+from pipeline.words.wording import change_verb, join, money, number, percent, start_date, text
 from pipeline.words.wording import payback as payback_figure
 
 SPECIFIC = "value_proposition.specific"
@@ -54,7 +54,7 @@ class Doubt:
 def payback(spec: Specific) -> Payback:
     benefit = spec.monthly_benefit
     same_currency = benefit is not None and benefit.currency.upper() == spec.investment.currency.upper()
-    computed = rounded(spec.investment.amount / benefit.amount) if same_currency else None
+    computed = exact.stored(exact.exact(spec.investment.amount) / exact.exact(benefit.amount)) if same_currency else None
     return Payback(computed=computed, stated=spec.payback_months)
 
 
@@ -68,7 +68,7 @@ def outcome_doubts(spec: Specific) -> list[Doubt]:
     found = []
     for i, outcome in enumerate(spec.outcomes):
         where = f"{SPECIFIC}.outcomes[{i}].change_pct"
-        values = {"metric": outcome.metric, "pct": number(outcome.change_pct), "limit": number(MAX_CHANGE_PCT)}
+        values = {"metric": outcome.metric, "pct": percent(outcome.change_pct), "limit": number(MAX_CHANGE_PCT)}
         if outcome.change_pct == 0:
             found.append(Doubt("S", where, "doubt_zero", values))
         if abs(outcome.change_pct) > MAX_CHANGE_PCT:
@@ -145,7 +145,7 @@ def passed(deal: Deal, letter: SmartLetter) -> str:
 def outcome_phrase(language: str, spec: Specific, saving_only: bool = False) -> str:
     """zh 网上交易容量提高25%，全国网络扩容投资节省15%; en raise … by 25% and cut … by 15%."""
     outcomes = [o for o in spec.outcomes if o.change_pct < 0] if saving_only else spec.outcomes
-    phrases = [text(language, change_verb(o.metric, o.change_pct), metric=o.metric, pct=number(abs(o.change_pct)))
+    phrases = [text(language, change_verb(o.metric, o.change_pct), metric=o.metric, pct=percent(abs(o.change_pct)))
                for o in outcomes or spec.outcomes]
     return text(language, "outcome_join").join(phrases) if language == "zh" else join(language, phrases)
 

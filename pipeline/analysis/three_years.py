@@ -7,8 +7,8 @@ projection never invents a number; the note says so in the deal's language.
 from __future__ import annotations
 
 from pipeline.analysis.results import FutureScore, Gap, ThreeYears
-from pipeline.analysis.score import Scores, total_weight, weighted_total
-from pipeline.analysis.settings import rounded
+from pipeline.analysis import exact
+from pipeline.analysis.score import Scores, exact_index, weighted_total
 from pipeline.load.model import DIMENSIONS, Deal, Item
 from pipeline.words.wording import text
 
@@ -31,13 +31,17 @@ def projected(item: Item, company_id: str) -> bool:
     return item.in_3_years is not None and company_id in item.in_3_years
 
 
+def later_scores(items: list[Item], company_id: str) -> list[float]:
+    """A company's figures three years on, item by item: its projection, else today's score."""
+    return [item.in_3_years[company_id] if projected(item, company_id) else item.scores[company_id] for item in items]
+
+
 def future_score(items: list[Item], company_id: str) -> FutureScore:
     """One company's index three years on; items without a figure keep today's score."""
-    values = [item.in_3_years[company_id] if projected(item, company_id) else item.scores[company_id] for item in items]
-    total = weighted_total(items, values)
+    values = later_scores(items, company_id)
     return FutureScore(
-        weighted_total=rounded(total),
-        index=rounded(total / total_weight(items)),
+        weighted_total=weighted_total(items, values),
+        index=exact.stored(exact_index(items, values)),
         projected_items=[i.name for i in items if projected(i, company_id)],
         kept_items=[i.name for i in items if not projected(i, company_id)],
     )
@@ -51,4 +55,4 @@ def our_gaps(deal: Deal) -> list[Gap]:
 
 def gap(dimension: str, item: Item, us: str) -> Gap:
     now, target = item.scores[us], item.in_3_years[us]
-    return Gap(dimension=dimension, item=item.name, now=now, target=target, gap=rounded(target - now))
+    return Gap(dimension=dimension, item=item.name, now=now, target=target, gap=exact.stored(exact.exact(target) - exact.exact(now)))

@@ -173,6 +173,7 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # comma or semicolon, ASCII or full-width, and the spaces around it.
 CLOSING = re.compile(r"[\s。．.，,；;]+$")
 TENTH = Decimal("0.1")
+HUNDREDTH = Decimal("0.01")
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December")
 
@@ -204,11 +205,25 @@ def in_sentence(language: str, key: str) -> str:
 
 
 def number(value: float) -> str:
-    """A figure without a needless decimal part: 25, 12.5, 5.88 (percentages, limits, amounts)."""
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+    """A figure without a needless decimal part, to two decimals at most, a half rounded away from
+    zero: 25, 12.5, 5.88, 1,000 (limits, amounts)."""
+    shown = Decimal(repr(float(value))).quantize(HUNDREDTH, rounding=ROUND_HALF_UP)
+    shown = shown.copy_abs() if shown.is_zero() else shown
+    return f"{shown:,}".rstrip("0").rstrip(".") if "." in f"{shown}" else f"{shown:,}"
 
 
 # --- one format per quantity, the same in every document ---------------------------------
+
+
+def percent(value: float) -> str:
+    """A percentage as the deal gives it, to two decimals at most: 25, 12.25, 0.5 (the same in the
+    sentence, the table and the proposal: 12.25 never becomes 12.3 elsewhere)."""
+    return number(value)
+
+
+def signed_percent(value: float) -> str:
+    """A percentage change, signed, by the same rule: +25, -15, +12.25."""
+    return ("+" if Decimal(repr(float(value))) > 0 and number(value) != "0" else "") + number(value)
 
 
 def tenths(value: float) -> Decimal:

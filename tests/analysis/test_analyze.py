@@ -38,7 +38,7 @@ def test_stages_are_wired(xyz_analysis):
     assert xyz_analysis.three_years.our_gaps[0].item == "客户经理的影响力"
     assert [t.rule for t in xyz_analysis.tactics] == ["concede-on-price", "senior-to-senior", "mend-the-zipper",
                                                        "work-surrounding", "invest-in-gaps"]
-    assert xyz_analysis.value.payback_months == 5.88
+    assert xyz_analysis.value.payback_months == 1_000_000 / 170_000  # unrounded; printed 5.9
     # its sixth indicator, 解决方案的设计能力, carries the team's own weight (templates/method.json)
     assert [f.field for f in xyz_analysis.findings] == ["relationship_capabilities[5].weight",
                                                         "positioning_statement"]  # the drafted statement

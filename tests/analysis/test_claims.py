@@ -8,6 +8,8 @@ Deals are drawn over the whole range: 2-6 companies, ties, one-item dimensions, 
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -23,7 +25,8 @@ RELATIONSHIP_NAMES = ["客户经理的影响力", "交易历史及口碑", "Exec
 NAMES = {"key_buying_factors": KBF_NAMES, "business_capabilities": BUSINESS_NAMES,
          "relationship_capabilities": RELATIONSHIP_NAMES}
 PRICE_WORDS = ("价格", "资费", "费用", "成本", "报价", "折扣", "tco", "price", "cost", "tariff", "fee", "discount")
-SCORES = st.sampled_from([40, 55, 60, 60, 70, 75, 80, 85, 90, 90, 95])  # repeats make ties common
+# repeats make ties common; 74.99 / 75.01 against 80 and 70 put margins at 4.99, 5 and 5.01
+SCORES = st.sampled_from([40, 55, 60, 60, 70, 74.99, 75, 75.01, 80, 85, 90, 90, 95])
 IDS = ["us", "A", "B", "C", "D", "E"]
 
 
@@ -59,9 +62,15 @@ def item_of(deal: Deal, dimension: str, name: str):
     return matches[0]
 
 
-def index_of(deal: Deal, dimension: str, company: str) -> float:
+def q(value) -> Fraction:
+    """A figure of the deal as the decimal it was written as."""
+    return Fraction(str(value))
+
+
+def index_of(deal: Deal, dimension: str, company: str) -> Fraction:
+    """The exact index: Σ weight × score ÷ Σ weight in fractions, never rounded."""
     items = deal.dimension(dimension)
-    return round(sum(i.weight * i.scores[company] for i in items) / sum(i.weight for i in items), 2)
+    return sum(q(i.weight) * q(i.scores[company]) for i in items) / sum(q(i.weight) for i in items)
 
 
 def best_rival(deal: Deal, values: dict[str, float]) -> str:
@@ -79,37 +88,38 @@ def check(deal: Deal, claim) -> None:
     """One claim against the deal: the rule of its kind holds, and its figures are the deal's."""
     us, rivals = deal.us.id, [c.id for c in deal.competitors]
     if claim.kind == "exclusive":
-        margins = {(d, r): round(index_of(deal, d, us) - index_of(deal, d, r), 2) for d in DIMENSIONS for r in rivals}
+        margins = {(d, r): index_of(deal, d, us) - index_of(deal, d, r) for d in DIMENSIONS for r in rivals}
         assert all(m >= 5 for m in margins.values()), margins
-        assert claim.margin == min(margins.values()) == margins[(claim.dimension, claim.company)]
+        assert claim.margin == float(min(margins.values())) == float(margins[(claim.dimension, claim.company)])
         return
     if claim.kind == "dimension_lead":
         values = {c.id: index_of(deal, claim.dimension, c.id) for c in deal.companies}
-        assert values[us] > max(values[r] for r in rivals), values
+        assert values[us] - max(values[r] for r in rivals) >= 5, values  # the method's 5 points
         assert claim.company == best_rival(deal, values)
-        assert (claim.ours, claim.theirs) == (values[us], values[claim.company])
+        assert (claim.ours, claim.theirs) == (float(values[us]), float(values[claim.company]))
         return
     item = item_of(deal, claim.dimension, claim.item)
     scores = item.scores
     best = best_rival(deal, scores)
     theirs = scores[claim.company or best]
     assert (claim.ours, claim.theirs, claim.weight) == (scores[us], theirs, item.weight)
-    assert claim.margin == round(scores[us] - theirs, 2)
+    assert claim.margin == float(q(scores[us]) - q(theirs))
+    lead = {r: q(scores[us]) - q(scores[r]) for r in rivals}  # exact item margins
     if claim.kind in ("strength", "lever"):
-        assert scores[us] > max(scores[r] for r in rivals), (claim, scores)  # a tie is no strength
+        assert min(lead.values()) >= 5, (claim, scores)  # 5 points ahead of every rival, or no strength
         assert claim.company == best
         if claim.kind == "lever":
             assert claim.dimension == "business_capabilities"
     elif claim.kind == "lead":
         if claim.company is None:
-            assert scores[us] > max(scores[r] for r in rivals), (claim, scores)
+            assert min(lead.values()) >= 5, (claim, scores)
         else:
-            assert scores[us] > scores[claim.company], (claim, scores)
+            assert lead[claim.company] >= 5, (claim, scores)
     elif claim.kind == "trail":
-        assert scores[claim.company] > scores[us] and claim.company == best, (claim, scores)
+        assert lead[claim.company] <= -5 and claim.company == best, (claim, scores)
     elif claim.kind == "concession":
         assert claim.dimension == "key_buying_factors" and price_kind(item), claim
-        assert scores[best] > scores[us] and claim.company == best, (claim, scores)
+        assert lead[best] <= -5 and claim.company == best, (claim, scores)
     elif claim.kind == "cares_most":
         weights = [i.weight for i in deal.key_buying_factors]
         assert claim.dimension == "key_buying_factors"
@@ -119,11 +129,12 @@ def check(deal: Deal, claim) -> None:
 
 
 def expected_concession(deal: Deal):
-    """The price-kind factor we trail on by the largest weighted gap (ties: the first in the file)."""
+    """The price-kind factor a rival leads us on by 5 or more with the largest weighted gap (ties:
+    the first in the file)."""
     us = deal.us.id
-    trailing = [(i.weight * (max(i.scores[c.id] for c in deal.competitors) - i.scores[us]), n, i)
-                for n, i in enumerate(deal.key_buying_factors)
-                if price_kind(i) and max(i.scores[c.id] for c in deal.competitors) > i.scores[us]]
+    gap = {n: max(q(i.scores[c.id]) for c in deal.competitors) - q(i.scores[us]) for n, i in enumerate(deal.key_buying_factors)}
+    trailing = [(q(i.weight) * gap[n], n, i) for n, i in enumerate(deal.key_buying_factors)
+                if price_kind(i) and gap[n] >= 5]
     if not trailing:
         return None
     return max(trailing, key=lambda t: (t[0], -t[1]))[2]
@@ -166,16 +177,16 @@ def test_the_statement_and_the_playbook_say_only_what_the_claims_allow(deal):
     assert says_most == (concession is not None and heaviest == [concession.name])
     # one exclusive rule: the statement's ending and the playbook's rule agree with the numbers
     us = deal.us.id
-    exclusive = all(round(index_of(deal, d, us) - index_of(deal, d, r.id), 2) >= 5
+    exclusive = all(index_of(deal, d, us) - index_of(deal, d, r.id) >= 5
                     for d in DIMENSIONS for r in deal.competitors)
     assert (("排他性" if zh else "exclusive") in statement) == exclusive
     assert ("exclusive-agreement" in fired) == exclusive
-    # reframe: the factor it brings out is one we lead every rival on
+    # reframe: the factor it brings out is one we lead every rival on by 5 or more
     if "reframe-buying-factors" in fired:
         named = named_items(deal, fired["reframe-buying-factors"].recommendation)
         for name in named:
             item = item_of(deal, "key_buying_factors", name)
-            assert item.scores[us] > max(item.scores[c.id] for c in deal.competitors)
+            assert q(item.scores[us]) - max(q(item.scores[c.id]) for c in deal.competitors) >= 5
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -190,9 +201,12 @@ def test_standings_follow_one_tie_rule_today_and_in_three_years(deal):
                 if figures is None:
                     assert not item.in_3_years
                     continue
-                top = max(values[c.id] for c in deal.competitors)
-                lead = "us" if values[us] > top else "rival" if values[us] < top else "tie"
-                assert figures.lead == lead and figures.margin == round(values[us] - top, 2)
+                top = max(q(values[c.id]) for c in deal.competitors)
+                lead = "us" if q(values[us]) > top else "rival" if q(values[us]) < top else "tie"
+                position = "advantage" if q(values[us]) - top >= 5 else "disadvantage" if q(values[us]) - top <= -5 \
+                    else "parity"
+                assert figures.lead == lead and figures.margin == float(q(values[us]) - top)
+                assert figures.position == position
                 assert figures.best_rival == best_rival(deal, values)
-                assert figures.margins == {c.id: round(values[us] - values[c.id], 2) for c in deal.competitors}
+                assert figures.margins == {c.id: float(q(values[us]) - q(values[c.id])) for c in deal.competitors}
             assert standing.price == (dimension == "key_buying_factors" and price_kind(item))

@@ -25,14 +25,15 @@ def xyz_result():
 
 def test_xyz_margins_and_positions(xyz_result):
     positioning, _ = xyz_result
-    # margins from the rounded indexes: KBF us 81.67, A 70.33, B 74.33, C 64.33
-    # business us 90.83, A 58.33, B 75.83, C 55.83; relationship us 80, A 61.3, B 79.57, C 57.83
-    assert positioning["A"].margins == {"key_buying_factors": 11.34, "business_capabilities": 32.5,
-                                        "relationship_capabilities": 18.7}
-    assert positioning["B"].margins == {"key_buying_factors": 7.34, "business_capabilities": 15.0,
-                                        "relationship_capabilities": 0.43}
-    assert positioning["C"].margins == {"key_buying_factors": 17.34, "business_capabilities": 35.0,
-                                        "relationship_capabilities": 22.17}
+    # margins from the exact indexes, never the rounded ones: KBF us 1225/15, A 1055/15, B 1115/15,
+    # C 965/15; business us 1090/12, A 700/12, B 910/12, C 670/12; relationship us 1840/23, A 1410/23,
+    # B 1830/23, C 1330/23 (11.333…, not 81.67 - 70.33 = 11.34)
+    assert positioning["A"].margins == {"key_buying_factors": 170 / 15, "business_capabilities": 32.5,
+                                        "relationship_capabilities": 430 / 23}
+    assert positioning["B"].margins == {"key_buying_factors": 110 / 15, "business_capabilities": 15.0,
+                                        "relationship_capabilities": 10 / 23}
+    assert positioning["C"].margins == {"key_buying_factors": 260 / 15, "business_capabilities": 35.0,
+                                        "relationship_capabilities": 510 / 23}
     assert (positioning["B"].key_buying_factors, positioning["B"].business_capabilities,
             positioning["B"].relationship_capabilities) == ("advantage", "advantage", "parity")
     assert list(positioning) == ["A", "B", "C"]
@@ -103,9 +104,9 @@ def test_sentence_uses_the_deal_names_and_language():
 
 def test_xyz_overview(xyz_result):
     _, view = xyz_result
-    # best competitor per dimension is B everywhere: 81.67-74.33, 90.83-75.83, 80-79.57
-    assert view.margins == {"key_buying_factors": 7.34, "business_capabilities": 15.0,
-                            "relationship_capabilities": 0.43}
+    # best competitor per dimension is B everywhere: (1225-1115)/15, (1090-910)/12, (1840-1830)/23
+    assert view.margins == {"key_buying_factors": 110 / 15, "business_capabilities": 15.0,
+                            "relationship_capabilities": 10 / 23}
     assert (view.strongest, view.weakest) == ("business_capabilities", "relationship_capabilities")
     assert view.statement_drafted is True
     # basis: business items with the widest lead (全程全网 95-80, 跨省市 90-75); lever: bundling;

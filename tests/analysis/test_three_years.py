@@ -22,17 +22,17 @@ def test_only_companies_with_a_figure_are_projected(result):
 
 
 def test_our_future_index(result):
-    # 5*85 + 4*85 + 3*90 + 4*85 + 3*90 + 4*90 = 2005; 2005/23 = 87.17
+    # 5*85 + 4*85 + 3*90 + 4*85 + 3*90 + 4*90 = 2005; 2005/23 = 87.17…, unrounded
     assert result.future["relationship_capabilities"]["us"] == FutureScore(
-        weighted_total=2005, index=87.17, kept_items=[],
+        weighted_total=2005, index=2005 / 23, kept_items=[],
         projected_items=["客户经理的影响力", "组织内部协调能力", "高层对项目的重视程度", "交易历史及口碑",
                          "长期合作潜力", "解决方案的设计能力"])
 
 
 def test_competitor_keeps_todays_score_where_not_projected(result):
-    # B: 5*90 + 4*80 + 3*80 (kept) + 4*90 + 3*70 + 4*80 = 1900; 1900/23 = 82.61
+    # B: 5*90 + 4*80 + 3*80 (kept) + 4*90 + 3*70 + 4*80 = 1900; 1900/23 = 82.61…, unrounded
     b = result.future["relationship_capabilities"]["B"]
-    assert (b.weighted_total, b.index) == (1900, 82.61)
+    assert (b.weighted_total, b.index) == (1900, 1900 / 23)
     assert b.kept_items == ["高层对项目的重视程度"]
     assert "高层对项目的重视程度" not in b.projected_items and len(b.projected_items) == 5
 

@@ -35,8 +35,9 @@ def test_step2_the_sources_sentence(xyz_value):
 
 
 def test_payback(xyz_value):
-    # 1,000,000 / 170,000 = 5.882… -> 5.88; the stated 6 is 2 % off, within 10 %
-    assert (xyz_value.payback_computed, xyz_value.payback_stated, xyz_value.payback_months) == (5.88, 6, 5.88)
+    # 1,000,000 / 170,000 = 5.882…, stored unrounded; the stated 6 is 2 % off, within 10 %
+    assert (xyz_value.payback_computed, xyz_value.payback_stated, xyz_value.payback_months) == (
+        1_000_000 / 170_000, 6, 1_000_000 / 170_000)
 
 
 def test_xyz_is_smart(xyz_value):

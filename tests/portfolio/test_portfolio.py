@@ -52,12 +52,13 @@ def test_the_workbook_has_a_row_per_deal_with_the_analyses_figures(built):
         kinds = {"enterprise": "企业", "government": "政府", "hospital": "医院", "school": "学校", "institution": "事业单位"}
         assert row["客户类型"] == kinds[analysis.audience.customer_type]
         for d in DIMENSIONS:
-            assert row["我方指数：" + label("zh", d)] == analysis.scores[d][us].index
-            assert row["对最强对手：" + label("zh", d)] == analysis.overview.margins[d]
+            # the exact figures, to the 15 significant digits a spreadsheet cell keeps
+            assert row["我方指数：" + label("zh", d)] == pytest.approx(analysis.scores[d][us].index, rel=1e-14)
+            assert row["对最强对手：" + label("zh", d)] == pytest.approx(analysis.overview.margins[d], rel=1e-14)
         positions = [getattr(p, d) for p in analysis.positioning.values() for d in DIMENSIONS]
         assert row["劣势数"] == positions.count("disadvantage") and row["优势数"] == positions.count("advantage")
         assert [row[x] for x in "SMART"] == ["✓" if analysis.value.smart[x].ok else "✗" for x in "SMART"]
-        assert row["回收期（月）"] == analysis.value.payback_months
+        assert row["回收期（月）"] == pytest.approx(analysis.value.payback_months, rel=1e-14)
         assert row["已建立层级"] == sum(1 for level in analysis.chain.levels.values() if level.held)
         assert row["战术"] == "; ".join(t.title for t in analysis.tactics)
     sheet = book["交易"]

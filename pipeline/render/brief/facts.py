@@ -19,8 +19,8 @@ from pipeline.render.brief.format import (
     margin,
     money,
     months,
-    number,
-    signed,
+    score,
+    signed_percent,
 )
 from pipeline.render.brief.people import our_person, team_line
 from pipeline.render.brief.rows import (
@@ -39,7 +39,7 @@ SERVICE_DIMENSIONS = ("key_buying_factors", "business_capabilities")
 
 def outcome_figures(deal: Deal) -> list[Figure]:
     """Each measurable outcome of the SMART statement, as a signed percentage."""
-    return [Figure(capitalized(o.metric), f"{signed(o.change_pct)}%") for o in deal.value_proposition.specific.outcomes]
+    return [Figure(capitalized(o.metric), f"{signed_percent(o.change_pct)}%") for o in deal.value_proposition.specific.outcomes]
 
 
 def senior_figures(analysis: Analysis) -> list[Figure]:
@@ -152,16 +152,16 @@ def index_rows(analysis: Analysis) -> list[IndexRow]:
 
 def item_rows(deal: Deal) -> list[ItemRow]:
     lang, us, shorts = deal.language, deal.us.id, deal.short_names()
-    return [ItemRow(dimension=label(lang, dim), item=item.name, weight=number(item.weight),
-                    us=number(item.scores[us]),
-                    others=joined(lang, [f"{shorts[c.id]} {number(item.scores[c.id])}" for c in deal.competitors]))
+    return [ItemRow(dimension=label(lang, dim), item=item.name, weight=score(item.weight),
+                    us=score(item.scores[us]),
+                    others=joined(lang, [f"{shorts[c.id]} {score(item.scores[c.id])}" for c in deal.competitors]))
             for dim in SERVICE_DIMENSIONS for item in deal.dimension(dim)]
 
 
 def service_wins(analysis: Analysis, competitor_id: str) -> list[str]:
     """The key-buying-factor and capability items where we lead this competitor (its lead claims)."""
     lang = analysis.deal.language
-    return [word(lang, "score_pair", item=c.item, us=number(c.ours), them=number(c.theirs))
+    return [word(lang, "score_pair", item=c.item, us=score(c.ours), them=score(c.theirs))
             for c in of(analysis.claims, "brief.wins", "lead")
             if c.company == competitor_id and c.dimension in SERVICE_DIMENSIONS]
 

@@ -27,8 +27,11 @@ def reflow(value, lang: str):
     return value
 
 
-# One format per quantity, from the wording module: a score, a signed change, an index, a margin.
-number = wording.score
+# One format per quantity, from the wording module, each under its own name: a score, a signed
+# change of a score, an index, a margin, a percentage.
+score = wording.score
+percent = wording.percent
+signed_percent = wording.signed_percent
 signed = wording.change
 index = wording.index
 margin = wording.margin

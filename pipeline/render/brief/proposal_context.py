@@ -14,7 +14,7 @@ from pipeline.analysis.results import Analysis, PaybackCurve
 from pipeline.analysis.smart import outcome_phrase
 from pipeline.analysis.value import tracking_sentence
 from pipeline.load.model import AUDIENCES, Deal
-from pipeline.render.brief.format import capitalized, format_date, reflow, signed
+from pipeline.render.brief.format import capitalized, format_date, reflow, signed_percent
 from pipeline.render.brief.proposal_words import say
 from pipeline.render.brief.rows import Figure
 from pipeline.render.office.chart_spec import ChartSpec, Series
@@ -123,7 +123,7 @@ def outcome_lines(deal: Deal) -> list[str]:
     """Each outcome as the value proposition words it: 网上交易容量提高25% / Raise … by 25%."""
     lang, spec = deal.language, deal.value_proposition.specific
     return [capitalized(wording.text(lang, wording.change_verb(o.metric, o.change_pct), metric=o.metric,
-                                     pct=wording.number(abs(o.change_pct))))
+                                     pct=wording.percent(abs(o.change_pct))))
             for o in spec.outcomes]
 
 
@@ -191,7 +191,7 @@ def middle_parts(analysis: Analysis, common: dict[str, str]) -> dict[str, object
     curve = analysis.plan.payback_curve
     return {
         "paragraphs": summary,
-        "outcome_rows": [Figure(capitalized(o.metric), f"{signed(o.change_pct)}%") for o in spec.outcomes],
+        "outcome_rows": [Figure(capitalized(o.metric), f"{signed_percent(o.change_pct)}%") for o in spec.outcomes],
         "return_rows": rows,
         "charts": [] if curve is None else [payback_chart(lang, curve, common["investment"], benefit_text)],
         "budget": budget_lines(analysis, common),

@@ -15,7 +15,7 @@ from pipeline.render.brief.format import (
     format_start,
     money,
     months,
-    number,
+    percent,
 )
 from pipeline.render.brief.people import (
     level_contacts,
@@ -47,7 +47,7 @@ def strengths_line(analysis: Analysis) -> list[str]:
 def outcome_lines(deal: Deal) -> list[str]:
     lang = deal.language
     return [word(lang, "tp_outcome", metric=capitalized(o.metric), direction=direction(lang, o),
-                 pct=number(abs(o.change_pct))) for o in deal.value_proposition.specific.outcomes]
+                 pct=percent(abs(o.change_pct))) for o in deal.value_proposition.specific.outcomes]
 
 
 def senior_talking(analysis: Analysis) -> list[str]:
@@ -140,11 +140,11 @@ def objection_words(analysis: Analysis, claim: Claim) -> str:
 def answer(analysis: Analysis, claim: Claim, level: str) -> str:
     """What we offer on the item the objection names, with the deal's evidence: the value
     proposition's figures for a price, our commitment and tracking for a factor or capability,
-    our person for a relationship; and where we do better than that rival (no figures)."""
+    our person for a relationship; and where we do better than every rival (no figures)."""
     deal, lang = analysis.deal, analysis.deal.language
     specific = deal.value_proposition.specific
     kind = kind_of(analysis, claim)
-    evidence = lead_clause(analysis, claim)
+    evidence = lead_clause(analysis)
     if kind == "price":
         paid = analysis.value.payback_months
         payback = "" if paid is None else word(lang, "ans_payback", payback=months(lang, paid))
@@ -159,15 +159,15 @@ def answer(analysis: Analysis, claim: Claim, level: str) -> str:
                 tracked=tracked, lead=evidence)
 
 
-def lead_clause(analysis: Analysis, claim: Claim, limit: int = 2) -> str:
-    """Where our service does better than the rival the objection names (its lead claims on key
-    buying factors and business capabilities, widest first)."""
+def lead_clause(analysis: Analysis, limit: int = 2) -> str:
+    """Where our service is better, said without naming a rival, so only where we lead every rival by
+    the method's 5 points (the brief.strengths claims on key buying factors and business
+    capabilities, what weighs most first); none such: the answer stands on its commitment alone."""
     lang = analysis.deal.language
-    wins = [c for c in of(analysis.claims, "brief.wins", "lead")
-            if c.company == claim.company and c.dimension in SERVICE_DIMENSIONS]  # widest lead first
-    if not wins:
+    strengths = [c for c in of(analysis.claims, "brief.strengths", "lead") if c.dimension in SERVICE_DIMENSIONS]
+    if not strengths:
         return ""
-    return word(lang, "ans_lead", items=wording.join(lang, [c.item for c in wins[:limit]]))
+    return word(lang, "ans_lead", items=wording.join(lang, [c.item for c in strengths[:limit]]))
 
 
 def mend_goals(analysis: Analysis, level: str) -> list[str]:

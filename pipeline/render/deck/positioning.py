@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from pptx.enum.text import MSO_ANCHOR
 
-from pipeline.analysis.claims import of
 from pipeline.load.model import DIMENSIONS
 from pipeline.render import chart_choice
-from pipeline.render.deck.text import leads, sentences
+from pipeline.render.deck.text import sentences
 from pipeline.render.office import charts, tables
 from pipeline.render.office.shapes import (
     Para,
@@ -24,6 +23,10 @@ from pipeline.render.office.shapes import (
     textbox,
 )
 from pipeline.render.office.slides import Deck
+from pipeline.words import wording
+
+# The glance's marks by our position on an item against the strongest rival there (5 points).
+MARKS = {"advantage": ("word_high", "teal"), "parity": ("word_level", "grey"), "disadvantage": ("word_low", "orange")}
 
 HEADER_HEIGHT = 914400 * 6 // 10  # 0.6 inch
 
@@ -85,29 +88,22 @@ def glance(deck: Deck) -> None:
 def _marked_items(deck: Deck, dimension: str) -> list[Para]:
     t, analysis = deck.text, deck.analysis
     paras = []
-    for item in analysis.deal.dimension(dimension):
-        high = leads(analysis, dimension, item.name)
-        mark = Run(" " + deck.word("word_high" if high else "word_low"), True, "teal" if high else "orange")
-        paras.append(Para((Run(item.name), mark)))
+    for standing in analysis.standings.items[dimension]:
+        word, colour = MARKS[standing.now.position]
+        paras.append(Para((Run(standing.item), Run(" " + deck.word(word), True, colour))))
     paras.append(Para((Run(t.block("glance_index", dimension=dimension), True, "grey"),), plain=True))
     return paras
 
 
 def action_title(deck: Deck, dimension: str) -> str:
-    """The dimension's conclusion from the analysis: who leads the index by how much (its standing)
-    and the item that decides it (the first claim of our lead over the whole field there, or of the
-    best rival's lead over us)."""
-    analysis = deck.analysis
-    index = analysis.standings.indexes[dimension].now
-    if index.lead == "us":
-        found = [c for c in of(analysis.claims, "brief.strengths", "lead") if c.dimension == dimension]
-    elif index.lead == "rival":
-        found = [c for c in of(analysis.claims, "brief.objection", "trail") if c.dimension == dimension]
-    else:
-        found = []
-    return deck.text.block("action_title", topic=deck.text.base["label"](dimension), lead=index.lead,
-                           margin=index.margin, rival=deck.short(index.best_rival),
-                           item=found[0].item if found else "")
+    """The dimension's conclusion from the analysis: our position against its strongest rival (the
+    method's 5 points) and what weighs most there, the key for us or the gap against us (drivers)."""
+    driver = deck.analysis.drivers.strongest[dimension]
+    language = deck.analysis.deal.language
+    return deck.text.block("action_title", topic=deck.text.base["label"](dimension), position=driver.position,
+                           margin=driver.margin, margin_text=wording.margin(driver.margin),
+                           rival=deck.short(driver.rival), key=wording.join(language, driver.key),
+                           gap=wording.join(language, driver.gap))
 
 
 def dimension_table(deck: Deck, dimension: str) -> tables.Table:
@@ -197,7 +193,9 @@ def bubbles(deck: Deck) -> None:
     """The positioning map, with the advantage/disadvantage sentence for each competitor beside it."""
     t, analysis = deck.text, deck.analysis
     overview = analysis.overview
-    title = t.block("map_action_title", strongest=overview.strongest, weakest=overview.weakest, margins=overview.margins)
+    indexes = analysis.standings.indexes
+    title = t.block("map_action_title", strongest=overview.strongest, weakest=overview.weakest, margins=overview.margins,
+                    strong=indexes[overview.strongest].now.position, weak=indexes[overview.weakest].now.position)
     slide = deck.new("Title, Chart and Text", title, t.block("map_notes"), t.block("map_title"))
     scores = analysis.scores
     points = [charts.Bubble(deck.short(c), scores["business_capabilities"][c].index,

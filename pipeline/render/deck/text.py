@@ -60,8 +60,8 @@ def sentences(language: str, text: str | None) -> list[str]:
 
 
 def leads(analysis: Analysis, dimension: str, name: str) -> bool:
-    """The analysis' standing: we lead every competitor on the item (a tie is not a lead)."""
-    return analysis.standings.item(dimension, name).now.lead == "us"
+    """The analysis' standing: we lead every competitor on the item by the method's 5 points."""
+    return analysis.standings.item(dimension, name).now.position == "advantage"
 
 
 def named(language: str, shorts: dict[str, str], company) -> str:
