@@ -31,7 +31,8 @@ def claims(deal: Deal, standings: Standings, positioning: dict[str, CompetitorPo
     basis = basis_claims(standings, strongest)
     found = [*basis, *lever_claims(standings, basis), *concession_claims(standings)]
     found += exclusive_claims(deal, standings, positioning)
-    found += [lead_claim(s, None, "brief.strengths") for d in DIMENSIONS for s in leading(standings, d)]
+    strengths = sorted((s for d in DIMENSIONS for s in leading(standings, d)), key=lambda s: -share(standings, s, s.now.margin))
+    found += [lead_claim(s, None, "brief.strengths") for s in strengths]  # what weighs most first, across dimensions
     found += [lead_claim(s, r.id, "brief.wins") for r in deal.competitors for s in wins(standings, r.id)]
     found += [trail_claim(s) for d in DIMENSIONS for s in trailing(standings, d)]
     best = best_factor(standings)

@@ -199,9 +199,10 @@ def dimension_sheet(sheet, deal: Deal, dimension: str) -> None:
     for n in range(len(companies)):
         letter = get_column_letter(FIRST_COMPANY_COLUMN + n)
         scores = f"{letter}{FIRST_ITEM_ROW}:{letter}{last}"
-        put(sheet, last + 1, FIRST_COMPANY_COLUMN + n, f"=ROUND(SUMPRODUCT({weights},{scores}),2)", BOLD, FORMULA_FILL)
-        put(sheet, last + 2, FIRST_COMPANY_COLUMN + n, f"=ROUND(SUMPRODUCT({weights},{scores})/SUM({weights}),2)",
-            BOLD, FORMULA_FILL)
+        # exact, as analysis.json's; the index is shown to one decimal, as the documents print it
+        put(sheet, last + 1, FIRST_COMPANY_COLUMN + n, f"=SUMPRODUCT({weights},{scores})", BOLD, FORMULA_FILL)
+        put(sheet, last + 2, FIRST_COMPANY_COLUMN + n, f"=SUMPRODUCT({weights},{scores})/SUM({weights})",
+            BOLD, FORMULA_FILL).number_format = "0.0"
         sheet.cell(row=last + 1, column=FIRST_COMPANY_COLUMN + n).data_type = "f"
         sheet.cell(row=last + 2, column=FIRST_COMPANY_COLUMN + n).data_type = "f"
     if dimension == "key_buying_factors":  # kind: price | other, after one more blank column

@@ -108,8 +108,9 @@ def test_each_dimension_is_the_methods_table_with_formulas_for_the_totals():
     assert [r[:3] for r in rows[3:3 + len(items)]] == [(i.name, i.weight, i.scores["us"]) for i in items]
     last = 3 + len(items)
     assert rows[last][0] == "总分数合计" and rows[last + 1][0] == "指数"
-    assert rows[last][2] == f"=ROUND(SUMPRODUCT($B$4:$B${last},C4:C{last}),2)"
-    assert rows[last + 1][3] == f"=ROUND(SUMPRODUCT($B$4:$B${last},D4:D{last})/SUM($B$4:$B${last}),2)"
+    assert rows[last][2] == f"=SUMPRODUCT($B$4:$B${last},C4:C{last})"  # exact, never rounded before it is shown
+    assert rows[last + 1][3] == f"=SUMPRODUCT($B$4:$B${last},D4:D{last})/SUM($B$4:$B${last})"
+    assert sheet.cell(row=last + 2, column=4).number_format == "0.0"
 
 
 def test_forms_offer_drop_downs_for_levels_strengths_kinds_and_language():

@@ -99,11 +99,18 @@ def action_title(deck: Deck, dimension: str) -> str:
     """The dimension's conclusion from the analysis: our position against its strongest rival (the
     method's 5 points) and what weighs most there, the key for us or the gap against us (drivers)."""
     driver = deck.analysis.drivers.strongest[dimension]
-    language = deck.analysis.deal.language
     return deck.text.block("action_title", topic=deck.text.base["label"](dimension), position=driver.position,
                            margin=driver.margin, margin_text=wording.margin(driver.margin),
-                           rival=deck.short(driver.rival), key=wording.join(language, driver.key),
-                           gap=wording.join(language, driver.gap))
+                           rival=deck.short(driver.rival), key=named_items(deck, driver.key),
+                           gap=named_items(deck, driver.gap))
+
+
+def named_items(deck: Deck, items: list[str]) -> str:
+    """The items a title names: all of a tie of two, the first two of a larger tie and how many more."""
+    language = deck.analysis.deal.language
+    if len(items) <= 2:
+        return wording.join(language, items)
+    return deck.text.block("tied_items", first=deck.word("word_list_sep").join(items[:2]), more=len(items) - 2)
 
 
 def dimension_table(deck: Deck, dimension: str) -> tables.Table:

@@ -88,7 +88,7 @@ def test_middle_brief_has_investment_payback_and_the_comparison_tables(xyz):
     figures = dict(row for row in table_with_header(xyz["middle"], "关键数字")[1:])
     assert figures["客户投资"] == "100万美元"
     assert figures["投资回收期"] == "5.9个月"
-    assert analysis.value.payback_months == pytest.approx(5.88)
+    assert analysis.value.payback_months == 1_000_000 / 170_000
     index = table_with_header(xyz["middle"], "公司")
     assert index[0] == ["公司", "客户购买关键因素的匹配", "业务能力", "客户关系能力"]
     us = analysis.scores["key_buying_factors"]["us"].index
@@ -110,8 +110,9 @@ def test_senior_brief_has_the_statement_and_a_sentence_per_competitor(xyz):
 def test_frontline_brief_quotes_the_service_facts_that_beat_each_competitor(xyz):
     rows = dict(table_with_header(xyz["frontline"], "对手")[1:])
     assert set(rows) == {"对手A", "对手B", "对手C"}
-    # widest lead first: 15 on five items (dimension and file order), then 5
-    assert rows["对手B"].startswith("网络交易的安全性 90:75；统一网管与服务响应 85:70；")
+    # what weighs most first, weight × lead ÷ Σ weight: 全程全网 5×15/12 = 6.25, 安全性 5×15/15 = 5 and
+    # 跨省市 4×15/12 = 5 (a tie: dimension order), 捆绑 3×15/12 = 3.75, 统一网管 3×15/15 = 3, 实时性 4×5/15
+    assert rows["对手B"].startswith("全程全网 95:80；网络交易的安全性 90:75；跨省市主备份不同路由 90:75；")
     assert rows["对手B"].endswith("；交易高峰的实时性 85:80")
     assert "价格" not in rows["对手B"]  # 60 against B's 70
     assert "跟踪客户的通讯传输容量来记录实际节约的成本" in body_text(xyz["frontline"])

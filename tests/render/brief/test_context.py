@@ -7,7 +7,7 @@ import pytest
 from pipeline.analysis.analyze import analyze
 from pipeline.load.model import AUDIENCES, Deal
 from pipeline.render.brief.context import BriefContext, brief_context, brief_contexts
-from pipeline.render.brief.format import number, reflow, signed
+from pipeline.render.brief.format import index, percent, reflow, score, signed, signed_percent
 from pipeline.words.labels import CONCERNS
 from tests.render.brief.test_brief_helpers import contacts_at, example
 
@@ -49,7 +49,7 @@ def test_weak_links_are_flagged_only_at_their_level():
 def test_middle_figures_carry_investment_and_payback_from_the_analysis():
     analysis = example(XYZ)
     figures = {f.label: f.value for f in brief_context(analysis, "middle").figures}
-    assert analysis.value.payback_months == pytest.approx(5.88)
+    assert analysis.value.payback_months == 1_000_000 / 170_000
     assert figures["客户投资"] == "100万美元"
     assert figures["每月收益"] == "17万美元"
     assert figures["投资回收期"] == "5.9个月"
@@ -83,7 +83,7 @@ def test_each_level_sees_the_competition_at_its_own_depth():
     assert senior.sentences[6] == analysis.robustness.sentence  # after the three internal figures
     assert [c.kind for c in senior.charts] == ["map", "radar"] and not senior.index_rows and not senior.win_rows
     assert [r.company for r in middle.index_rows] == ["中国电信某省公司", "对手A", "对手B", "对手C"]
-    assert middle.index_rows[0].kbf == number(analysis.scores["key_buying_factors"]["us"].index)
+    assert middle.index_rows[0].kbf == index(analysis.scores["key_buying_factors"]["us"].index) == "81.7"
     assert [r.item for r in middle.item_rows][:2] == ["网络交易的安全性", "交易高峰的实时性"]
     assert middle.item_rows[0].others == "对手A 65、对手B 75、对手C 60"
     assert [c.kind for c in middle.charts] == ["radar"]
@@ -93,9 +93,10 @@ def test_each_level_sees_the_competition_at_its_own_depth():
 
 def test_frontline_service_facts_are_the_items_where_we_score_higher():
     rows = {r.competitor: r.facts for r in brief_context(example(XYZ), "frontline").win_rows}
-    # widest lead first (35, 35, 25, 25, 25, 15); ties keep the dimension and file order
+    # what weighs most first, weight × lead ÷ Σ weight against A: 全程全网 5×35/12 = 14.6,
+    # 跨省市 4×35/12 = 11.7, 安全性 5×25/15 = 8.3, 捆绑 3×25/12 = 6.3, 统一网管 3×25/15 = 5, 实时性 4×15/15 = 4
     assert rows["对手A"] == ("全程全网 95:60；跨省市主备份不同路由 90:55；网络交易的安全性 90:65；"
-                           "统一网管与服务响应 85:60；综合业务捆绑 85:60；交易高峰的实时性 85:70")
+                           "综合业务捆绑 85:60；统一网管与服务响应 85:60；交易高峰的实时性 85:70")
     assert "价格" not in rows["对手A"]  # 60 against A's 90
 
 
@@ -114,14 +115,16 @@ def test_objections_come_from_where_we_trail_in_the_customers_words():
 
 def test_each_objection_has_its_own_answer_from_its_claim():
     answers = {o.objection: o.answer for o in brief_context(example(XYZ), "middle").objections}
-    # a price: the value proposition's figures; the evidence is where we beat A on service
+    # a price: the value proposition's figures; the evidence, said without naming a rival, is where we
+    # lead every rival by 5 or more, what weighs most first: 全程全网 5×15/12 = 6.25 (over B), then
+    # 安全性 5×15/15 = 5 and 跨省市 4×15/12 = 5 (a tie: the key buying factor first)
     assert answers["对手A在价格上给的条件比你们好。"] == (
         "价格要放在总体回报里看：xyz投资公司投资100万美元，5.9个月内收回，并将网上交易容量提高25%，"
-        "全国网络扩容投资节省15%。我们在全程全网和跨省市主备份不同路由方面更有优势。")
-    # a relationship item: our person at the level; the evidence is where we beat B on service
+        "全国网络扩容投资节省15%。我们在全程全网和网络交易的安全性方面更有优势。")
+    # a relationship item: our person at the level; the same unnamed strengths
     assert answers["说到客户经理的影响力，对手B给我们的印象更好。"] == (
         "在客户经理的影响力方面，我们由王经理专人负责与贵方的对接，定期沟通进展、及时回应需求。"
-        "我们在网络交易的安全性和统一网管与服务响应方面更有优势。")
+        "我们在全程全网和网络交易的安全性方面更有优势。")
     assert len(set(answers.values())) == len(answers)
 
 
@@ -152,8 +155,11 @@ def test_the_three_views_differ_and_map_to_template_variables():
 
 
 def test_numbers_are_shown_as_people_write_them():
-    assert [number(90.0), number(82.5), number(5.88), signed(15), signed(-0.4), signed(0)] == \
+    assert [score(90.0), score(82.5), score(5.88), signed(15), signed(-0.4), signed(0)] == \
         ["90", "82.5", "5.9", "+15", "-0.4", "0"]
+    # a percentage keeps the deal's own figure, to two decimals, in every sentence and table
+    assert [percent(25), percent(12.25), percent(0.5), signed_percent(12.25), signed_percent(-15)] == \
+        ["25", "12.25", "0.5", "+12.25", "-15"]
 
 
 def test_lines_a_yaml_block_wrapped_are_joined():

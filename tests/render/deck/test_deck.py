@@ -85,8 +85,9 @@ def index_of(deal, dimension: str, company: str) -> float:
 @pytest.mark.parametrize("number, dimension", [(5, "key_buying_factors"), (6, "business_capabilities"),
                                                (7, "relationship_capabilities"), (8, "relationship_capabilities")])
 def test_analysis_slides_state_their_conclusion_under_a_small_topic(zh, number, dimension):
-    """xyz, by hand from the scores: the best rival's index, our lead over it, and our widest lead
-    over the whole field on an item (ties: the first in the file)."""
+    """xyz, by hand from the scores: the best rival's index, our margin over it and, by the method's
+    5 points, a lead with the item that weighs most (weight × margin ÷ Σ weight) or parity with the
+    item that weighs most against us."""
     analysis, data = zh
     deal = analysis.deal
     slide = opened(data).slides[number - 1]
@@ -94,11 +95,16 @@ def test_analysis_slides_state_their_conclusion_under_a_small_topic(zh, number, 
     rivals = {c.id: index_of(deal, dimension, c.id) for c in deal.competitors}
     best = max(rivals, key=rivals.get)
     lead = index_of(deal, dimension, "us") - rivals[best]
-    assert lead > 0
     items = deal.dimension(dimension)
-    field_lead = [i.scores["us"] - max(i.scores[c.id] for c in deal.competitors) for i in items]
-    key = items[field_lead.index(max(field_lead))].name
-    assert title.text == f"{label('zh', dimension)}：我方领先最强对手{Decimal(str(lead)).quantize(Decimal('0.1'), ROUND_HALF_UP)}分，{key}是关键"
+    shares = [i.weight * (i.scores["us"] - i.scores[best]) for i in items]
+    shown = Decimal(str(round(lead, 9))).quantize(Decimal('0.1'), ROUND_HALF_UP)
+    if lead >= 5:
+        key = items[shares.index(max(shares))].name
+        assert title.text == f"{label('zh', dimension)}：我方领先最强对手{shown}分，主要靠{key}"
+    else:  # relationship: 80 against B's 79.57, +0.4: parity; B's widest weighted edge is influence 5×(70-85)
+        gap = items[shares.index(min(shares))].name
+        assert title.text == f"{label('zh', dimension)}：与最强对手基本持平（+{shown}），最该补的是{gap}"
+        assert gap == "客户经理的影响力"
     assert kicker.runs[0].font.size.pt < title.runs[0].font.size.pt and kicker.runs[0].font.size.pt >= 12
 
 
