@@ -25,6 +25,7 @@ from pipeline.analysis.results import (
     Robustness,
     Swing,
 )
+from pipeline.analysis.settings import POSITION_MARGIN
 from pipeline.load.model import DIMENSIONS, Deal, Item
 from pipeline.words.wording import in_sentence, number
 
@@ -48,7 +49,7 @@ def margin_after(items: list[Item], us: str, rival: str, weights: list[float],
     """Our index minus the rival's with the given weights (and scores, when changed), exactly."""
     ours = column(items, us) if ours is None else ours
     theirs = column(items, rival) if theirs is None else theirs
-    return index(weights, ours) - index(weights, theirs)
+    return (exact.weighted_sum(weights, ours) - exact.weighted_sum(weights, theirs)) / exact.total(weights)
 
 
 def changed(values: list[float], at: int, delta: float) -> list[float]:
@@ -71,8 +72,15 @@ def weight_changes(items: list[Item], steps: tuple[float, ...]):
 SAFE = 1e-6
 
 
+def rough(margin: float) -> Position:
+    """The position of a float estimate: only ever used SAFE inside a band, never on a boundary."""
+    if margin >= POSITION_MARGIN:
+        return "advantage"
+    return "disadvantage" if margin <= -POSITION_MARGIN else "parity"
+
+
 def surely_stays(estimate: float, now: Position) -> bool:
-    return classify(estimate - SAFE) == now == classify(estimate + SAFE)
+    return rough(estimate - SAFE) == now == rough(estimate + SAFE)
 
 
 def weight_flip(dimension: str, items: list[Item], us: str, rival: str, now: Position) -> Optional[Flip]:
@@ -136,12 +144,30 @@ def standing(columns: list[list[float]], weights: list[float]) -> tuple[tuple[Po
     return positions, ours - max(theirs)
 
 
-def strongest(margins: dict[str, float]) -> str:
+def rough_standing(columns: list[list[float]], weights: list[float]) -> Optional[tuple[tuple[Position, ...], float]]:
+    """`standing` in floats, or None when a margin comes within SAFE of a boundary (then only the
+    exact one decides)."""
+    whole = sum(weights)
+    ours, *theirs = (sum(w * v for w, v in zip(weights, scores)) / whole for scores in columns)
+    margins = [ours - t for t in theirs]
+    if any(abs(abs(m) - POSITION_MARGIN) <= SAFE for m in margins):
+        return None
+    return tuple(rough(m) for m in margins), ours - max(theirs)
+
+
+def strongest(margins: dict) -> str:
     return max(DIMENSIONS, key=lambda d: margins[d])  # ties: the first, as pipeline.analysis.position.overview
 
 
+def surely_strongest(margins: dict[str, float], first: str) -> bool:
+    """`first` leads the other dimensions' margins by more than SAFE, or trails one by more: a float
+    estimate cannot mistake which is strongest."""
+    return all(abs(margins[first] - m) > SAFE for d, m in margins.items() if d != first)
+
+
 def statement_breakers(deal: Deal) -> list[Flip]:
-    """Every ±1 change of one weight that changes a position or our strongest dimension."""
+    """Every ±1 change of one weight that changes a position or our strongest dimension (a float
+    estimate first; the exact standing wherever the estimate comes near a boundary or a tie)."""
     columns = {d: [column(deal.dimension(d), c.id) for c in deal.companies] for d in DIMENSIONS}
     now = {d: standing(columns[d], [i.weight for i in deal.dimension(d)]) for d in DIMENSIONS}
     first = strongest({d: m for d, (_, m) in now.items()})
@@ -149,8 +175,15 @@ def statement_breakers(deal: Deal) -> list[Flip]:
     for dimension in DIMENSIONS:
         items = deal.dimension(dimension)
         for at, delta, weights in weight_changes(items, (STATEMENT_STEP,)):
-            positions, field = standing(columns[dimension], weights)
-            margins = {d: field if d == dimension else m for d, (_, m) in now.items()}
+            estimate = rough_standing(columns[dimension], weights)
+            if estimate is not None:
+                positions, field = estimate
+                margins = {d: field if d == dimension else float(m) for d, (_, m) in now.items()}
+                if not surely_strongest(margins, first):
+                    estimate = None
+            if estimate is None:
+                positions, field = standing(columns[dimension], weights)
+                margins = {d: field if d == dimension else m for d, (_, m) in now.items()}
             if positions != now[dimension][0] or strongest(margins) != first:
                 breakers.append(Flip(kind="weight", dimension=dimension, item=items[at].name, item_index=at,
                                      company=None, delta=delta, becomes=None))

@@ -42,4 +42,4 @@ def weighted_total(items: list[Item], item_scores: list[float]) -> float:
 
 
 def total_weight(items: list[Item]) -> Fraction:
-    return sum((exact.exact(item.weight) for item in items), Fraction(0))
+    return exact.total(item.weight for item in items)

@@ -31,6 +31,9 @@ def standings(deal: Deal, scores: Scores, future: ThreeYears) -> Standings:
     )
 
 
+FIVE = exact.exact(POSITION_MARGIN)
+
+
 def figures(deal: Deal, given: dict[str, Number]) -> Figures:
     """Margins, the best rival, the leader and our position of one set of figures (company id ->
     figure), all decided on the exact figures."""
@@ -63,9 +66,9 @@ def lead_of(margin: Number) -> Lead:
 def classify(margin: Number) -> Position:
     """The method's 5 points: what may be said of a margin (exact: 4.996 is parity, 5 an advantage)."""
     value = exact.exact(margin)
-    if value >= exact.exact(POSITION_MARGIN):
+    if value >= FIVE:
         return "advantage"
-    return "disadvantage" if value <= -exact.exact(POSITION_MARGIN) else "parity"
+    return "disadvantage" if value <= -FIVE else "parity"
 
 
 def item_standing(deal: Deal, dimension: str, item: Item) -> Standing:
