@@ -42,9 +42,10 @@ def sentence(language: str, name: str, positions: dict[str, Position]) -> str:
     groups = [(p, [d for d in DIMENSIONS if positions[d] == p]) for p in ("advantage", "parity", "disadvantage")]
     groups = [(p, dims) for p, dims in groups if dims]
     clauses = [clause(language, p, dims, i > 0 and groups[i - 1][0] == "advantage") for i, (p, dims) in enumerate(groups)]
-    if language == "zh" and len(groups) > 1 and groups[-1][0] == "disadvantage":
+    contrast = len(groups) > 1 and groups[-1][0] == "disadvantage"
+    if language == "zh" and contrast:
         clauses[-1] = text(language, "but") + clauses[-1]  # 而在……方面居于相对劣势
-    return text(language, "relative_to", name=name, clauses=joined_clauses(language, clauses))
+    return text(language, "relative_to", name=name, clauses=joined_clauses(language, clauses, contrast))
 
 
 def clause(language: str, position_: Position, dims: list[str], follows_advantage: bool) -> str:
@@ -56,11 +57,12 @@ def clause(language: str, position_: Position, dims: list[str], follows_advantag
     return text(language, key, dims=join(language, [in_sentence(language, d) for d in dims]), all=every)
 
 
-def joined_clauses(language: str, clauses: list[str]) -> str:
-    """zh: 甲，乙，丙; en: a, b, and c."""
+def joined_clauses(language: str, clauses: list[str], contrast: bool = False) -> str:
+    """zh: 甲，乙，丙; en: a, b, and c — or a, b, but c when c is the disadvantage after the rest."""
     if language == "zh" or len(clauses) == 1:
         return text(language, "clause_join").join(clauses)
-    return ", ".join(clauses[:-1]) + ", and " + clauses[-1]
+    last = text(language, "but") if contrast else "and "
+    return ", ".join(clauses[:-1]) + ", " + last + clauses[-1]
 
 
 def strongest_dimension(standings: Standings) -> tuple[str, str, dict[str, float]]:

@@ -307,6 +307,7 @@ class PositionRobustness(Result):
     margin: float
     weight_flip: Optional[Flip]
     score_flip: Optional[Flip]
+    note: str = ""  # both flips in one sentence, in the deal's language (the deck's notes)
 
 
 class Swing(Result):
@@ -329,7 +330,8 @@ class Robustness(Result):
     statement_holds: bool  # every position and our strongest dimension survive every ±1 weight change
     statement_breakers: list[Flip]  # the ±1 weight changes that would change them
     swings: list[Swing]  # largest swing first
-    sentence: str
+    sentence: str  # our steadiest advantage and the most fragile position, in the deal's language
+    statement: str  # whether one weight moved by 1 changes the overall positioning, in the deal's language
 
 
 class Audience(Result):

@@ -131,9 +131,10 @@ def position_robustness(deal: Deal, rival: str, dimension: str) -> PositionRobus
     items, us = deal.dimension(dimension), deal.us.id
     margin = margin_after(items, us, rival, [item.weight for item in items])
     now = classify(margin)
-    return PositionRobustness(competitor=rival, dimension=dimension, position=now, margin=exact.stored(margin),
-                              weight_flip=weight_flip(dimension, items, us, rival, now),
-                              score_flip=score_flip(dimension, items, us, rival, now))
+    found = PositionRobustness(competitor=rival, dimension=dimension, position=now, margin=exact.stored(margin),
+                               weight_flip=weight_flip(dimension, items, us, rival, now),
+                               score_flip=score_flip(dimension, items, us, rival, now))
+    return found.model_copy(update={"note": note(deal, found)})
 
 
 def standing(columns: list[list[float]], weights: list[float]) -> tuple[tuple[Position, ...], Fraction]:
@@ -214,33 +215,88 @@ def robustness(deal: Deal) -> Robustness:
     positions = [position_robustness(deal, c.id, d) for c in deal.competitors for d in DIMENSIONS]
     breakers = statement_breakers(deal)
     return Robustness(positions=positions, statement_holds=not breakers, statement_breakers=breakers,
-                      swings=swings(deal), sentence=sentence(deal, positions))
+                      swings=swings(deal), sentence=sentence(deal, positions),
+                      statement=statement_sentence(deal.language, breakers))
 
 
-# --- the one sentence ----------------------------------------------------------------------------
+# --- the sentences ---------------------------------------------------------------------------------
+# Each says its facts as a trainer would say them aloud: which item, which change, which position it
+# becomes. The direction of a change is chosen here, never in a template.
 
 WORDS = {
     "zh": {
-        "advantage": "优势", "parity": "持平", "disadvantage": "劣势",
-        "robust_all": "我方在{dim}方面对所有对手的{pos}经得起任何一项权重±2的变化",
-        "robust_one": "我方在{dim}方面对{rival}的{pos}经得起任何一项权重±2的变化",
-        "weight_flip": "与{rival}在{dim}方面的{pos}，只要“{item}”的权重{verb}{n}就会变为{becomes}",
-        "score_flip": "与{rival}在{dim}方面的{pos}，只要{who}在“{item}”上的分数{verb}{n}分就会变为{becomes}",
-        "nothing_flips": "任何一项分数±10的变化也不会改变",
-        "all_weights_hold": "任何一项权重±2的变化都不会改变我方的任何定位",
-        "rises": "增加", "falls": "减少", "join": "；", "stop": "。", "us": "我方",
+        "becomes": {"advantage": "优势", "parity": "持平", "disadvantage": "劣势"},
+        "state": {"advantage": "我方对{rival}占优势", "parity": "我方与{rival}基本持平",
+                  "disadvantage": "我方落后于{rival}"},
+        "robust_all": "在{dim}上，我方对所有对手都占优势，任何一项权重增减2分以内都改变不了",
+        "robust_one": "在{dim}上，我方对{rival}的优势很稳，任何一项权重增减2分以内都改变不了",
+        "weight_flip": "在{dim}上，{state}；{turn}{weight}，就会变为{becomes}",
+        "score_flip": "在{dim}上，{state}；{turn}{score}，就会变为{becomes}",
+        "turn": {"advantage": "但只要", "parity": "只要", "disadvantage": "只要"},
+        "weight": "“{item}”的权重{verb}{n}",
+        "weight_example": "“{item}”的权重{verb}{n}",
+        "score": "{who}在“{item}”上的得分{verb}{n}分",
+        "rises": "增加", "falls": "减少", "us": "我方",
+        "nothing_flips": "任何一项得分增减10分以内，也都不会改变任何定位",
+        "all_weights_hold": "任何一项权重增减2分以内，都不会改变我方对任何对手的定位",
+        "join": "。", "stop": "。",
+        "statement_holds": "任何一项权重变动1分，整体定位（对每个对手的定位和我方最强的维度）都不会改变。",
+        "statement_one": "只要{weight}，整体定位就会改变；其他任何一项权重变动1分都不会改变它。",
+        "statement_some": "只要有一项权重变动1分，整体定位就可能改变（共有{n}种这样的变动，例如{weight}）。",
+        "note_same": "只要{weight}，或者{score}，就会变为{becomes}。",
+        "note_both": "只要{weight}，就会变为{becomes}；而{score}，则会变为{becomes_score}。",
+        "note_weight": "只要{weight}，就会变为{becomes}；任何一项得分增减10分以内都不会改变。",
+        "note_score": "任何一项权重增减2分以内都不会改变；只要{score}，就会变为{becomes_score}。",
+        "note_none": "任何一项权重增减2分以内、任何一项得分增减10分以内，都不会改变。",
     },
     "en": {
-        "advantage": "advantage", "parity": "parity", "disadvantage": "disadvantage",
-        "robust_all": "our {pos} on {dim} over every competitor survives any ±2 change of one weight",
-        "robust_one": "our {pos} on {dim} over {rival} survives any ±2 change of one weight",
-        "weight_flip": "the {pos} on {dim} with {rival} becomes {becomes} if the weight of {item} {verb} by {n}",
-        "score_flip": "the {pos} on {dim} with {rival} becomes {becomes} if {who} score on {item} {verb} by {n}",
-        "nothing_flips": "nor does any change of one score by up to ±10",
-        "all_weights_hold": "no change of one weight by up to ±2 changes any of our positions",
-        "rises": "rises", "falls": "falls", "join": "; ", "stop": ".", "us": "our",
+        "becomes": {"advantage": "we would hold an advantage", "parity": "we would be on a par",
+                    "disadvantage": "we would be at a disadvantage"},
+        "state": {"advantage": "we hold an advantage over {rival}", "parity": "we are on a par with {rival}",
+                  "disadvantage": "we are at a disadvantage against {rival}"},
+        "robust_all": "On {dim} we hold an advantage over every competitor, and no change of up to 2 in any one "
+                      "weight would alter that",
+        "robust_one": "On {dim} our advantage over {rival} is firm: no change of up to 2 in any one weight would "
+                      "alter it",
+        "weight_flip": "On {dim} {state}, {turn} {weight}, {becomes}",
+        "score_flip": "On {dim} {state}, {turn} {score}, {becomes}",
+        "turn": {"advantage": "but if", "parity": "but if", "disadvantage": "but if"},
+        "weight": "the weight of {item} went {verb} by {n}",
+        "weight_example": "the weight of {item} going {verb} by {n}",
+        "score": "{who} scored {n} {verb} on {item}",
+        "rises": "up", "falls": "down", "score_rises": "more", "score_falls": "less", "us": "we",
+        "nothing_flips": "Nor would a change of up to 10 in any one score",
+        "all_weights_hold": "No change of up to 2 in any one weight would change any of our positions",
+        "join": ". ", "stop": ".",
+        "statement_holds": "Our overall positioning (every position and our strongest dimension) stays the same "
+                           "whichever single weight moves by 1.",
+        "statement_one": "Only one change of 1 in a single weight alters our overall positioning: {weight}.",
+        "statement_some": "Moving a single weight by 1 can change our overall positioning (there are {n} such changes, "
+                          "for example {weight}).",
+        "note_same": "if {weight}, or if {score}, {becomes}.",
+        "note_both": "if {weight}, {becomes}; if {score}, {becomes_score}.",
+        "note_weight": "if {weight}, {becomes}; no change of up to 10 in one score would alter it.",
+        "note_score": "no change of up to 2 in one weight would alter it; if {score}, {becomes_score}.",
+        "note_none": "no change of up to 2 in one weight or of up to 10 in one score would alter it.",
     },
 }
+
+
+def weight_words(language: str, flip: Flip, key: str = "weight") -> str:
+    """“价格”的权重增加1 / the weight of Price went up by 1 (as an example: going up by 1)."""
+    words = WORDS[language]
+    return words[key].format(item=flip.item, verb=words["rises" if flip.delta > 0 else "falls"],
+                                  n=number(abs(flip.delta)))
+
+
+def score_words(deal: Deal, flip: Flip) -> str:
+    """我方在“价格”上的得分减少5分 / we scored 5 less on Price (or the rival, by name)."""
+    lang = deal.language
+    words = WORDS[lang]
+    who = words["us"] if flip.company == deal.us.id else deal.company_name(flip.company)
+    up = flip.delta > 0
+    verb = words["rises" if up else "falls"] if lang == "zh" else words["score_rises" if up else "score_falls"]
+    return words["score"].format(who=who, item=flip.item, verb=verb, n=number(abs(flip.delta)))
 
 
 def sentence(deal: Deal, positions: list[PositionRobustness]) -> str:
@@ -251,10 +307,7 @@ def sentence(deal: Deal, positions: list[PositionRobustness]) -> str:
         parts = [robust_part(deal, positions), fragile_part(deal, positions, "weight_flip")]
     else:
         parts = [words["all_weights_hold"], fragile_part(deal, positions, "score_flip")]
-    text = words["join"].join(p for p in parts if p)
-    if deal.language == "en":
-        text = text[0].upper() + text[1:]
-    return text + words["stop"]
+    return words["join"].join(p for p in parts if p) + words["stop"]
 
 
 def robust_part(deal: Deal, positions: list[PositionRobustness]) -> Optional[str]:
@@ -265,12 +318,11 @@ def robust_part(deal: Deal, positions: list[PositionRobustness]) -> Optional[str
     whole = [d for d in DIMENSIONS if sum(1 for p in steady if p.dimension == d) == len(deal.competitors)]
     if whole:
         dimension = max(whole, key=lambda d: min(p.margin for p in steady if p.dimension == d))
-        return words["robust_all"].format(dim=in_sentence(lang, dimension), pos=words["advantage"])
+        return words["robust_all"].format(dim=in_sentence(lang, dimension))
     if not steady:
         return None
     best = max(steady, key=lambda p: p.margin)  # ties: the first
-    return words["robust_one"].format(dim=in_sentence(lang, best.dimension), pos=words["advantage"],
-                                      rival=deal.company_name(best.competitor))
+    return words["robust_one"].format(dim=in_sentence(lang, best.dimension), rival=deal.company_name(best.competitor))
 
 
 def fragile_part(deal: Deal, positions: list[PositionRobustness], kind: str) -> str:
@@ -282,8 +334,31 @@ def fragile_part(deal: Deal, positions: list[PositionRobustness], kind: str) -> 
         return words["nothing_flips"]
     p = min(flipped, key=lambda p: abs(getattr(p, kind).delta))
     flip = getattr(p, kind)
-    rival = deal.company_name(p.competitor)
-    who = words["us"] if flip.company == deal.us.id else (rival if lang == "zh" else f"{rival}'s")
-    return words[kind].format(
-        pos=words[p.position], dim=in_sentence(lang, p.dimension), rival=rival, item=flip.item, who=who,
-        verb=words["rises" if flip.delta > 0 else "falls"], n=number(abs(flip.delta)), becomes=words[flip.becomes])
+    state = words["state"][p.position].format(rival=deal.company_name(p.competitor))
+    change = {"weight": weight_words(lang, flip)} if kind == "weight_flip" else {"score": score_words(deal, flip)}
+    return words[kind].format(dim=in_sentence(lang, p.dimension), state=state, turn=words["turn"][p.position],
+                              becomes=words["becomes"][flip.becomes], **change)
+
+
+def statement_sentence(language: str, breakers: list[Flip]) -> str:
+    """Whether one weight moved by 1 changes the overall positioning, and how (the first such change)."""
+    words = WORDS[language]
+    if not breakers:
+        return words["statement_holds"]
+    key = "statement_one" if len(breakers) == 1 else "statement_some"
+    return words[key].format(weight=weight_words(language, breakers[0], "weight_example"), n=len(breakers))
+
+
+def note(deal: Deal, p: PositionRobustness) -> str:
+    """The notes' line for one position: the smallest weight change and the smallest score change that
+    flip it, or that none does."""
+    words, lang = WORDS[deal.language], deal.language
+    weight, score = p.weight_flip, p.score_flip
+    if weight and score:
+        key = "note_same" if weight.becomes == score.becomes else "note_both"
+    else:
+        key = "note_weight" if weight else "note_score" if score else "note_none"
+    return words[key].format(
+        weight=weight_words(lang, weight) if weight else "", score=score_words(deal, score) if score else "",
+        becomes=words["becomes"][weight.becomes] if weight else "",
+        becomes_score=words["becomes"][score.becomes] if score else "")

@@ -2,7 +2,10 @@
 
 The method's radar compares three series: the competitor now, the competitor three years
 on (竞争对手3年后) and us now (我们现在); our target three years on joins them when the
-deal gives one. The competitor is the strongest rival in relationship capability (the
+deal gives one. A 3-year line is drawn only for a company that gives a 3-year figure on at least
+one indicator (its other indicators keep today's score, as the analysis projects them); a rival
+that projects nothing, or a deal with no `in_3_years` at all, gets no copy of today's line, and
+`Radar` says which lines are missing so the words can say so. The competitor is the strongest rival in relationship capability (the
 analysis' standings name it), so at most four lines ever cross. A dimension of fewer than three
 items cannot make a radar (one axis is a line, two a strip): it is drawn as bars.
 On the map our bubble comes last, so it is drawn on top.
@@ -27,9 +30,39 @@ class Line:
     is_us: bool
 
 
+@dataclass(frozen=True)
+class Radar:
+    """What the radar shows: its lines, the rival it compares, and which 3-year lines the deal gives."""
+
+    lines: list[Line]
+    rival: str  # the strongest rival in relationship capability, by id
+    rival_later: bool  # the rival gives a 3-year figure on at least one indicator: its dashed line is drawn
+    us_later: bool  # we set a 3-year target on at least one indicator: our dashed line is drawn
+    kind: str  # 'radar', or 'bars' (radar_kind)
+
+    @property
+    def later(self) -> str:
+        """Which 3-year lines are drawn: 'both', 'rival', 'us' or 'none' (the words' choice of sentence)."""
+        return {(True, True): "both", (True, False): "rival", (False, True): "us"}.get(
+            (self.rival_later, self.us_later), "none")
+
+
+def projects(analysis: Analysis, company: str) -> bool:
+    """The company gives a 3-year figure on at least one relationship indicator (the analysis' projection)."""
+    return company in analysis.three_years.future.get(RADAR, {})
+
+
+def radar(analysis: Analysis) -> Radar:
+    lines = radar_lines(analysis)
+    rival, us = analysis.standings.indexes[RADAR].now.best_rival, analysis.deal.us.id
+    return Radar(lines=lines, rival=rival, rival_later=projects(analysis, rival), us_later=projects(analysis, us),
+                 kind=radar_kind(analysis))
+
+
 def radar_lines(analysis: Analysis) -> list[Line]:
-    """The strongest rival now and in three years, us now, and our target when the deal sets one
-    (the analysis' standings: who is the best rival, each figure, which ones were kept from today)."""
+    """The strongest rival now, and in three years when it projects an indicator; us now, and our target
+    when the deal sets one (the analysis' standings: who is the best rival, each figure, which ones
+    were kept from today)."""
     deal = analysis.deal
     standings = analysis.standings.items[RADAR]
     positions = {c.id: n for n, c in enumerate(deal.companies)}
@@ -38,10 +71,11 @@ def radar_lines(analysis: Analysis) -> list[Line]:
     def figures(company: str, later: bool) -> tuple[float, ...]:
         return tuple(((s.in_3_years or s.now) if later else s.now).scores[company] for s in standings)
 
-    lines = [Line(rival, positions[rival], figures(rival, False), False, False),
-             Line(rival, positions[rival], figures(rival, True), True, False),
-             Line(us, 0, figures(us, False), False, True)]
-    if any(s.in_3_years is not None and us not in s.kept for s in standings):
+    lines = [Line(rival, positions[rival], figures(rival, False), False, False)]
+    if projects(analysis, rival):
+        lines.append(Line(rival, positions[rival], figures(rival, True), True, False))
+    lines.append(Line(us, 0, figures(us, False), False, True))
+    if projects(analysis, us):
         lines.append(Line(us, 0, figures(us, True), True, True))
     return lines
 

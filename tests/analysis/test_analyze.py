@@ -162,8 +162,8 @@ def test_an_english_deal_from_a_yaml_file(tmp_path):
     analysis = analyze(load_deal(path)[0])
     # KBF us (360 + 60)/5 = 84, A (280 + 90)/5 = 74 -> +10; business +30; relationship 60 - 80 = -20
     assert analysis.positioning["A"].sentence == (
-        "Relative to Rival A, we hold a relative advantage in key buying factor match and business capability, "
-        "and a relative disadvantage in customer relationship capability.")
+        "Against Rival A, we hold a relative advantage in key buying factor match and business capability, "
+        "but a relative disadvantage in customer relationship capability.")
     assert [t.rule for t in analysis.tactics] == ["bundle-on-business", "concede-on-price", "invest-in-gaps"]
     # 500,000 / 50,000 = 10 months
     assert analysis.value.specific == (

@@ -66,27 +66,27 @@ ADV, PAR, DIS = "advantage", "parity", "disadvantage"
 @pytest.mark.parametrize("positions, zh, en", [
     ((ADV, ADV, DIS),
      "相对于对手A而言，我方在客户购买关键因素的匹配和业务能力方面占有相对优势，而在客户关系能力方面居于相对劣势。",
-     "Relative to 对手A, we hold a relative advantage in key buying factor match and business capability, "
-     "and a relative disadvantage in customer relationship capability."),
+     "Against 对手A, we hold a relative advantage in key buying factor match and business capability, "
+     "but a relative disadvantage in customer relationship capability."),
     ((ADV, ADV, ADV),
      "相对于对手A而言，我方在客户购买关键因素的匹配、业务能力和客户关系能力方面均占有相对优势。",
-     "Relative to 对手A, we hold a relative advantage in key buying factor match, business capability "
+     "Against 对手A, we hold a relative advantage in key buying factor match, business capability "
      "and customer relationship capability."),
     ((PAR, PAR, PAR),
      "相对于对手A而言，我方在客户购买关键因素的匹配、业务能力和客户关系能力方面均与其相当。",
-     "Relative to 对手A, we are on a par in key buying factor match, business capability "
+     "Against 对手A, we are on a par with them in key buying factor match, business capability "
      "and customer relationship capability."),
     ((DIS, PAR, DIS),
      "相对于对手A而言，我方在业务能力方面与其相当，而在客户购买关键因素的匹配和客户关系能力方面居于相对劣势。",
-     "Relative to 对手A, we are on a par in business capability, and hold a relative disadvantage "
+     "Against 对手A, we are on a par with them in business capability, but hold a relative disadvantage "
      "in key buying factor match and customer relationship capability."),
     ((ADV, PAR, DIS),
      "相对于对手A而言，我方在客户购买关键因素的匹配方面占有相对优势，在业务能力方面与其相当，而在客户关系能力方面居于相对劣势。",
-     "Relative to 对手A, we hold a relative advantage in key buying factor match, are on a par in "
-     "business capability, and hold a relative disadvantage in customer relationship capability."),
+     "Against 对手A, we hold a relative advantage in key buying factor match, are on a par with them in "
+     "business capability, but hold a relative disadvantage in customer relationship capability."),
     ((DIS, DIS, DIS),
      "相对于对手A而言，我方在客户购买关键因素的匹配、业务能力和客户关系能力方面均居于相对劣势。",
-     "Relative to 对手A, we hold a relative disadvantage in key buying factor match, business capability "
+     "Against 对手A, we hold a relative disadvantage in key buying factor match, business capability "
      "and customer relationship capability."),
 ])
 def test_sentences_in_both_languages(positions, zh, en):
@@ -97,8 +97,8 @@ def test_sentences_in_both_languages(positions, zh, en):
 
 def test_sentence_uses_the_deal_names_and_language():
     positioning, _ = analysed(make(language="en", **dims((90, 80, 70), (90, 70, 70), (60, 80, 70))))
-    assert positioning["A"].sentence == ("Relative to Rival A, we hold a relative advantage in key buying factor "
-                                         "match and business capability, and a relative disadvantage in customer "
+    assert positioning["A"].sentence == ("Against Rival A, we hold a relative advantage in key buying factor "
+                                         "match and business capability, but a relative disadvantage in customer "
                                          "relationship capability.")
 
 
@@ -178,7 +178,7 @@ def test_every_combination_names_each_dimension_once(language):
     for combination in itertools.product((ADV, PAR, DIS), repeat=3):
         said = sentence(language, "X", dict(zip(DIMENSIONS, combination)))
         assert all(said.count(name) == 1 for name in names.values()), said
-        assert said.startswith("相对于X而言，我方在" if language == "zh" else "Relative to X, we ")
+        assert said.startswith("相对于X而言，我方在" if language == "zh" else "Against X, we ")
         assert said.endswith("。" if language == "zh" else ".")
         assert (ADV in combination) == (("相对优势" if language == "zh" else "relative advantage") in said)
         assert (DIS in combination) == (("相对劣势" if language == "zh" else "relative disadvantage") in said)

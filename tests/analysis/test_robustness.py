@@ -57,8 +57,12 @@ def test_a_level_field_holds_every_statement_and_only_scores_move_it():
     assert all(p.position == "parity" and p.weight_flip is None for p in rob.positions)
     assert all((p.score_flip.company, p.score_flip.delta, p.score_flip.becomes) == ("us", -5.0, "disadvantage")
                for p in rob.positions)
-    assert rob.sentence == ("任何一项权重±2的变化都不会改变我方的任何定位；与Rival A在客户购买关键因素的匹配方面的持平，"
-                            "只要我方在“Security”上的分数减少5分就会变为劣势。")
+    # before: 「任何一项权重±2的变化都不会改变我方的任何定位；与Rival A在客户购买关键因素的匹配方面的持平，
+    # 只要我方在“Security”上的分数减少5分就会变为劣势。」
+    assert rob.sentence == ("任何一项权重增减2分以内，都不会改变我方对任何对手的定位。在客户购买关键因素的匹配上，"
+                            "我方与Rival A基本持平；只要我方在“Security”上的得分减少5分，就会变为劣势。")
+    assert rob.statement == "任何一项权重变动1分，整体定位（对每个对手的定位和我方最强的维度）都不会改变。"
+    assert rob.positions[0].note == "任何一项权重增减2分以内都不会改变；只要我方在“Security”上的得分减少5分，就会变为劣势。"
 
 
 def test_the_statement_breaks_when_one_weight_change_moves_a_position_and_says_which():
@@ -77,15 +81,20 @@ def test_the_sentence_names_the_steadiest_advantage_and_the_most_fragile_positio
     # KBF against A: (90 + 60) / 2 = 75 vs (70 + 80) / 2 = 75: parity; Security +1 (the first item; -1 would
     # leave 0): (180 + 60) / 3 = 80 vs (140 + 80) / 3 = 73.33: +6.67, an advantage. Relationship: +30 over both
     # on one item, which no weight moves.
-    assert rob.sentence == ("Our advantage on customer relationship capability over every competitor survives any ±2 "
-                            "change of one weight; the parity on key buying factor match with Rival A becomes "
-                            "advantage if the weight of Security rises by 1.")
+    # before: "Our advantage on customer relationship capability over every competitor survives any ±2 change of
+    # one weight; the parity on key buying factor match with Rival A becomes advantage if the weight of Security
+    # rises by 1."
+    assert rob.sentence == ("On customer relationship capability we hold an advantage over every competitor, and no "
+                            "change of up to 2 in any one weight would alter that. On key buying factor match we are "
+                            "on a par with Rival A, but if the weight of Security went up by 1, we would hold an "
+                            "advantage.")
 
 
 def test_examples_carry_their_sentence_in_the_senior_brief_and_the_analysis():
     analysis = analyze(xyz())
     assert analysis.robustness.statement_holds
-    assert analysis.robustness.sentence.startswith("任何一项权重±2的变化都不会改变我方的任何定位")
+    assert analysis.robustness.sentence == ("任何一项权重增减2分以内，都不会改变我方对任何对手的定位。在客户购买关键因素的匹配上，"
+                                            "我方对对手B占优势；但只要我方在“网络交易的安全性”上的得分减少10分，就会变为持平。")
 
 
 # --- properties on generated deals, with an independent checker ------------------------------------
@@ -232,9 +241,9 @@ def test_the_deck_shows_the_largest_swings_as_a_tornado_beside_the_sentence():
     # the largest swing is on top (the last category of a bar chart) and the bars grow towards it
     reach = [max(abs(s.down), abs(s.up)) for s in shown]
     assert reach == sorted(reach, reverse=True)
-    words = "".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+    words = "".join(shape.text_frame.text.replace("\v", "") for shape in slide.shapes if shape.has_text_frame)
     assert analysis.robustness.sentence in words
-    assert "整体定位（对每个对手的定位和我方最强的维度）经得起任何一项权重±1的变化。" in words
+    assert "任何一项权重变动1分，整体定位（对每个对手的定位和我方最强的维度）都不会改变。" in words
 
 
 def test_swings_measure_the_margin_against_the_strongest_rival_of_the_dimension():

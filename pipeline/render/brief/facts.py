@@ -185,15 +185,15 @@ def positioning_map(analysis: Analysis) -> ChartSpec:
 
 
 def relationship_radar(analysis: Analysis) -> ChartSpec:
-    """The deck's radar (chart_choice.radar_lines): the strongest rival now and in 3 years, us now, our target."""
+    """The deck's radar (chart_choice.radar): the strongest rival now and in 3 years (when it projects),
+    us now and our target (when set); the caption names what the deal does not give."""
     deal, lang = analysis.deal, analysis.deal.language
-    lines = chart_choice.radar_lines(analysis)
+    picture = chart_choice.radar(analysis)
     series = tuple(Series(_line_name(lang, deal, line), line.values, colour=line.position, later=line.later)
-                   for line in lines)
-    kind = chart_choice.radar_kind(analysis)
-    caption = word(lang, "caption_radar", shape=word(lang, f"shape_{kind}"), rival=deal.short_names()[lines[0].company],
-                   target=word(lang, "caption_target") if len(lines) > 3 else "")
-    return ChartSpec("radar" if kind == "radar" else "bars", word(lang, "radar_title"),
+                   for line in picture.lines)
+    caption = word(lang, f"caption_radar_{picture.later}", shape=word(lang, f"shape_{picture.kind}"),
+                   rival=deal.short_names()[picture.rival])
+    return ChartSpec("radar" if picture.kind == "radar" else "bars", word(lang, "radar_title"),
                      tuple(i.name for i in deal.relationship_capabilities), series, caption=caption,
                      companies=len(series))
 

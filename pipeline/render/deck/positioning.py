@@ -177,7 +177,8 @@ def relationship_table(deck: Deck) -> None:
 
 
 def radar_series(deck: Deck) -> list[charts.Series]:
-    """The method's picture: the strongest rival now and three years on, us now, our target if set."""
+    """The method's picture: the strongest rival now and three years on (when it projects), us now,
+    our target (when set)."""
     t = deck.text
     return [charts.Series(t.block("series_future" if line.later else "series_now",
                                   company=deck.short(line.company), is_us=line.is_us),
@@ -185,14 +186,27 @@ def radar_series(deck: Deck) -> list[charts.Series]:
             for line in chart_choice.radar_lines(deck.analysis)]
 
 
+CAPTION_HEIGHT = 914400 // 2  # half an inch under the chart for the line on a missing 3-year figure
+
+
 def radar(deck: Deck) -> None:
-    """The relationship radar; bars when the dimension has fewer items than a radar needs."""
+    """The relationship radar; bars when the dimension has fewer items than a radar needs. Where the deal
+    gives no 3-year figure for the rival or for us, a line under the chart says so (chart_choice.Radar)."""
     t, analysis = deck.text, deck.analysis
-    slide = deck.new("Title and Chart", action_title(deck, "relationship_capabilities"), t.block("radar_notes"),
-                     t.block("radar_title"))
-    draw = charts.radar_chart if chart_choice.radar_kind(analysis) == "radar" else charts.bar_chart
+    picture = chart_choice.radar(analysis)
+    words = dict(later=picture.later, rival=deck.short(picture.rival), kind=picture.kind)
+    slide = deck.new("Title and Chart", action_title(deck, "relationship_capabilities"),
+                     t.block("radar_notes", **words), t.block("radar_title", **words))
+    draw = charts.radar_chart if picture.kind == "radar" else charts.bar_chart
     names = [i.name for i in analysis.deal.relationship_capabilities]
-    draw(slide, names, radar_series(deck), deck.region(slide, "chart"), deck.fonts, analysis.deal.date,
+    region = deck.region(slide, "chart")
+    missing = t.block("radar_missing", **words)
+    if missing:
+        chart_region = Region(region.left, region.top, region.width, region.height - CAPTION_HEIGHT)
+        caption = Region(region.left, region.top + chart_region.height, region.width, CAPTION_HEIGHT)
+        textbox(deck.shapes(slide), caption, [para(missing, colour="grey")], deck.fonts, 14, 12, MSO_ANCHOR.MIDDLE)
+        region = chart_region
+    draw(slide, names, radar_series(deck), region, deck.fonts, analysis.deal.date,
          placeholder=deck.holder(slide, "chart"))
 
 

@@ -209,7 +209,7 @@ def test_a_minimal_deal_renders_every_slide_with_its_gaps_said(tmp_path):
     assert every.count("Missing: no contact at this level") == 4
     assert "The deal file lists no surrounding relations." in every
     notes = "\n".join(s.notes_slide.notes_text_frame.text for s in prs.slides)  # the discussion's answers
-    assert "the deal file gives no 3-year targets for us." in notes
+    assert "the deal file gives no 3-year relationship targets for us." in notes
     assert "We win on reach." in every
 
 
