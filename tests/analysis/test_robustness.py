@@ -4,6 +4,8 @@ enumeration (no smaller change flips)."""
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import copy
 
 from hypothesis import HealthCheck, given, settings
@@ -100,15 +102,15 @@ def test_examples_carry_their_sentence_in_the_senior_brief_and_the_analysis():
 # --- properties on generated deals, with an independent checker ------------------------------------
 
 
-def indexes(weights: list[float], scores: list[float]) -> float:
-    """The index as the method defines it, written out again: Σ w·s / Σ w, to two decimals."""
-    total = 0.0
+def indexes(weights: list[float], scores: list[float]) -> Fraction:
+    """The index as the method defines it, written out again: Σ w·s / Σ w, exactly, from the decimals as written."""
+    total = Fraction(0)
     for w, s in zip(weights, scores):
-        total += w * s
-    return round(total / sum(weights), 2)
+        total += Fraction(str(w)) * Fraction(str(s))
+    return total / sum(Fraction(str(w)) for w in weights)
 
 
-def standing(margin: float) -> str:
+def standing(margin: Fraction) -> str:
     return "advantage" if margin >= 5 else "disadvantage" if margin <= -5 else "parity"
 
 
@@ -117,7 +119,7 @@ def checked_position(deal: Deal, dimension: str, rival: str, weights=None, ours=
     weights = weights or [i.weight for i in items]
     ours = ours or [i.scores[deal.us.id] for i in items]
     theirs = theirs or [i.scores[rival] for i in items]
-    return standing(round(indexes(weights, ours) - indexes(weights, theirs), 2))
+    return standing(indexes(weights, ours) - indexes(weights, theirs))
 
 
 def every_change(deal: Deal, dimension: str, rival: str, kind: str, size: float):
