@@ -216,3 +216,23 @@ def test_an_item_of_the_teams_own_needs_its_weight_and_a_named_one_needs_none(tm
     text = MINIMAL_DEAL.replace(RC, "  - name: 人脉\n    standard: account_manager_influence\n")
     (tmp_path / "ok.yaml").write_text(text, encoding="utf-8")
     assert analyze(load_deal(tmp_path / "ok.yaml")[0]).deal.relationship_capabilities[0].weight == 5
+
+
+def test_the_reference_lists_every_id_standard_takes():
+    import re
+
+    from pipeline.load.method import standard_ids
+    page = (ROOT / "docs" / "deal-file.md").read_text(encoding="utf-8")
+    page = page[page.index("## 标准客户关系指标的说法"):page.index("## Fields")]
+    assert re.findall(r"^\| `([a-z_]+)` \| ", page, re.M) == standard_ids()
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_skeletons_standard_line_names_the_indicator_it_sits_under(language, tmp_path):
+    from pipeline.load.skeleton import skeleton
+    text = skeleton(tmp_path / "new.yaml", language)
+    line = next(x for x in text.splitlines() if "# standard:" in x)
+    sid = line.split("standard:")[1].split()[0]
+    before = text[:text.index(line)]
+    last = [x.split("name:")[1].strip() for x in before.splitlines() if x.startswith("  - name:")][-1]
+    assert standard("relationship_capabilities", last).id == sid
