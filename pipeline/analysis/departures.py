@@ -4,10 +4,17 @@ A sixth indicator or another weight is the team's right, but it changes the comp
 teaches: in the south-gov example 解决方案的设计能力 alone turns parity with the strongest rival into
 an advantage. So each departure is reported (warning, slide mark, notes) and the analysis also gives
 our standing on the standard indicators alone at the standard weights, for the trainer to discuss.
+
+Which standard indicator an item is comes from `pipeline.load.method.indicators`: its `standard:`
+key, else its name in any wording the library accepts ("Influence of the account manager" is
+客户经理的影响力), each indicator counted once; so a deal that words them its own way is no departure.
 """
 
 from __future__ import annotations
 
+from typing import Optional
+
+from pipeline.analysis import exact
 from pipeline.analysis.position import classify
 from pipeline.analysis.results import (
     CompanyScore,
@@ -17,12 +24,10 @@ from pipeline.analysis.results import (
     MethodCheck,
 )
 from pipeline.analysis.score import company_score, exact_index
-from pipeline.analysis import exact
-from pipeline.load.method import key, standard, standard_indicators
+from pipeline.load.method import NONE, RELATIONSHIP, Standard, indicator, indicators, standard, standard_indicators
 from pipeline.load.model import Deal, Item
 from pipeline.words.wording import margin, score
 
-RELATIONSHIP = "relationship_capabilities"
 NAME_JOIN = {"zh": "、", "en": ", "}  # the standard indicators, named in the deal's language
 
 
@@ -36,38 +41,39 @@ def with_standard_weights(deal: Deal) -> Deal:
 
 
 def _weight_of(item: Item) -> float:
-    found = standard(RELATIONSHIP, item.name)
+    found = indicator(item.name, item.standard)
     if found is None or found.weight is None:  # the loader refuses this; a deal built in code may not
         raise ValueError(f"relationship indicator '{item.name}' has no weight and is not a standard one")
     return found.weight
 
 
+def matches(deal: Deal) -> list[Optional[Standard]]:
+    """The standard indicator each relationship item is, in the deal's order (None: the team's own)."""
+    return indicators((item.name, item.standard) for item in deal.relationship_capabilities)
+
+
 def departures(deal: Deal) -> list[Departure]:
     """Indicators of the team's own, standard ones reweighted (in file order), then standard ones left out."""
     found, seen = [], set()
-    for index, item in enumerate(deal.relationship_capabilities):
-        match = standard(RELATIONSHIP, item.name)
+    for index, (item, match) in enumerate(zip(deal.relationship_capabilities, matches(deal))):
         if match is None or match.weight is None:
             kind = "added" if match is None else "own_weight"
             found.append(Departure(item=item.name, kind=kind, index=index, weight=item.weight, standard_weight=None))
             continue
-        seen.add(key(match.zh))
+        seen.add(match.id)
         if item.weight != match.weight:
             found.append(Departure(item=item.name, kind="reweighted", index=index, weight=item.weight,
                                    standard_weight=match.weight))
     found += [Departure(item=s.name(deal.language), kind="omitted", index=None, weight=None, standard_weight=s.weight)
-              for s in standard_indicators() if key(s.zh) not in seen]
+              for s in standard_indicators() if s.id not in seen]
     return found
 
 
 def standard_only(deal: Deal) -> list[Item]:
     """The deal's standard indicators at the method's weights."""
-    items = []
-    for item in deal.relationship_capabilities:
-        match = standard(RELATIONSHIP, item.name)
-        if match is not None and match.weight is not None:
-            items.append(item.model_copy(update={"weight": match.weight}))
-    return items
+    return [item.model_copy(update={"weight": match.weight})
+            for item, match in zip(deal.relationship_capabilities, matches(deal))
+            if match is not None and match.weight is not None]
 
 
 def method_check(deal: Deal, positioning: dict[str, CompetitorPosition]) -> MethodCheck:
@@ -75,9 +81,10 @@ def method_check(deal: Deal, positioning: dict[str, CompetitorPosition]) -> Meth
     on the standard indicators alone (exact, like the analysis' own)."""
     found = departures(deal)
     items = standard_only(deal)
+    of = [match.id if match is not None else None for match in matches(deal)]
     if not found or not items:
         return MethodCheck(departs=bool(found), departures=found, standard_items=[i.name for i in items],
-                           standard_scores=None, standard_positions=None, standard_margins=None, changed=[])
+                           standard_of=of, standard_scores=None, standard_positions=None, standard_margins=None, changed=[])
     scores: dict[str, CompanyScore] = {c.id: company_score(items, c.id) for c in deal.companies}
     ours = exact_index(items, [i.scores[deal.us.id] for i in items])
     exact_margins = {c.id: ours - exact_index(items, [i.scores[c.id] for i in items]) for c in deal.competitors}
@@ -85,7 +92,7 @@ def method_check(deal: Deal, positioning: dict[str, CompetitorPosition]) -> Meth
     positions = {cid: classify(m) for cid, m in exact_margins.items()}
     changed = [cid for cid, p in positions.items() if p != positioning[cid].relationship_capabilities]
     return MethodCheck(departs=True, departures=found, standard_items=[i.name for i in items],
-                       standard_scores=scores, standard_positions=positions, standard_margins=margins,
+                       standard_of=of, standard_scores=scores, standard_positions=positions, standard_margins=margins,
                        changed=changed)
 
 
@@ -98,7 +105,7 @@ def findings(deal: Deal, check: MethodCheck, positioning: dict[str, CompetitorPo
         where = f"{RELATIONSHIP}[{d.index}]"
         values = {"item": d.item, "weight": score(d.weight or 0), "names": names}
         if d.kind == "added":
-            out.append(Finding(field=f"{where}.name", key="method_added", values=values))
+            out.append(_added(deal, check, d.index, values))
         elif d.kind == "own_weight":
             out.append(Finding(field=f"{where}.weight", key="method_own_weight", values=values))
         elif d.kind == "reweighted":
@@ -110,3 +117,17 @@ def findings(deal: Deal, check: MethodCheck, positioning: dict[str, CompetitorPo
             "standard_position": check.standard_positions[cid], "competitor": deal.company_name(cid),
             "margin": margin(check.standard_margins[cid]), "position": positioning[cid].relationship_capabilities}))
     return out
+
+
+def _added(deal: Deal, check: MethodCheck, index: int, values: dict[str, str]) -> Finding:
+    """An indicator of the team's own: said so (`standard: none`), one whose name reads as a standard
+    indicator another item already is, or one the method does not name."""
+    item = deal.relationship_capabilities[index]
+    where = f"{RELATIONSHIP}[{index}]"
+    if item.standard is not None and item.standard.strip() == NONE:
+        return Finding(field=f"{where}.standard", key="method_declared_own", values=values)
+    reads_as = standard(RELATIONSHIP, item.name)
+    if reads_as is not None and reads_as.id in check.standard_of:
+        return Finding(field=f"{where}.name", key="method_again", values={
+            **values, "standard": reads_as.name(deal.language), "first": str(check.standard_of.index(reads_as.id))})
+    return Finding(field=f"{where}.name", key="method_added", values=values)

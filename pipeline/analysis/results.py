@@ -363,6 +363,8 @@ class MethodCheck(Result):
     departs: bool
     departures: list[Departure]
     standard_items: list[str]  # the standard indicators the deal scores, in the deal's order
+    standard_of: list[Optional[str]] = []  # per relationship item, in the deal's order: the id of the standard
+    # indicator it is (templates/method.json; by its `standard:` or its name in any accepted wording), None if the team's own
     standard_scores: Optional[dict[str, CompanyScore]]  # by company, on those alone; None if it keeps to the method or has none
     standard_positions: Optional[dict[str, Position]]  # by competitor, on those alone
     standard_margins: Optional[dict[str, float]]  # our index minus theirs, by competitor

@@ -101,6 +101,13 @@ class Item(Contract):
     """Optional, key buying factors: `price` marks a factor about price (a concession may fall
     only on one), `other` one that is not, whatever its name; without it a name with a price
     word (价格, 资费, 费用, 成本, 报价, 折扣, TCO, price, cost, tariff, fee, discount) counts as price."""
+    standard: Optional[Text] = None
+    """Optional, relationship indicators: which of the method's standard indicators this item is, by
+    its id in templates/method.json (account_manager_influence, internal_coordination,
+    senior_management_attention, transaction_history_reputation, long_term_cooperation,
+    solution_design), or `none` for an indicator of the team's own whatever its name; without it
+    the name decides, in any wording the library accepts (客户经理影响力, "Influence of the account
+    manager" …)."""
 
 
 class Overall(Contract):

@@ -10,10 +10,10 @@ import difflib
 import re
 from typing import Callable
 
-from pipeline.load.method import standard_indicators, standard_weight
+from pipeline.load.method import NONE, RELATIONSHIP, by_id, indicator, standard_ids, standard_indicators
 from pipeline.load.model import DIMENSIONS, ID_PATTERN
 from pipeline.load.paths import Issue, child
-from pipeline.words.messages import say
+from pipeline.words.messages import language, say
 
 LineOf = Callable[[str], int]
 
@@ -34,8 +34,10 @@ def check_rules(data: dict, line_of: LineOf) -> list[Issue]:
     for dimension in DIMENSIONS:
         for path, item in _items(data, dimension):
             issues += _item_scores(path, item, ids, settled)
+            issues += _item_standard(dimension, path, item)
             issues += _item_weight(dimension, path, item)
         issues += _duplicate_names(data, dimension, line_of)
+    issues += _standard_twice(data, line_of)
     return issues
 
 
@@ -89,15 +91,75 @@ def _item_scores(path: str, item: dict, ids: list[str], settled: bool) -> list[I
     return issues
 
 
+def _standard_of(item: dict) -> str | None:
+    """The item's `standard:` as text, stripped; None when absent or not text (the model reports that)."""
+    value = item.get("standard")
+    return value.strip() if isinstance(value, str) else None
+
+
+def _item_standard(dimension: str, path: str, item: dict) -> list[Issue]:
+    """`standard:` only on a relationship indicator, naming an indicator of the library or `none`;
+    a typo is shown with the nearest id."""
+    value = _standard_of(item)
+    if value is None or not value:
+        return []
+    if dimension != RELATIONSHIP:
+        return [Issue(child(path, "standard"), say("standard_not_relationship"), "key")]
+    ids = standard_ids()
+    if value in ids:
+        return []
+    allowed = say("list_comma").join(_id_named(sid) for sid in ids)
+    close = difflib.get_close_matches(value.lower().replace("-", "_").replace(" ", "_"), ids, n=1, cutoff=0.6)
+    if close:
+        return [Issue(child(path, "standard"), say("standard_unknown_close", value=value, close=close[0], ids=allowed))]
+    return [Issue(child(path, "standard"), say("standard_unknown", value=value, ids=allowed))]
+
+
+def _id_named(sid: str) -> str:
+    """An id as the message lists it: account_manager_influence (客户经理的影响力)."""
+    found = by_id(sid)
+    if found is None:
+        return sid
+    return f"{sid} ({found.name(language())})"
+
+
+def _standard_twice(data: dict, line_of: LineOf) -> list[Issue]:
+    """Each standard indicator is one item: two items that both say `standard: <id>` is an error."""
+    first: dict[str, str] = {}
+    issues = []
+    for path, item in _items(data, RELATIONSHIP):
+        value = _standard_of(item)
+        if not value or value == NONE or by_id(value) is None:
+            continue
+        where = child(path, "standard")
+        if value in first:
+            issues.append(Issue(where, say("standard_twice", id=value, first=first[value], line=line_of(first[value]))))
+        first.setdefault(value, where)
+    return issues
+
+
 def _item_weight(dimension: str, path: str, item: dict) -> list[Issue]:
     """Only the method's standard relationship indicators may leave their weight to the library;
-    `weight: ~` (null) leaves it as an absent key does."""
-    name = item.get("name")
-    if item.get("weight") is not None or not isinstance(name, str) or standard_weight(dimension, name) is not None:
+    `weight: ~` (null) leaves it as an absent key does. An item's `standard:` decides which one it is
+    (a misspelt one is reported by itself, not here)."""
+    name, chosen = item.get("name"), _standard_of(item)
+    if item.get("weight") is not None or not isinstance(name, str):
         return []
+    if dimension == RELATIONSHIP:
+        if chosen and chosen not in standard_ids():
+            return []
+        found = indicator(name, chosen or None)
+        if found is not None and found.weight is not None:
+            return []
     standards = say("list_comma").join(f"{s.zh} {s.weight:g}" for s in standard_indicators())
-    why = (say("weight_not_standard", name=" ".join(name.split()), standards=standards)
-           if dimension == "relationship_capabilities" else say("weight_only_relationship", standards=standards))
+    if dimension != RELATIONSHIP:
+        why = say("weight_only_relationship", standards=standards)
+    elif chosen == NONE:
+        why = say("weight_team_own", name=" ".join(name.split()), standards=standards)
+    elif chosen:
+        why = say("weight_standard_unweighted", id=chosen, name=by_id(chosen).zh, standards=standards)
+    else:
+        why = say("weight_not_standard", name=" ".join(name.split()), standards=standards)
     return [Issue(child(path, "weight"), say("weight_missing", why=why), "value" if "weight" in item else "parent")]
 
 

@@ -20,11 +20,22 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 def deal_json_schema() -> dict:
     """The JSON Schema of a deal file, every mapping's keys sorted so the text is stable."""
     schema = Deal.model_json_schema()
+    _standard_ids(schema)
     schema["$schema"] = SCHEMA_DIALECT
     schema["title"] = "Deal file (dealdocs, contract version 1)"
     schema["description"] = ("One bid for one large customer: competitors, the three dimensions of "
                              "competitive positioning, the value proposition and the relationship chain.")
     return _sorted(schema)
+
+
+def _standard_ids(schema: dict) -> None:
+    """An item's `standard:` takes the library's indicator ids or `none`: given to editors as an enum
+    (the model keeps it text, so that the loader can name the nearest id for a typo)."""
+    from pipeline.load.method import standard_ids
+
+    field = schema.get("$defs", {}).get("Item", {}).get("properties", {}).get("standard")
+    if field:
+        field["anyOf"] = [{"enum": standard_ids(), "type": "string"}, {"type": "null"}]
 
 
 def _sorted(value: object) -> object:

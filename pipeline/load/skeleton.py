@@ -25,6 +25,13 @@ def relationship_indicators() -> list[tuple[str, str, float]]:
 
     return [(s.zh, s.en, s.weight) for s in standard_indicators()]
 
+
+def last_id() -> str:
+    """The id of the last indicator the skeleton lists: the example of `standard:` under it."""
+    from pipeline.load.method import standard_indicators
+
+    return standard_indicators()[-1].id or "none"
+
 WORDS = {
     "zh": {
         "intro": ("# 新的交易文件：把每个 <…> 换成实际内容，然后运行 dealdocs check {name}\n"
@@ -40,6 +47,7 @@ WORDS = {
         "rc": "客户关系能力：方法的标准指标和权重，可增删",
         "weight": "<权重>", "score": "<0-100>",
         "in_3_years": "可选：3年后我们的目标和对手的预计",
+        "standard": "可选：名称和方法的说法不同时，注明是哪项标准指标（见 docs/deal-file.md），none 为团队自选",
         "step1": "第一步：基于我们在<专长>方面的知识和经验，我们具备<能力>的能力，为客户提高<什么>",
         "expertise": "<专长领域>", "capability": "<能力>", "improves": "<为客户提高什么>",
         "step2": "第二步：具体化（SMART）", "start": "<2026-12>", "start_note": "开始的日期或年月",
@@ -69,6 +77,7 @@ WORDS = {
         "rc": "relationship capability: the method's standard indicators and weights; add or remove",
         "weight": "<weight>", "score": "<0-100>",
         "in_3_years": "optional: our target and the competitor's projection in three years",
+        "standard": "optional: which standard indicator an item worded otherwise is (docs/deal-file.md); none = the team's own",
         "step1": "step 1: based on our knowledge and experience in <expertise>, we can <capability>, improving <improves>",
         "expertise": "<area of expertise>", "capability": "<capability>", "improves": "<what improves for the customer>",
         "step2": "step 2: specific (SMART)", "start": "<2026-12>", "start_note": "a date or a year-month",
@@ -132,7 +141,8 @@ def skeleton(target: Path, language: str = "zh", today: Optional[dt.date] = None
         + f"  - name: {w['bc_name']}\n    weight: {w['weight']}\n    scores: {scores}\n"
         + f"relationship_capabilities:    # {w['rc']}\n"
         + relationship
-        + f"    # in_3_years: {{us: 85, A: 70}}   # {w['in_3_years']}\n\n"
+        + f"    # in_3_years: {{us: 85, A: 70}}   # {w['in_3_years']}\n"
+        + f"    # standard: {last_id()}   # {w['standard']}\n\n"
         + "value_proposition:\n"
         + f"  overall:                      # {w['step1']}\n"
         + f"    expertise: {w['expertise']}\n    capability: {w['capability']}\n    improves: {w['improves']}\n"

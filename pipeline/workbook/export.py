@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from pipeline.analysis.departures import with_standard_weights
+from pipeline.load.method import standard_ids
 from pipeline.load.model import DIMENSIONS, Deal
 from pipeline.render.office.xlsx import workbook_bytes
 from pipeline.words.labels import label
@@ -28,8 +29,7 @@ from pipeline.workbook.layout import (
     EMPTY_LEVELS,
     FIRST_COMPANY_COLUMN,
     FIRST_ITEM_ROW,
-    KIND,
-    KIND_WORDS,
+    ITEM_KEY_COLUMNS,
     OUTCOME,
     SHEETS,
     SPARE_ROWS,
@@ -205,13 +205,14 @@ def dimension_sheet(sheet, deal: Deal, dimension: str) -> None:
             BOLD, FORMULA_FILL).number_format = "0.0"
         sheet.cell(row=last + 1, column=FIRST_COMPANY_COLUMN + n).data_type = "f"
         sheet.cell(row=last + 2, column=FIRST_COMPANY_COLUMN + n).data_type = "f"
-    if dimension == "key_buying_factors":  # kind: price | other, after one more blank column
-        kind = later + len(companies) + 1
-        put(sheet, 2, kind, KIND_WORDS[lang], BOLD, HEADER_FILL)
-        put(sheet, 3, kind, KIND, GREY)
+    if dimension in ITEM_KEY_COLUMNS:  # kind: price | other, or standard: <id> | none, after one more blank column
+        marker, header = ITEM_KEY_COLUMNS[dimension]
+        column = later + len(companies) + 1
+        put(sheet, 2, column, header[lang], BOLD, HEADER_FILL)
+        put(sheet, 3, column, marker, GREY)
         for r, item in enumerate(items, start=FIRST_ITEM_ROW):
-            put(sheet, r, kind, item.kind)
-        pick(sheet, kind, range(FIRST_ITEM_ROW, last + 1), ("price", "other"))
+            put(sheet, r, column, getattr(item, marker))
+        pick(sheet, column, range(FIRST_ITEM_ROW, last + 1), ("price", "other") if marker == "kind" else tuple(standard_ids()))
     end = get_column_letter(later + len(companies) - 1)
     number_rule(sheet, f"C{FIRST_ITEM_ROW}:{end}{last}", 0, 100, "0-100")
     number_rule(sheet, f"B{FIRST_ITEM_ROW}:B{last}", 0, None, "> 0")

@@ -36,6 +36,10 @@ TOTAL_LABELS = {WORDS[lang][key] for lang in LANGUAGES for key in ("total", "ind
 FIRST_ITEM_ROW = 4  # row 1 the title, 2 the company names, 3 their ids
 KIND = "kind"  # row 3's marker of a key buying factor's kind column (price | other), right of the 3-year figures
 KIND_WORDS = {"zh": "类别（price 价格类 / other 非价格）", "en": "Kind (price / other)"}
+STANDARD = "standard"  # row 3's marker of a relationship indicator's `standard:` column (an id | none), in the same place
+STANDARD_WORDS = {"zh": "对应的标准指标（可选：id / none 团队自选）", "en": "Standard indicator (optional: id / none = team's own)"}
+# The optional column of an item's key beyond the method's table, by dimension: (row 3's marker, its header).
+ITEM_KEY_COLUMNS = {"key_buying_factors": (KIND, KIND_WORDS), "relationship_capabilities": (STANDARD, STANDARD_WORDS)}
 FIRST_COMPANY_COLUMN = 3  # C
 
 

@@ -30,7 +30,7 @@ from pipeline.workbook.layout import (
     EMPTY_LEVELS,
     FIRST_COMPANY_COLUMN,
     FIRST_ITEM_ROW,
-    KIND,
+    ITEM_KEY_COLUMNS,
     OUTCOME,
     ROLES,
     SHEETS,
@@ -210,7 +210,8 @@ def read_dimension(sheet, dimension: str, reading: Reading) -> None:
     ids = [(c.column, str(c.value).strip()) for c in sheet[3][FIRST_COMPANY_COLUMN - 1:] if c.value is not None]
     blank = next((col for col in range(FIRST_COMPANY_COLUMN, sheet.max_column + 2)
                   if sheet.cell(row=3, column=col).value is None), sheet.max_column + 1)
-    kind = next((col for col, cid in ids if cid == KIND), None)
+    marker = ITEM_KEY_COLUMNS[dimension][0] if dimension in ITEM_KEY_COLUMNS else None
+    kind = next((col for col, cid in ids if marker is not None and cid == marker), None)  # kind or standard
     now = [(col, cid) for col, cid in ids if col < blank]
     later = [(col, cid) for col, cid in ids if col > blank and (kind is None or col < kind)]
     items = []
@@ -230,8 +231,8 @@ def read_dimension(sheet, dimension: str, reading: Reading) -> None:
             put_value(item, key, value_of(cell), f"{at}.{key}", reading)
         if kind is not None:
             cell = sheet.cell(row=number, column=kind)
-            reading.cells[f"{at}.kind"] = f"{sheet.title}!{cell.coordinate}"
-            put_value(item, "kind", value_of(cell), f"{at}.kind", reading)
+            reading.cells[f"{at}.{marker}"] = f"{sheet.title}!{cell.coordinate}"
+            put_value(item, marker, value_of(cell), f"{at}.{marker}", reading)
         item["scores"] = scores_of(sheet, number, now, f"{at}.scores", reading, keep_empty_cell=True)
         projected = scores_of(sheet, number, later, f"{at}.in_3_years", reading)
         if projected:

@@ -62,6 +62,13 @@ FIRST_PROBLEM = {
     "bad-level.yaml": "38:26: chain.customer[0].level: expected one of top (一把手), deputy (副总经理), manager (部门或分管经理), frontline (一线员工), got 'boss'",
     "bad-kind.yaml": "41:26: chain.surrounding[0].kind: expected one of government, ministry, regulator, investor, "
                      "shareholder, consultant, partner, got 'bank'",
+    "bad-standard.yaml": "23:15: relationship_capabilities[0].standard: unknown standard indicator "
+                         "'acount_manager_influence'; did you mean 'account_manager_influence'? It takes one of: "
+                         "account_manager_influence (Account manager's influence), internal_coordination (Internal "
+                         "coordination capability), senior_management_attention (Senior management's attention to the "
+                         "project), transaction_history_reputation (Transaction history and reputation), "
+                         "long_term_cooperation (Long-term cooperation potential), solution_design (Solution design "
+                         "capability), none",
     "bad-start.yaml": "31:12: value_proposition.specific.start: expected a date like 2026-12-01 or a year-month like "
                       "2026-12, got '2026-13'",
     "empty-dimension.yaml": "20:28: relationship_capabilities: empty; add at least one item: - {name: ..., weight: 5, "

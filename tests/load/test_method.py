@@ -28,8 +28,9 @@ def test_the_library_holds_the_methods_five_indicators_and_weights_in_both_langu
     assert {s.zh: s.weight for s in standard_indicators()} == METHOD
     assert {s.en: s.weight for s in standard_indicators()} == METHOD_EN
     raw = json.loads((ROOT / "templates" / "method.json").read_text(encoding="utf-8"))
-    assert raw["relationship_capabilities"][-1] == {"zh": "解决方案的设计能力", "en": "Solution design capability",
-                                                    "weight": None}
+    last = raw["relationship_capabilities"][-1]
+    assert (last["id"], last["zh"], last["en"], last["weight"]) == ("solution_design", "解决方案的设计能力",
+                                                                    "Solution design capability", None)
     assert {s.zh for s in library().business_capabilities} == {"全程全网", "综合业务捆绑"}
 
 

@@ -64,6 +64,27 @@ def test_short_names_and_a_factors_kind_come_back(tmp_path):
     assert analysis_json(analyze(again)) == analysis_json(analyze(deal))
 
 
+def test_a_relationship_indicators_standard_comes_back(tmp_path):
+    """`standard:` (which of the method's indicators an item is, or none) has its own column, with a drop-down."""
+    import yaml
+
+    data = yaml.safe_load(next(p for p in EXAMPLES if p.stem == "northbank-branch-network").read_text(encoding="utf-8"))
+    data["relationship_capabilities"][0].update(name="Customer intimacy", standard="account_manager_influence")
+    data["relationship_capabilities"][0].pop("weight")
+    data["relationship_capabilities"][-1]["standard"] = "none"
+    path = tmp_path / "deal.yaml"
+    path.write_text(to_yaml(data), encoding="utf-8")
+    deal, _ = load_deal(path)
+    again = round_trip(deal, tmp_path)
+    assert [i.standard for i in again.relationship_capabilities] == ["account_manager_influence", *[None] * 4, "none"]
+    assert again.relationship_capabilities[0].weight == 5  # written with the method's weight, as shown
+    assert analysis_json(analyze(again)) == analysis_json(analyze(deal))
+    sheet = load_workbook(io.BytesIO(export_workbook(deal)))["Relationship capabilities"]
+    column = next(c.column for c in sheet[3] if c.value == "standard")
+    assert sheet.cell(row=4, column=column).value == "account_manager_influence"
+    assert any("none" in str(rule.formula1) for rule in sheet.data_validations.dataValidation)
+
+
 def in_company_order(data: dict) -> dict:
     """The workbook has a column per company, so it gives each item's scores in the companies' order; a
     file that lists them in another order comes back with the same figures in that order."""

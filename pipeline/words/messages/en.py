@@ -128,7 +128,13 @@ MESSAGES: dict[str, str] = {
     "warning_line": "warning: {field}: {message}",
     # the analysis' warnings (analysis.json keeps their key and values; worded when printed)
     "method_added": "'{item}' is not one of the method's standard relationship indicators ({names}); it and its "
-                    "weight {weight} are the team's own choice, marked so in the deck",
+                    "weight {weight} are the team's own choice, marked so in the deck (if it is one of them in "
+                    "other words, say which with standard: <id>)",
+    "method_again": "'{item}' reads as the method's '{standard}', which relationship_capabilities[{first}] already "
+                    "is; it and its weight {weight} count as the team's own, marked so in the deck (say "
+                    "standard: none to confirm, or remove one of the two)",
+    "method_declared_own": "'{item}' is an indicator of the team's own (standard: none); it and its weight {weight} "
+                           "are marked so in the deck",
     "method_own_weight": "the method names '{item}' but gives it no weight, and it is not one of its weighted "
                          "indicators ({names}); its weight {weight} is the team's own choice, marked so in the deck",
     "method_reweighted": "weight {weight} for '{item}' departs from the method's standard weight {standard_weight}; "
@@ -317,8 +323,18 @@ MESSAGES: dict[str, str] = {
     "yaml_merge_not_mapping": "'<<' merges only mappings",
     # the method's rules and library (pipeline/load/rules.py, method.py)
     "weight_missing": "missing; {why}, so it needs its own: add weight: <a positive number>",
+    "weight_team_own": "'{name}' is an indicator of the team's own (standard: none)",
+    "weight_standard_unweighted": "the method names {id} ({name}) but gives it no weight ({standards} are its weighted indicators)",
+    "standard_unknown_close": "unknown standard indicator '{value}'; did you mean '{close}'? It takes one of: {ids}",
+    "standard_unknown": "unknown standard indicator '{value}'; it takes one of: {ids}",
+    "standard_not_relationship": "only a relationship indicator says which of the method's standard indicators it is; "
+                                 "remove standard here",
+    "standard_twice": "'{id}' is already the standard indicator of {first} (line {line}); each standard indicator "
+                      "is one item: remove one, or give this one standard: none if it is the team's own",
     "weight_not_standard": "'{name}' is not one of the method's standard relationship indicators ({standards})",
     "weight_only_relationship": "the method gives standard weights only to its relationship indicators ({standards})",
+    "method_ids": "each relationship indicator needs its own id (other than '{none}'): {ids}",
+    "method_wording_twice": "a wording of '{item}' reads as one of '{other}' ({key})",
     "method_invalid": "{path}: not a valid method library: {error}",
     # the playbook (pipeline/analysis/playbook.py, tactics.py)
     "playbook_missing": "{path}: no such file",

@@ -123,7 +123,10 @@ MESSAGES: dict[str, str] = {
     "warning_line": "警告：{field}：{message}",
     # 分析给出的警告（analysis.json 只保存键和值，打印时才按语言成文）
     "method_added": "'{item}' 不是方法的标准客户关系指标（{names}）；这一指标及其权重 {weight} 由团队自选，"
-                    "课件中已标出",
+                    "课件中已标出（如果它是其中一项、只是说法不同，请用 standard: <id> 注明）",
+    "method_again": "'{item}' 读作方法的'{standard}'，而 relationship_capabilities[{first}] 已是这一项；"
+                    "这一指标及其权重 {weight} 按团队自选计，课件中已标出（写 standard: none 加以确认，或删去其中一项）",
+    "method_declared_own": "'{item}' 是团队自选的指标（standard: none）；这一指标及其权重 {weight} 在课件中已标出",
     "method_own_weight": "方法提到 '{item}' 但没有给出权重，它也不是方法中带权重的指标（{names}）；"
                          "权重 {weight} 由团队自选，课件中已标出",
     "method_reweighted": "'{item}' 的权重 {weight} 不同于方法的标准权重 {standard_weight}；"
@@ -293,8 +296,17 @@ MESSAGES: dict[str, str] = {
     "yaml_merge_not_mapping": "'<<' 只能合并映射；请让它引用一个映射的别名",
     # 方法的规则和方法库（pipeline/load/rules.py、method.py）
     "weight_missing": "缺少权重；{why}，因此需要填写自己的权重：请添加 weight: <正数>",
+    "weight_team_own": "'{name}' 是团队自选的指标（standard: none）",
+    "weight_standard_unweighted": "方法提到 {id}（{name}）但没有给出权重（带权重的指标：{standards}）",
+    "standard_unknown_close": "未知的标准指标 '{value}'；是不是 '{close}'？可选：{ids}",
+    "standard_unknown": "未知的标准指标 '{value}'；可选：{ids}",
+    "standard_not_relationship": "只有客户关系指标才能注明是方法的哪一项标准指标；请删去这里的 standard",
+    "standard_twice": "'{id}' 已是 {first}（第 {line} 行）的标准指标；每项标准指标只能对应一项："
+                      "请删去其中一项，或者如果这一项是团队自选的，写 standard: none",
     "weight_not_standard": "'{name}' 不是方法中的标准客户关系指标（{standards}）",
     "weight_only_relationship": "方法只为客户关系指标规定了标准权重（{standards}）",
+    "method_ids": "每项客户关系指标需要各自的 id（不能是 '{none}'）：{ids}",
+    "method_wording_twice": "'{item}' 的某个说法与 '{other}' 的说法相同（{key}）",
     "method_invalid": "{path}：不是有效的方法库：{error}",
     # playbook（pipeline/analysis/playbook.py、tactics.py）
     "playbook_missing": "{path}：文件不存在",
