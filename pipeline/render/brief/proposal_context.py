@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+from pipeline.analysis.chain import team_member
 from pipeline.analysis.results import Analysis, PaybackCurve
 from pipeline.analysis.smart import outcome_phrase
 from pipeline.analysis.value import tracking_sentence
@@ -116,7 +117,8 @@ def common_fields(analysis: Analysis) -> dict[str, str]:
 
 
 def person(deal: Deal, level: str) -> str | None:
-    return getattr(deal.chain.our_team, level)
+    """Our person at an audience level: our_team's, else who of ours holds a link there (the analysis' rule)."""
+    return team_member(deal, level)
 
 
 def outcome_lines(deal: Deal) -> list[str]:
