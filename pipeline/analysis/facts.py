@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import Optional
 
 from pipeline.analysis.audience import level_title
+from pipeline.analysis.chain import team_member
 from pipeline.analysis.claims import of
-from pipeline.analysis.results import ChainResult, Claim, CompetitorPosition, ThreeYears
+from pipeline.analysis.results import ChainLevel, ChainResult, Claim, CompetitorPosition, ContactLink, ThreeYears
 from pipeline.analysis.score import Scores
-from pipeline.analysis.settings import POSITION_MARGIN, REASON_GAPS
+from pipeline.analysis.settings import HELD_MIN, POSITION_MARGIN, REASON_GAPS
 from pipeline.load.model import Deal
 from pipeline.words.wording import (
     change,
@@ -28,14 +29,16 @@ from pipeline.words.wording import (
 # The playbook's short names for the three dimensions.
 SHORT = {"kbf": "key_buying_factors", "business": "business_capabilities", "relationship": "relationship_capabilities"}
 LIST_SEPARATOR = {"zh": "、", "en": "; "}
+CLAUSE_SEPARATOR = {"zh": "；", "en": "; "}  # between clauses that each name a level
 
 
 def facts(deal: Deal, scores: Scores, positioning: dict[str, CompetitorPosition], chain: ChainResult,
           future: ThreeYears, claimed: list[Claim]) -> dict[str, str]:
     """Every fact, keyed by the name a playbook text uses for it; what names an item comes from a claim."""
     best = of(claimed, "tactic.reframe-buying-factors")
+    senior = team_member(deal, "senior")
     found = {"customer": deal.customer.name, "us": deal.us.name,
-             "senior_owner": deal.chain.our_team.senior or text(deal.language, "default_owner"),
+             "senior_owner": senior or text(deal.language, "senior_stand_in"), "senior_person": senior or "",
              "best_factor": best[0].item if best else "",
              "position_margin": number(POSITION_MARGIN)}
     for short, dimension in SHORT.items():
@@ -63,8 +66,8 @@ def dimension_facts(deal: Deal, positioning: dict[str, CompetitorPosition], shor
 def chain_facts(deal: Deal, chain: ChainResult) -> dict[str, str]:
     language = deal.language
     top = chain.levels["top"]
-    top_state = (text(language, "fact_top_strength", who=top.strongest,
-                      strength=max(c.strength for c in top.contacts)) if top.contacts else text(language, "fact_no_contact"))
+    top_state = (listed(language, [text(language, "fact_top_strength", who=c.name, strength=c.strength)
+                                   for c in top.contacts]) if top.contacts else text(language, "fact_no_contact"))
     flagged = [text(language, "fact_flagged", who=s.name, kind=in_sentence(language, s.kind), influence=s.influence,
                     strength=s.strength) for s in chain.surrounding if s.flagged]
     return {
@@ -73,8 +76,35 @@ def chain_facts(deal: Deal, chain: ChainResult) -> dict[str, str]:
         "unheld_below_top": listed(language, [level_title(deal, lv.level, True) for lv in chain.levels.values()
                                               if not lv.held and lv.level != "top"]),
         "top_state": top_state,
+        "top_people": people(language, top.contacts),
+        "unheld_below_top_detail": CLAUSE_SEPARATOR[language].join(
+            unheld(deal, lv) for lv in chain.levels.values() if not lv.held and lv.level != "top"),
+        "unheld_below_top_owners": CLAUSE_SEPARATOR[language].join(
+            owned(deal, lv) for lv in chain.levels.values() if not lv.held and lv.level != "top"),
         "flagged": listed(language, flagged),
     }
+
+
+def people(language: str, contacts: list[ContactLink]) -> str:
+    """Each contact with the strength of our link: 陈总 2分、吴总 1分 / Chen 2; Wu 1."""
+    return listed(language, [text(language, "fact_person_strength", who=c.name, strength=c.strength) for c in contacts])
+
+
+def unheld(deal: Deal, level: ChainLevel) -> str:
+    """Why a level is not held, naming each of its contacts: 一线员工层面还没有强度达到3分的关系（刘工 1分、钱工 0分）."""
+    title = level_title(deal, level.level, True)
+    if not level.contacts:
+        return text(deal.language, "fact_level_empty", level=title)
+    return text(deal.language, "fact_level_unheld", level=title, held=HELD_MIN,
+                people=people(deal.language, level.contacts))
+
+
+def owned(deal: Deal, level: ChainLevel) -> str:
+    """Who of ours builds a level's links: 一线员工层面由赵工负责, or that nobody of ours is there yet."""
+    title = level_title(deal, level.level, True)
+    if level.owner:
+        return text(deal.language, "fact_level_owner", level=title, owner=level.owner)
+    return text(deal.language, "fact_level_no_owner", level=title)
 
 
 def trailing_facts(deal: Deal, claimed: list[Claim]) -> dict[str, str]:

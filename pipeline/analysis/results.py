@@ -393,6 +393,10 @@ class PlanResult(Result):
 
     payback_curve: Optional[PaybackCurve]  # None unless the payback is computed from the figures
     milestones: list[Milestone]  # in time order
+    # How often results are reported (None when the deal tracks no results), and where that came
+    # from: the deal's tracking_cadence, words in its tracking text, or the monthly default.
+    report_cadence: Optional[Literal["monthly", "quarterly", "half-yearly", "yearly"]] = None
+    cadence_from: Optional[Literal["deal", "tracking", "default"]] = None
 
 
 class Analysis(Result):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Optional
 
 from pipeline.analysis.audience import audience as customer_audience
+from pipeline.analysis.chain import team_member
 from pipeline.analysis.claims import of
 from pipeline.analysis.results import (
     Audience,
@@ -98,7 +99,7 @@ def level_message(deal: Deal, chain: ChainResult, found: list[Claim], audience: 
         from_deal=own is not None,
         concerns=concerns,
         customer_contacts=[c.name for lv in chain.levels.values() if lv.audience == audience for c in lv.contacts],
-        our_person=getattr(deal.chain.our_team, audience),
+        our_person=team_member(deal, audience),
     )
 
 
@@ -135,4 +136,4 @@ def frontline(deal: Deal, chain: ChainResult, found: list[Claim]) -> str:
     tracked = (tracking_sentence(language, spec.tracking) if spec.tracking is not None
                else text(language, "frontline_tracking_missing"))
     return text(language, "frontline_message", outcomes=outcome_phrase(language, spec, saving_only=True),
-                person=deal.chain.our_team.frontline or text(language, "frontline_person"), tracking=tracked)
+                person=team_member(deal, "frontline") or text(language, "frontline_person"), tracking=tracked)

@@ -49,6 +49,9 @@ CustomerTypeName = Literal["enterprise", "government", "hospital", "school", "in
                            "企业", "公司", "政府", "政府机关", "医院", "学校", "高校", "事业单位"]
 CustomerType = Annotated[CustomerTypeName, AfterValidator(lambda v: CUSTOMER_TYPE_SYNONYMS.get(v, v))]
 YearMonth = Annotated[str, StringConstraints(pattern=YEAR_MONTH)]  # a start given as 2026-12
+# How often the results are reported, and the months each period spans.
+CADENCE_MONTHS = {"monthly": 1, "quarterly": 3, "half-yearly": 6, "yearly": 12}
+Cadence = Literal["monthly", "quarterly", "half-yearly", "yearly"]
 
 
 class Contract(BaseModel):
@@ -151,6 +154,13 @@ class Specific(Contract):
     """Optional: the stated payback in months; checked against investment and monthly_benefit."""
     tracking: Optional[Text] = None
     """Optional: how the result will be measured."""
+    tracking_cadence: Optional[Cadence] = None
+    """Optional: how often the results are reported (monthly / quarterly / half-yearly / yearly); the
+    first results report falls one period after the start. When absent it is read from `tracking`
+    (每月, 每季度, 半年, 每年, monthly, quarterly, ...), else monthly."""
+    first_report: Optional[Union[dt.date, YearMonth]] = None
+    """Optional: when the first results report is due (2027-03 or 2027-03-15), if not one cadence
+    after the start; not before the start."""
 
 
 class Levels(Contract):

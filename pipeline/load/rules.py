@@ -6,12 +6,13 @@ together with the field errors; each rule checks only what has the right shape.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from typing import Callable
 
 from pipeline.load.method import NONE, RELATIONSHIP, by_id, indicator, standard_ids, standard_indicators
-from pipeline.load.model import DIMENSIONS, ID_PATTERN
+from pipeline.load.model import DIMENSIONS, ID_PATTERN, YEAR_MONTH
 from pipeline.load.paths import Issue, child
 from pipeline.words.messages import language, say
 
@@ -38,7 +39,7 @@ def check_rules(data: dict, line_of: LineOf) -> list[Issue]:
             issues += _item_weight(dimension, path, item)
         issues += _duplicate_names(data, dimension, line_of)
     issues += _standard_twice(data, line_of)
-    return issues
+    return issues + _first_report(data)
 
 
 def _companies(data: dict) -> list[tuple[str, str]]:
@@ -189,3 +190,30 @@ def _duplicate_names(data: dict, dimension: str, line_of: LineOf) -> list[Issue]
             issues.append(Issue(child(path, "name"), say("duplicate_item", name=key, line=line_of(first[key]))))
         first.setdefault(key, child(path, "name"))
     return issues
+
+
+def _first_report(data: dict) -> list[Issue]:
+    """A stated first results report is not before the start (compared by month when either is a year-month)."""
+    value = data.get("value_proposition")
+    specific = value.get("specific") if isinstance(value, dict) else None
+    if not isinstance(specific, dict):
+        return []
+    start, first = _month(specific.get("start")), _month(specific.get("first_report"))
+    if start is None or first is None or first >= start:
+        return []
+    return [Issue("value_proposition.specific.first_report",
+                  say("first_report_before_start", first=_shown(specific["first_report"]),
+                      start=_shown(specific["start"])))]
+
+
+def _month(value: object) -> tuple[int, int] | None:
+    """(year, month) of a date or a year-month; None for anything else (its own field reports it)."""
+    if isinstance(value, dt.date):
+        return value.year, value.month
+    if isinstance(value, str) and re.fullmatch(YEAR_MONTH, value):
+        return int(value[:4]), int(value[5:])
+    return None
+
+
+def _shown(value: object) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else str(value)

@@ -56,7 +56,9 @@ WORDS = {
         "amount": "<金额>", "currency": "CNY",
         "optional_value": ("    # monthly_benefit: {amount: 170000, currency: CNY}   # 可选：客户每月的收益\n"
                            "    # payback_months: 6                                  # 可选：回收期（月）\n"
-                           "    # tracking: 跟踪……来记录实际效果                        # 可选：如何跟踪结果\n"),
+                           "    # tracking: 跟踪……来记录实际效果                        # 可选：如何跟踪结果\n"
+                           "    # tracking_cadence: monthly                          # 可选：多久报告一次效果：monthly / quarterly / half-yearly / yearly\n"
+                           "    # first_report: 2027-03                              # 可选：第一份效果报告的时间（不写则按周期推算）\n"),
         "chain": "关系链条", "people": "客户内部的人；strength 0-5（3及以上为已建立）",
         "person": "<姓名>", "strength": "<0-5>",
         "surrounding": ("  # surrounding:                # 可选：周边关系\n"
@@ -86,7 +88,9 @@ WORDS = {
         "amount": "<amount>", "currency": "USD",
         "optional_value": ("    # monthly_benefit: {amount: 170000, currency: USD}   # optional: the customer's benefit a month\n"
                            "    # payback_months: 6                                  # optional: the payback in months\n"
-                           "    # tracking: by tracking ...                          # optional: how the result is measured\n"),
+                           "    # tracking: by tracking ...                          # optional: how the result is measured\n"
+                           "    # tracking_cadence: monthly                          # optional: how often results are reported: monthly / quarterly / half-yearly / yearly\n"
+                           "    # first_report: 2027-03                              # optional: when the first results report is due (else one period after the start)\n"),
         "chain": "the relationship chain", "people": "people inside the customer; strength 0-5 (3 or more is held)",
         "person": "<name>", "strength": "<0-5>",
         "surrounding": ("  # surrounding:                # optional: relations around the chain\n"

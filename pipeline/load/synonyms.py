@@ -25,6 +25,13 @@ SYNONYMS: dict[str, dict[str, str]] = {
         **dict.fromkeys(("咨询", "咨询师", "顾问", "管理顾问", "咨询公司"), "consultant"),
         **dict.fromkeys(("合作伙伴", "合资", "伙伴", "合作方"), "partner"),
     },
+    "tracking_cadence": {
+        **dict.fromkeys(("每月", "月度", "按月", "month", "Monthly"), "monthly"),
+        **dict.fromkeys(("每季度", "季度", "按季度", "quarter", "Quarterly"), "quarterly"),
+        **dict.fromkeys(("半年", "每半年", "半年度", "half-year", "half yearly", "half-yearly ", "semiannual",
+                         "semi-annual", "biannual"), "half-yearly"),
+        **dict.fromkeys(("每年", "年度", "按年", "annual", "annually", "year", "Yearly"), "yearly"),
+    },
 }
 
 

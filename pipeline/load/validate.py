@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from pipeline.load.keyboard import value_hint
 from pipeline.load.model import (
     DIMENSIONS,
+    CADENCE_MONTHS,
     LANGUAGES,
     SURROUNDING_KINDS,
     Deal,
@@ -31,8 +32,8 @@ ITEM_EXAMPLE = "- {name: ..., weight: 5, scores: {us: 80, A: 60}}"
 # What a field accepts, in words: a message (pipeline.words.messages) by the field's key.
 EXPECT_BY_KEY = {key: f"expect_{key}" for key in (
     "weight", "strength", "influence", "amount", "payback_months", "change_pct", "language", "level", "kind",
-    "date", "start", "id", "scores", "in_3_years")}
-LISTED = {"language": LANGUAGES, "kind": SURROUNDING_KINDS}
+    "date", "start", "id", "scores", "in_3_years", "tracking_cadence", "first_report")}
+LISTED = {"language": LANGUAGES, "kind": SURROUNDING_KINDS, "tracking_cadence": tuple(CADENCE_MONTHS)}
 
 # What to add when a required part is missing or empty, by its path without indexes: a message.
 HINTS = {

@@ -153,7 +153,7 @@ def next_actions(analysis: Analysis, lang: str) -> list[Action]:
     actions = [Action(deal.id, deal.customer.name, w.action, w.owner or words["unassigned"],
                       words[f"problem_{w.problem}"] + (f": {w.who}" if w.who else ""))
                for w in analysis.chain.weak_links]
-    senior = deal.chain.our_team.senior or words["unassigned"]
+    senior = analysis.value.levels["senior"].our_person or words["unassigned"]
     actions += [Action(deal.id, deal.customer.name, t.recommendation, senior, f"{words['problem_tactic']}: {t.title}")
                 for t in analysis.tactics]
     return actions

@@ -126,8 +126,9 @@ def form_rows(sheet, row: int, fields, values: dict[str, object], lang: str) -> 
         cell = put(sheet, row, 3, value)
         if kind == "date" and value is not None:
             cell.number_format = "yyyy-mm-dd"
-        if kind in ("language", "customer_type"):
-            pick(sheet, 3, range(row, row + 1), CHOICES["language"] if kind == "language" else customer_types())
+        if kind in ("language", "customer_type", "cadence"):
+            choices = customer_types() if kind == "customer_type" else CHOICES[kind]
+            pick(sheet, 3, range(row, row + 1), choices)
         row += 1
     return row
 

@@ -9,7 +9,7 @@ weight, a column per company, the weighted totals (总分数合计) and indexes 
 from __future__ import annotations
 
 from pipeline.load import model
-from pipeline.load.model import CHAIN_LEVELS, DIMENSIONS, LANGUAGES, SURROUNDING_KINDS
+from pipeline.load.model import CADENCE_MONTHS, CHAIN_LEVELS, DIMENSIONS, LANGUAGES, SURROUNDING_KINDS
 
 SHEETS = {
     "zh": {"deal": "交易", "key_buying_factors": "客户购买关键因素", "business_capabilities": "业务能力",
@@ -82,6 +82,9 @@ VALUE_FIELDS = [
     ("specific.monthly_benefit.currency", "收益币种（可选）", "Benefit currency (optional)", "text"),
     ("specific.payback_months", "回收期（月，可选）", "Payback in months (optional)", "number"),
     ("specific.tracking", "如何跟踪结果（可选）", "How the result is tracked (optional)", "text"),
+    ("specific.tracking_cadence", "多久报告一次效果（可选：monthly / quarterly / half-yearly / yearly）",
+     "How often results are reported (optional: monthly / quarterly / half-yearly / yearly)", "cadence"),
+    ("specific.first_report", "第一份效果报告的时间（可选，2027-03）", "First results report due (optional, 2027-03)", "start"),
     ("levels.senior", "第三步：对高层的说法（可选）", "Step 3: to the senior level (optional)", "text"),
     ("levels.middle", "对中层的说法（可选）", "to the middle level (optional)", "text"),
     ("levels.frontline", "对基层的说法（可选）", "to the front-line (optional)", "text"),
@@ -110,4 +113,5 @@ CHOICES = {
     "kind": SURROUNDING_KINDS,
     "strength": tuple(str(n) for n in range(6)),
     "influence": tuple(str(n) for n in range(1, 6)),
+    "cadence": tuple(CADENCE_MONTHS),
 }

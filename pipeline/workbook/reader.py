@@ -275,9 +275,9 @@ def read_value(sheet, reading: Reading) -> None:
     for part, marker in (("levels", EMPTY_LEVELS), ("concerns", EMPTY_CONCERNS)):
         if marker in markers:
             proposition.setdefault(part, {})
-    start = specific.get("start")
-    if isinstance(start, dt.datetime):
-        specific["start"] = start.date()
+    for part in ("start", "first_report"):
+        if isinstance(specific.get(part), dt.datetime):
+            specific[part] = specific[part].date()
 
 
 def read_chain(sheet, reading: Reading) -> None:

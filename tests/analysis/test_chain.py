@@ -97,15 +97,16 @@ def test_owner_falls_back_to_the_contacts_own_link():
     chain_ = [contact("Top", "top", 1, our_contact="Boss"), *HELD_CHAIN[1:]]
     result = chain(make(chain_customer=chain_, chain_our_team={}))
     assert [(w.who, w.owner) for w in result.weak_links] == [("Top", "Boss")]
-    assert result.levels["top"].owner is None
+    # Boss holds the top link: the chain names our person there, so the level is not unassigned (#23)
+    assert result.levels["top"].owner == "Boss" and result.levels["deputy"].owner == "Boss"
 
 
 def test_no_owner_at_all_names_the_account_manager():
     result = chain(make(language="en", chain_customer=HELD_CHAIN[:3], chain_our_team={}))
     assert result.weak_links == [WeakLink(
         level="frontline", who=None, problem="missing", owner=None,
-        action="no contact among the front-line staff: the account manager to find and meet the key people "
-               "there through an introduction from an existing contact")]
+        action="nobody of ours faces the front-line level yet; no contact among the front-line staff: the account "
+               "manager to find and meet the key people there through an introduction from an existing contact")]
 
 
 def test_strongest_tie_goes_to_the_first_in_the_file():
@@ -122,3 +123,52 @@ def test_actions_in_english():
         "Li to get an introduction to Dep through an existing contact and build the link from zero",
         "Li to visit CSRC (regulator) and win its support for the project (influence 5, strength 1)",
     ]
+
+
+# --- people by rank (issue #23, point 8) --------------------------------------------------------
+
+NO_TEAM_CHAIN = [contact("陈总", "top", 2, our_contact="李总"), contact("吴总", "deputy", 1),
+                 contact("郑经理", "manager", 4, our_contact="王经理"), contact("刘工", "frontline", 1),
+                 contact("钱工", "frontline", 0)]
+
+
+def test_owners_come_from_our_team_else_from_who_holds_a_link_at_that_level():
+    result = chain(make(chain_customer=NO_TEAM_CHAIN, chain_our_team={}))
+    assert {lv.level: lv.owner for lv in result.levels.values()} == {
+        "top": "李总", "deputy": "李总", "manager": "王经理", "frontline": None}
+    team = chain(make(chain_customer=NO_TEAM_CHAIN, chain_our_team={"senior": "孙总"}))
+    assert team.levels["top"].owner == "孙总" and team.levels["manager"].owner == "王经理"
+
+
+def test_the_senior_level_is_never_worked_by_the_account_manager():
+    """Was 「由客户经理安排与陈总的高层互访…」 when the deal named nobody senior."""
+    result = chain(make(chain_customer=[contact("陈总", "top", 2), *HELD_CHAIN[1:]], chain_our_team={}))
+    assert [w.action for w in result.weak_links] == [
+        "我方在高层还没有对接人；由我方高层领导安排与陈总的高层互访，将关系强度从2提升到3以上"]
+    en = chain(make(language="en", chain_customer=[contact("Chen", "top", 2), *HELD_CHAIN[1:]], chain_our_team={},
+                    chain_surrounding=[{"name": "CSRC", "kind": "regulator", "influence": 5, "strength": 1}]))
+    assert [w.action for w in en.weak_links] == [
+        "nobody of ours faces the senior level yet; one of our senior managers to arrange senior-to-senior meetings "
+        "with Chen and lift the link from 2 to 3 or more",
+        "one of our senior managers to visit CSRC (regulator) and win its support for the project (influence 5, "
+        "strength 1)"]
+    assert all(w.owner is None for w in en.weak_links)
+
+
+def test_nobody_of_ours_at_a_level_is_said_once_and_a_held_link_names_its_holder():
+    result = chain(make(chain_customer=NO_TEAM_CHAIN, chain_our_team={}))
+    assert [(w.who, w.owner, w.action) for w in result.weak_links] == [
+        ("陈总", "李总", "由李总安排与陈总的高层互访，将关系强度从2提升到3以上"),
+        ("吴总", "李总", "由李总安排与吴总的高层互访，将关系强度从1提升到3以上"),
+        ("刘工", None, "我方在基层还没有对接人；由客户经理加强与刘工的日常沟通，将关系强度从1提升到3以上"),
+        ("钱工", None, "由客户经理通过已有联系人引荐结识钱工，从零开始建立关系"),
+    ]
+
+
+def test_the_shipped_examples_owners_are_their_teams():
+    from tests.render.brief.test_brief_helpers import example
+
+    xyz_chain = example("xyz-atm-network").chain
+    assert [(w.who, w.owner) for w in xyz_chain.weak_links] == [
+        ("陈总", "李总"), ("吴总", "李总"), ("刘工", "赵工"), ("钱工", "赵工"), ("证监会派出机构", "李总")]
+    assert not any(w.action.startswith("我方在") for w in xyz_chain.weak_links)  # everyone is named

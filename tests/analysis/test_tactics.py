@@ -39,9 +39,11 @@ def test_xyz_tactics():
     assert [t.rule for t in tactics_] == ["concede-on-price", "senior-to-senior", "mend-the-zipper", "work-surrounding",
                                           "invest-in-gaps"]
     reasons = {t.rule: t.reason for t in tactics_}
-    assert reasons["mend-the-zipper"] == "一把手以下的一线员工尚无3以上的关系。"  # 刘工 1, 钱工 0
+    # was 「一把手以下的一线员工尚无3以上的关系。」: now it names each contact it is about (#23)
+    assert reasons["mend-the-zipper"] == "一线员工层面还没有强度达到3分的关系（刘工 1分、钱工 0分）。"
     assert reasons["concede-on-price"] == "对手A在价格上得分90，高于我方的60。"
-    assert reasons["senior-to-senior"] == "关系链条在一把手处断开（陈总的关系强度为2），没有达到3以上的关系。"
+    # was 「关系链条在一把手处断开（陈总的关系强度为2），没有达到3以上的关系。」
+    assert reasons["senior-to-senior"] == "关系链条在一把手处断开，还没有强度达到3分的关系（陈总 2分）。"
     assert reasons["work-surrounding"] == "证监会派出机构（监管机构，影响力4，关系强度2）对客户影响大，而我方关系薄弱。"
     # B in 3 years: 1900/23 = 82.61 > our 80 today; our target 2005/23 = 87.17 (shown to one decimal)
     assert reasons["invest-in-gaps"] == (
@@ -79,19 +81,20 @@ def test_concede_names_the_matched_factor_not_the_widest_gap():
 def test_senior_to_senior():
     weak_top = [contact("老总", "top", 2), *HELD_CHAIN[1:]]
     assert by_rule(make(chain_customer=weak_top), "senior-to-senior").reason == \
-        "关系链条在一把手处断开（老总的关系强度为2），没有达到3以上的关系。"
+        "关系链条在一把手处断开，还没有强度达到3分的关系（老总 2分）。"
     no_top = by_rule(make(language="en", chain_customer=HELD_CHAIN[1:]), "senior-to-senior")
-    assert no_top.reason == "The chain breaks at the top: no contact yet, no link of 3 or more with the number one."
+    assert no_top.reason == "The chain breaks at the top: we have no contact yet at the number one's level."
     assert "senior-to-senior" not in rule_ids(make())
 
 
 def test_mend_the_zipper():
     weak_middle = [*HELD_CHAIN[:2], contact("M", "manager", 1), contact("F", "frontline", 0)]
     assert by_rule(make(chain_customer=weak_middle), "mend-the-zipper").reason == \
-        "一把手以下的部门或分管经理、一线员工尚无3以上的关系。"
+        "部门或分管经理层面还没有强度达到3分的关系（M 1分）；一线员工层面还没有强度达到3分的关系（F 0分）。"
     weak_top_too = [contact("T", "top", 1), *weak_middle[1:]]
     assert by_rule(make(language="en", chain_customer=weak_top_too), "mend-the-zipper").reason == \
-        "Below the number one, no link of 3 or more yet among: department and line managers; front-line staff."
+        ("Below the number one, no link of 3 or more yet among the department and line managers (M, strength 1); "
+         "no link of 3 or more yet among the front-line staff (F, strength 0).")
     only_top = [contact("T", "top", 1), *HELD_CHAIN[1:]]
     assert "mend-the-zipper" not in rule_ids(make(chain_customer=only_top))  # senior-to-senior covers it
     assert "mend-the-zipper" not in rule_ids(make())
@@ -237,3 +240,47 @@ def test_a_playbook_s_texts_are_compiled_once_per_process(monkeypatch):
     again = fired(xyz(), Playbook.model_validate(changed))
     assert again[0].title == f"改：{xyz().us.name}" and again[1:] == first[1:]
     assert compiled == ["改：{{ us }}"]
+
+
+# --- people by rank (issue #23, point 8) --------------------------------------------------------
+
+WEAK_BELOW = [contact("陈总", "top", 2, our_contact="李总"), contact("周总", "deputy", 4),
+              contact("郑经理", "manager", 4, our_contact="王经理"), contact("刘工", "frontline", 1),
+              contact("钱工", "frontline", 0)]
+
+
+def test_senior_to_senior_names_the_senior_person_the_chain_gives_not_the_account_manager():
+    """No our_team, but 李总 holds the top link: he is our senior person (was 「由客户经理出面」)."""
+    tactic = by_rule(make(chain_customer=WEAK_BELOW, chain_our_team={}), "senior-to-senior")
+    assert tactic.title == "高层对高层"
+    assert tactic.recommendation == "由李总出面，安排与客户一把手的高层互访，把公司高层对项目的重视传达到客户最高层。"
+    assert "客户经理" not in tactic.recommendation
+
+
+def test_senior_to_senior_without_a_senior_person_says_so_and_names_no_account_manager():
+    chain_ = [contact("陈总", "top", 2), *HELD_CHAIN[1:]]
+    zh = by_rule(make(chain_customer=chain_, chain_our_team={"middle": "Wang"}), "senior-to-senior")
+    assert zh.recommendation == ("我方在高层还没有对接人：先确定由哪位领导出面，再由其安排与客户一把手的高层互访，"
+                                 "把公司高层对项目的重视传达到客户最高层。")
+    en = by_rule(make(language="en", chain_customer=chain_, chain_our_team={}), "senior-to-senior")
+    assert en.recommendation == (
+        "Nobody of ours faces the senior level yet: first decide which of our senior managers goes, then have them "
+        "arrange senior-to-senior meetings with the customer's number one, so that our management's commitment to "
+        "the project reaches the top.")
+    assert "account manager" not in en.recommendation
+
+
+def test_mend_the_zipper_names_who_of_ours_builds_each_level_or_that_nobody_is_there():
+    tactic = by_rule(make(chain_customer=WEAK_BELOW, chain_our_team={}), "mend-the-zipper")
+    assert tactic.reason == "一线员工层面还没有强度达到3分的关系（刘工 1分、钱工 0分）。"
+    assert tactic.recommendation.endswith("由对应层级的我方人员逐一建立这些层级的关系：一线员工层面我方还没有对接人，先确定人选。")
+    named = by_rule(make(chain_customer=WEAK_BELOW), "mend-the-zipper")  # our_team: frontline Zhao
+    assert named.recommendation.endswith("：一线员工层面由Zhao负责。")
+
+
+def test_the_reason_is_true_of_each_contact_it_names():
+    """Two of three levels below the top held: the reason names only the level that is not, and each of
+    its contacts is under 3 (was 「一把手以下的一线员工尚无3以上的关系」 for the whole chain below the top)."""
+    for deal in (make(chain_customer=WEAK_BELOW), make(language="en", chain_customer=WEAK_BELOW)):
+        reason = by_rule(deal, "mend-the-zipper").reason
+        assert "刘工" in reason and "钱工" in reason and "郑经理" not in reason and "周总" not in reason

@@ -47,7 +47,7 @@ def test_a_new_deal_is_one_warning_listing_what_is_left(capsys, tmp_path, langua
     expected_left = [p for p in placeholders(_yaml(text))]
     assert caught.value.left == expected_left and len(expected_left) == 38
     assert line.startswith(f"{target}:5: warning: still to fill in, 38 value(s) (replace each <…>): title (line 5), ")
-    assert "chain.customer[3].strength (line 65)" in line
+    assert "chain.customer[3].strength (line 67)" in line
     # check: the same line, a summary that says it is a draft, exit 1; build refuses it with the same line
     assert main(["check", str(target)]) == 1
     err = capsys.readouterr().err

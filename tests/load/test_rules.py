@@ -91,3 +91,35 @@ def test_rules_on_plain_data():
         Issue("competitors[1].id", "duplicate id 'A' (also competitors[0].id at line 7); give each company its own id"),
         Issue("relationship_capabilities[0].scores", "no score for A; every company needs one: add A: <0-100>"),
     ]
+
+
+# --- the tracking cadence and a stated first report (issue #23, point 9) ------------------------
+
+CADENCE_CASES = {
+    "a cadence not in the list": ("    start: 2026-12\n", "    start: 2026-12\n    tracking_cadence: weekly\n", [
+        "31:23: value_proposition.specific.tracking_cadence: expected one of monthly, quarterly, half-yearly, "
+        "yearly, got 'weekly'"]),
+    "a cadence in Chinese": ("    start: 2026-12\n", "    start: 2026-12\n    tracking_cadence: 每季度\n", [
+        "31:23: value_proposition.specific.tracking_cadence: '每季度' means quarterly: write tracking_cadence: "
+        "quarterly; expected one of monthly, quarterly, half-yearly, yearly"]),
+    "a first report that is no date": ("    start: 2026-12\n", "    start: 2026-12\n    first_report: soon\n", [
+        "31:19: value_proposition.specific.first_report: expected a date like 2027-03-15 or a year-month like "
+        "2027-03, got 'soon'"]),
+    "a first report before the start": ("    start: 2026-12\n", "    start: 2026-12\n    first_report: 2026-11-30\n", [
+        "31:19: value_proposition.specific.first_report: 2026-11-30 is before the start (2026-12); the first "
+        "results report falls on or after the start: write a later date, or remove first_report to date it by "
+        "the cadence"]),
+}
+
+
+@pytest.mark.parametrize("old, new, expected", CADENCE_CASES.values(), ids=CADENCE_CASES.keys())
+def test_cadence_rule(tmp_path, old, new, expected):
+    assert problems_after_edit(tmp_path, old, new) == [f"demo.yaml:{line}" for line in expected]
+
+
+def test_a_first_report_in_the_start_month_and_a_listed_cadence_load(tmp_path):
+    path = tmp_path / "demo.yaml"
+    path.write_text(MINIMAL_DEAL.replace("    start: 2026-12\n", "    start: 2026-12\n    first_report: 2026-12-20\n"
+                                         "    tracking_cadence: half-yearly\n"), encoding="utf-8")
+    specific = load_deal(path)[0].value_proposition.specific
+    assert specific.first_report.isoformat() == "2026-12-20" and specific.tracking_cadence == "half-yearly"

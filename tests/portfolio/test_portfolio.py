@@ -107,7 +107,7 @@ def test_next_actions_are_the_links_to_mend_and_the_tactics_with_their_owners(bu
     out, analyses = built
     rows = rows_of(load_workbook(out / "portfolio.xlsx")["下一步行动"])
     expected = [(a.deal.id, w.action, w.owner or "未指定") for a in analyses for w in a.chain.weak_links]
-    expected += [(a.deal.id, t.recommendation, a.deal.chain.our_team.senior or "未指定") for a in analyses
+    expected += [(a.deal.id, t.recommendation, a.value.levels["senior"].our_person or "未指定") for a in analyses
                  for t in a.tactics]
     assert sorted((r["交易"], r["行动"], r["负责人"]) for r in rows) == sorted(expected)
 
@@ -203,3 +203,15 @@ def test_the_command_builds_and_writes_both_files_in_english(tmp_path, capsys):
     page = (tmp_path / "out" / "portfolio.html").read_text(encoding="utf-8")
     assert "Book of business" in page and 'href="xyz-atm-network/brief-senior.docx"' in page
     assert load_workbook(tmp_path / "out" / "portfolio.xlsx").sheetnames[0] == "Deal"
+
+
+def test_a_tactic_is_owned_by_the_senior_person_the_chain_names():
+    """No our_team, 李总 holds the top link: the tactics are his, not 未指定 (issue #23, point 8)."""
+    from pipeline.analysis.analyze import analyze
+    from pipeline.portfolio.rows import next_actions
+    from tests.deals.fixtures import HELD_CHAIN, contact, make
+
+    analysis = analyze(make(chain_customer=[contact("陈总", "top", 2, our_contact="李总"), *HELD_CHAIN[1:]],
+                            chain_our_team={}))
+    assert [(a.why, a.owner) for a in next_actions(analysis, "zh")] == [
+        ("关系薄弱: 陈总", "李总"), ("战术: 高层对高层", "李总")]  # was ("战术: 高层对高层", "未指定")

@@ -85,6 +85,22 @@ def test_a_relationship_indicators_standard_comes_back(tmp_path):
     assert any("none" in str(rule.formula1) for rule in sheet.data_validations.dataValidation)
 
 
+@pytest.mark.parametrize("first", ["2027-05", "2027-05-15"])
+def test_the_tracking_cadence_and_a_stated_first_report_come_back(tmp_path, first):
+    import yaml
+
+    data = yaml.safe_load(next(p for p in EXAMPLES if p.stem == "xyz-atm-network").read_text(encoding="utf-8"))
+    data["value_proposition"]["specific"]["tracking_cadence"] = "quarterly"
+    data["value_proposition"]["specific"]["first_report"] = first
+    path = tmp_path / "deal.yaml"
+    path.write_text(to_yaml(data).replace(f"'{first}'", first), encoding="utf-8")
+    deal, _ = load_deal(path)
+    again = round_trip(deal, tmp_path)
+    assert again.value_proposition.specific.tracking_cadence == "quarterly"
+    assert again.value_proposition.specific.first_report == deal.value_proposition.specific.first_report
+    assert analysis_json(analyze(again)) == analysis_json(analyze(deal))
+
+
 def in_company_order(data: dict) -> dict:
     """The workbook has a column per company, so it gives each item's scores in the companies' order; a
     file that lists them in another order comes back with the same figures in that order."""

@@ -75,7 +75,7 @@ def middle_figures(analysis: Analysis) -> list[Figure]:
     rows += [
         Figure(word(lang, "fig_start"), format_start(lang, specific.start)),
         Figure(word(lang, "fig_offering"), specific.offering),
-        Figure(word(lang, "fig_team"), team_line(deal)),
+        Figure(word(lang, "fig_team"), team_line(analysis)),
     ]
     return rows
 

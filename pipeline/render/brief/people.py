@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from pipeline.analysis.results import Analysis, ContactLink, WeakLink
-from pipeline.load.model import AUDIENCE_OF_LEVEL, Deal
+from pipeline.load.model import AUDIENCE_OF_LEVEL
 from pipeline.render.brief.rows import ContactRow
 from pipeline.render.brief.words import word
 from pipeline.words import wording
@@ -60,8 +60,9 @@ def our_side(analysis: Analysis, level: str) -> str:
     return word(lang, "our_side_none", level=wording.in_sentence(lang, audience_key(level)))
 
 
-def team_line(deal: Deal) -> str:
-    lang, team = deal.language, deal.chain.our_team
-    missing = word(lang, "unassigned")
-    return word(lang, "team_line", senior=team.senior or missing, middle=team.middle or missing,
-                frontline=team.frontline or missing)
+def team_line(analysis: Analysis) -> str:
+    """Our person at each audience level, as the analysis found them (our_team, else who holds a link
+    there); 未指定 only where nobody of ours is at that level."""
+    lang, missing = analysis.deal.language, word(analysis.deal.language, "unassigned")
+    people = {level: our_person(analysis, level) or missing for level in ("senior", "middle", "frontline")}
+    return word(lang, "team_line", **people)

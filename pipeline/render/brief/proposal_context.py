@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+from pipeline.analysis.chain import team_member
 from pipeline.analysis.results import Analysis, PaybackCurve
 from pipeline.analysis.smart import outcome_phrase
 from pipeline.analysis.value import tracking_sentence
@@ -116,7 +117,8 @@ def common_fields(analysis: Analysis) -> dict[str, str]:
 
 
 def person(deal: Deal, level: str) -> str | None:
-    return getattr(deal.chain.our_team, level)
+    """Our person at an audience level: our_team's, else who of ours holds a link there (the analysis' rule)."""
+    return team_member(deal, level)
 
 
 def outcome_lines(deal: Deal) -> list[str]:
@@ -195,7 +197,7 @@ def middle_parts(analysis: Analysis, common: dict[str, str]) -> dict[str, object
         "return_rows": rows,
         "charts": [] if curve is None else [payback_chart(lang, curve, common["investment"], benefit_text)],
         "budget": budget_lines(analysis, common),
-        "milestones": [Figure(wording.start_date(lang, m.month), say(lang, f"ms_{m.key}", offering=common["offering"]))
+        "milestones": [Figure(wording.start_date(lang, m.month), milestone_words(analysis, m.key, common["offering"]))
                        for m in analysis.plan.milestones],
     }
 
@@ -238,7 +240,7 @@ def frontline_parts(analysis: Analysis, common: dict[str, str]) -> dict[str, obj
                else say(lang, "support_none")]
     if manager:
         support.append(say(lang, "support_manager", person=manager))
-    measure = ([tracking_sentence(lang, spec.tracking), say(lang, "measure_report", address=address)]
+    measure = ([tracking_sentence(lang, spec.tracking), report_line(analysis, address)]
                if spec.tracking is not None else [say(lang, "measure_none", address=address)])
     roles = (("frontline", field), ("middle", manager), ("senior", person(deal, "senior")))
     return {
@@ -250,3 +252,30 @@ def frontline_parts(analysis: Analysis, common: dict[str, str]) -> dict[str, obj
         "measure": measure,
         "contacts": [Figure(say(lang, f"role_{role}"), name) for role, name in roles if name],
     }
+
+
+def stated_cadence(analysis: Analysis) -> bool:
+    """The deal says how often results are reported (its tracking_cadence or its tracking's words);
+    the monthly default dates the first report but is not promised as a cadence."""
+    return analysis.plan.cadence_from in ("deal", "tracking")
+
+
+def every(lang: str, analysis: Analysis) -> str:
+    """How often results are reported, as the proposal says it (每季度, every quarter; 定期 by default)."""
+    return say(lang, f"every_{analysis.plan.report_cadence}" if stated_cadence(analysis) else "every_default")
+
+
+def milestone_words(analysis: Analysis, key: str, offering: str) -> str:
+    """A milestone's line; the first report says the cadence when the deal states one."""
+    lang = analysis.deal.language
+    if key == "first_report" and stated_cadence(analysis):
+        return say(lang, "ms_first_report_every", every=every(lang, analysis))
+    return say(lang, f"ms_{key}", offering=offering)
+
+
+def report_line(analysis: Analysis, address: str) -> str:
+    """When the reports go to the customer: at the plan's cadence; a cadence longer than the quarterly
+    review is not said to be checked at each review."""
+    lang, cadence = analysis.deal.language, analysis.plan.report_cadence
+    key = "measure_report_long" if cadence in ("half-yearly", "yearly") else "measure_report"
+    return say(lang, key, address=address, every=every(lang, analysis))

@@ -55,9 +55,9 @@ def senior_talking(analysis: Analysis) -> list[str]:
 
 
 def middle_talking(analysis: Analysis) -> list[str]:
-    deal, value, lang = analysis.deal, analysis.value, analysis.deal.language
+    value, lang = analysis.value, analysis.deal.language
     lines = [value.specific]  # it states the investment and the payback already
-    lines.append(word(lang, "tp_team", team=team_line(deal)))
+    lines.append(word(lang, "tp_team", team=team_line(analysis)))
     return lines
 
 

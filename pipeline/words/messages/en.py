@@ -88,6 +88,7 @@ MESSAGES: dict[str, str] = {
     "nothing": "nothing",
     "a_mapping": "a mapping",
     # cross-field rules
+    "first_report_before_start": "{first} is before the start ({start}); the first results report falls on or after the start: write a later date, or remove first_report to date it by the cadence",
     "duplicate_id": "duplicate id '{id}' (also {first} at line {line}); give each company its own id",
     "unknown_id_close": "unknown company id '{id}'; did you mean '{close}'?",
     "unknown_id": "unknown company id '{id}'; the companies are: {ids}",
@@ -103,6 +104,8 @@ MESSAGES: dict[str, str] = {
     "expect_language": "one of {values}",
     "expect_level": "one of top (一把手), deputy (副总经理), manager (部门或分管经理), frontline (一线员工){values}",
     "expect_kind": "one of {values}",
+    "expect_tracking_cadence": "one of {values}",
+    "expect_first_report": "a date like 2027-03-15 or a year-month like 2027-03{values}",
     "expect_date": "a date like 2026-11-20{values}",
     "expect_start": "a date like 2026-12-01 or a year-month like 2026-12{values}",
     "expect_id": "an id of letters, digits, '-' and '_' (at most 64, no spaces or '/'){values}",

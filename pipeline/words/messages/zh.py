@@ -83,6 +83,7 @@ MESSAGES: dict[str, str] = {
     "nothing": "空值",
     "a_mapping": "一个映射",
     # 跨字段规则
+    "first_report_before_start": "{first} 早于开始时间（{start}）；第一份效果报告应在开始之后：请写一个更晚的日期，或删去 first_report，按跟踪周期推算",
     "duplicate_id": "id '{id}' 重复（第 {line} 行的 {first} 也用了它）；每家公司需要自己的 id",
     "unknown_id_close": "未知的公司 id '{id}'；是不是 '{close}'？",
     "unknown_id": "未知的公司 id '{id}'；公司有：{ids}",
@@ -98,6 +99,8 @@ MESSAGES: dict[str, str] = {
     "expect_language": "以下之一：{values}",
     "expect_level": "以下之一：top（一把手）、deputy（副总经理）、manager（部门或分管经理）、frontline（一线员工）{values}",
     "expect_kind": "以下之一：{values}",
+    "expect_tracking_cadence": "以下之一：{values}",
+    "expect_first_report": "日期（如 2027-03-15）或年月（如 2027-03）{values}",
     "expect_date": "日期，如 2026-11-20{values}",
     "expect_start": "日期（如 2026-12-01）或年月（如 2026-12）{values}",
     "expect_id": "由字母、数字、'-' 和 '_' 组成的 id（最多 64 个字符，不含空格和 '/'）{values}",

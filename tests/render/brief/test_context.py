@@ -197,3 +197,19 @@ def test_frontline_outcomes_use_the_analysis_verb(change, direction):
 def test_both_languages_have_the_same_wording_keys():
     from pipeline.render.brief.words import HEADINGS, WORDS
     assert set(WORDS["zh"]) == set(WORDS["en"]) and set(HEADINGS["zh"]) == set(HEADINGS["en"])
+
+
+# --- people by rank (issue #23, point 8): 未指定 only where nobody of ours is at that level --------
+
+def test_未指定_only_where_nobody_of_ours_is_at_that_level():
+    from tests.deals.fixtures import contact, make
+
+    chain_ = [contact("陈总", "top", 2, our_contact="李总"), contact("郑经理", "manager", 4, our_contact="王经理"),
+              contact("刘工", "frontline", 1)]
+    analysis = analyze(make(chain_customer=chain_, chain_our_team={}))
+    middle = {f.label: f.value for f in brief_context(analysis, "middle").figures}
+    assert middle["我方团队"] == "高层 李总 / 中层 王经理 / 基层 未指定"  # was 高层 未指定 / 中层 未指定 / 基层 未指定
+    assert brief_context(analysis, "senior").our_side == "我方出席：李总"  # was 我方尚未指定高层对接人：…
+    front = brief_context(analysis, "frontline")
+    assert {f.label: f.value for f in front.figures}["我方现场对接人"] == "未指定"
+    assert front.our_side == "我方尚未指定基层对接人：会谈前先确定由谁出面。"

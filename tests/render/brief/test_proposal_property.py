@@ -89,6 +89,7 @@ def supplied_texts(deal: Deal) -> list[str]:
              vp.overall.expertise, vp.overall.capability, vp.overall.improves,
              *(getattr(vp.levels, level) or "" for level in AUDIENCES if vp.levels),
              *(getattr(team, level) or "" for level in AUDIENCES),
+             *(c.our_contact or "" for c in deal.chain.customer),  # our people the chain names (#23)
              *(c.name for c in deal.chain.customer if c.level in ("top", "deputy"))]
     if spec.monthly_benefit:
         texts.append(spec.monthly_benefit.currency)
