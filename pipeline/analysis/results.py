@@ -183,11 +183,11 @@ class Claim(Result):
     """One assertion about standing, as data: the wording layer turns it into zh/en words.
 
     kind                 what it asserts                                             company
-    strength / lever     we lead the best rival on `item` (lever: a business item)   the best rival
-    lead                 we lead `company` on `item` (None: every rival)             a rival or None
-    dimension_lead       we lead the best rival on `dimension`'s index               the best rival
-    trail                `company` scores above us on `item` (the rival furthest ahead) that rival
-    concession           a price-kind key buying factor where `company` leads us     the best rival
+    strength / lever     we lead every rival by 5 or more on `item` (lever: a business item)  the best rival
+    lead                 we lead `company` by 5 or more on `item` (None: every rival)    a rival or None
+    dimension_lead       we lead the best rival by 5 or more on `dimension`'s index      the best rival
+    trail                `company` leads us by 5 or more on `item` (the rival furthest ahead)  that rival
+    concession           a price-kind key buying factor where `company` leads us by 5 or more  the best rival
     cares_most           `item` has the highest weight of the key buying factors     None
     exclusive            an advantage (>= POSITION_MARGIN) on every dimension against every rival;
                          supported by the narrowest index margin (its dimension and rival)
