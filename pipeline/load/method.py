@@ -85,6 +85,7 @@ POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?!\w)")
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
 
 
+@functools.lru_cache(maxsize=4096)
 def key(name: str) -> str:
     """How names are compared: full- and half-width forms, case, punctuation, spaces, 的, the English
     articles and possessives do not count ("Influence of the Account-Manager" = "influence of account
