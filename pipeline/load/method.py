@@ -97,8 +97,19 @@ def key(name: str) -> str:
 
 def standard(dimension: str, name: str) -> Optional[Standard]:
     """The library's item of `dimension` named `name` in any wording it accepts, if any."""
-    wanted = key(name)
-    return next((s for s in getattr(library(), dimension) if wanted in s.keys()), None)
+    return wordings(library(), dimension).get(key(name))
+
+
+_WORDINGS: dict[str, tuple[Library, dict[str, Standard]]] = {}
+
+
+def wordings(found: Library, dimension: str) -> dict[str, Standard]:
+    """Every accepted wording's key of one dimension, to its item (the library allows no key twice),
+    worked out once for the library in use."""
+    held = _WORDINGS.get(dimension)
+    if held is None or held[0] is not found:
+        held = _WORDINGS[dimension] = (found, {k: s for s in getattr(found, dimension) for k in s.keys()})
+    return held[1]
 
 
 def standard_weight(dimension: str, name: str) -> Optional[float]:
