@@ -13,10 +13,9 @@ judges; tests check every claim against the deal's own numbers.
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Optional
 
-from pipeline.analysis.exact import exact
+from pipeline.analysis.exact import Exact, exact, total
 from pipeline.analysis.results import Claim, CompetitorPosition, Standing, Standings
 from pipeline.analysis.settings import BASIS_ITEMS, BUNDLING_WORDS
 from pipeline.load.model import DIMENSIONS, Deal
@@ -48,9 +47,9 @@ def of(found: list[Claim], use: str, kind: Optional[str] = None) -> list[Claim]:
     return [c for c in found if c.use == use and (kind is None or c.kind == kind)]
 
 
-def share(standings: Standings, s: Standing, margin: float) -> Fraction:
+def share(standings: Standings, s: Standing, margin: float) -> Exact:
     """The item's share of its dimension's index margin at `margin`: weight × margin ÷ Σ weight."""
-    whole = sum((exact(i.weight) for i in standings.items[s.dimension]), Fraction(0))
+    whole = total(i.weight for i in standings.items[s.dimension])
     return exact(s.weight) * exact(margin) / whole
 
 

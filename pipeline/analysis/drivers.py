@@ -9,9 +9,9 @@ contribute equally are a tie, and both are named.
 
 from __future__ import annotations
 
-from fractions import Fraction
 
 from pipeline.analysis import exact
+from pipeline.analysis.exact import Exact
 from pipeline.analysis.results import Contribution, Driver, Drivers, Standings
 from pipeline.analysis.score import total_weight
 from pipeline.analysis.standings import classify
@@ -30,7 +30,7 @@ def driver(deal: Deal, dimension: str, rival: str) -> Driver:
     whole = total_weight(items)
     shares = [exact.exact(i.weight) * (exact.exact(i.scores[us]) - exact.exact(i.scores[rival])) / whole
               for i in items]
-    margin = sum(shares, Fraction(0))
+    margin = exact.total(shares)
     return Driver(
         dimension=dimension, rival=rival, margin=exact.stored(margin), position=classify(margin),
         contributions=[Contribution(item=i.name, weight=i.weight, margin=exact.stored(
@@ -39,7 +39,7 @@ def driver(deal: Deal, dimension: str, rival: str) -> Driver:
         key=most(items, shares, 1), gap=most(items, shares, -1))
 
 
-def most(items, shares: list[Fraction], sign: int) -> list[str]:
+def most(items, shares: list[Exact], sign: int) -> list[str]:
     """The items whose share is largest in `sign`'s direction (ties all named); none when no share
     points that way."""
     pointing = [s * sign for s in shares if s * sign > 0]

@@ -13,10 +13,10 @@ come near a boundary.
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Optional
 
 from pipeline.analysis import exact
+from pipeline.analysis.exact import Exact
 from pipeline.analysis.position import classify
 from pipeline.analysis.results import (
     Flip,
@@ -35,7 +35,7 @@ SWING_STEP = 2.0
 STATEMENT_STEP = 1.0
 
 
-def index(weights: list[float], scores: list[float]) -> Fraction:
+def index(weights: list[float], scores: list[float]) -> Exact:
     """Σ weight × score over Σ weight, exactly, as the stored index (pipeline.analysis.score.company_score)."""
     return exact.index(weights, scores)
 
@@ -45,7 +45,7 @@ def column(items: list[Item], company_id: str) -> list[float]:
 
 
 def margin_after(items: list[Item], us: str, rival: str, weights: list[float],
-                 ours: Optional[list[float]] = None, theirs: Optional[list[float]] = None) -> Fraction:
+                 ours: Optional[list[float]] = None, theirs: Optional[list[float]] = None) -> Exact:
     """Our index minus the rival's with the given weights (and scores, when changed), exactly."""
     ours = column(items, us) if ours is None else ours
     theirs = column(items, rival) if theirs is None else theirs
@@ -137,7 +137,7 @@ def position_robustness(deal: Deal, rival: str, dimension: str) -> PositionRobus
     return found.model_copy(update={"note": note(deal, found)})
 
 
-def standing(columns: list[list[float]], weights: list[float]) -> tuple[tuple[Position, ...], Fraction]:
+def standing(columns: list[list[float]], weights: list[float]) -> tuple[tuple[Position, ...], Exact]:
     """Our position against each competitor on one dimension (`columns`: our scores, then each
     competitor's), and our margin over the best of them, exactly."""
     ours, *theirs = (index(weights, scores) for scores in columns)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from fractions import Fraction
 
 from pipeline.analysis import exact
+from pipeline.analysis.exact import Exact
 from pipeline.analysis.results import CompanyScore
 from pipeline.load.model import DIMENSIONS, Deal, Item
 
@@ -27,7 +27,7 @@ def company_score(items: list[Item], company_id: str) -> CompanyScore:
     return CompanyScore(weighted_total=exact.stored(total), index=exact.stored(total / total_weight(items)))
 
 
-def exact_index(items: list[Item], item_scores: list[float]) -> Fraction:
+def exact_index(items: list[Item], item_scores: list[float]) -> Exact:
     """One company's index over `items` exactly, `item_scores` in the order of `items`."""
     return exact.index(weights(items), item_scores)
 
@@ -41,5 +41,5 @@ def weighted_total(items: list[Item], item_scores: list[float]) -> float:
     return exact.stored(exact.weighted_sum(weights(items), item_scores))
 
 
-def total_weight(items: list[Item]) -> Fraction:
+def total_weight(items: list[Item]) -> Exact:
     return exact.total(item.weight for item in items)

@@ -11,11 +11,10 @@ disadvantage at -5 or less, parity between). Figures are compared exactly
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Optional
 
 from pipeline.analysis import exact
-from pipeline.analysis.exact import Number
+from pipeline.analysis.exact import Exact, Number
 from pipeline.analysis.results import Figures, Lead, Position, Standing, Standings, ThreeYears
 from pipeline.analysis.score import Scores, exact_index
 from pipeline.analysis.settings import POSITION_MARGIN, PRICE_WORDS
@@ -101,7 +100,7 @@ def index_standing(deal: Deal, scores: Scores, future: ThreeYears, dimension: st
     )
 
 
-def exact_indexes(items: list[Item], company: str) -> Fraction:
+def exact_indexes(items: list[Item], company: str) -> Exact:
     return exact_index(items, [item.scores[company] for item in items])
 
 
